@@ -1,0 +1,1 @@
+package plenary; public class Main { public static void main(String[] a){} }
