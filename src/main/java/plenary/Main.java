@@ -1,1 +1,83 @@
-package plenary; public class Main { public static void main(String[] a){} }
+package plenary;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import plenary.server.Config;
+import plenary.server.ImportCommand;
+import plenary.server.PlenaryServer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: {@code serve} (the default) runs the server; {@code import FILE.md...} stores
+ * drafts without a server. Flags and environment variables are listed by {@code --help}.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private static final String USAGE = """
+            Usage: java -jar plenary.jar [serve] [options]
+                   java -jar plenary.jar import FILE.md [FILE.md ...] [options]
+
+            Options (environment variable in brackets):
+              --port N            HTTP port, 0 for any free port   [PLENARY_PORT, default 8080]
+              --host ADDR         address to listen on             [PLENARY_HOST, default 0.0.0.0]
+              --data-dir DIR      where the embedded H2 store lives [PLENARY_DATA_DIR, default ./data]
+              --db-url URL        JDBC URL of an external store, e.g. PostgreSQL [PLENARY_DB_URL]
+              --db-user NAME      user for --db-url                [PLENARY_DB_USER]
+                                  the password is read from PLENARY_DB_PASSWORD only
+              --max-body-bytes N  largest request body accepted    [PLENARY_MAX_BODY_BYTES, default 2097152]
+              --no-samples        do not load the sample drafts into an empty store [PLENARY_LOAD_SAMPLES=false]
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> argList = Arrays.asList(args);
+        if (argList.contains("--help") || argList.contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
+        List<String> rest = command.equals("serve") && (args.length == 0 || args[0].startsWith("--"))
+                ? argList : argList.subList(1, args.length);
+        Config config;
+        try {
+            config = Config.from(rest, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (command) {
+            case "serve" -> serve(config);
+            case "import" -> System.exit(ImportCommand.run(config));
+            default -> {
+                System.err.println("unknown command: " + command);
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void serve(Config config) throws Exception {
+        LOG.info("starting with {}", config);
+        PlenaryServer server = PlenaryServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C: finish the requests in flight, then close the store cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down");
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.warn("unclean shutdown", e);
+            }
+            stopped.countDown();
+        }, "plenary-shutdown"));
+        stopped.await();
+    }
+}

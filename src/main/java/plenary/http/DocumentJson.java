@@ -1,0 +1,59 @@
+package plenary.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import plenary.document.Clause;
+import plenary.document.Document;
+import plenary.document.DocumentMeta;
+import plenary.store.DocumentSummary;
+
+import java.util.List;
+
+/** The API's JSON views of documents. Numbers are derived here, at read time, never stored. */
+final class DocumentJson {
+    private DocumentJson() {
+    }
+
+    static JsonObject document(Document document) {
+        JsonArray clauses = new JsonArray();
+        List<String> numbers = document.numbers();
+        for (int i = 0; i < document.clauses().size(); i++) {
+            clauses.add(clause(document.clauses().get(i), numbers.get(i)));
+        }
+        return new JsonObject()
+                .put("id", document.id())
+                .put("title", document.title())
+                .put("status", document.status().wireName())
+                .put("revision", document.revision())
+                .put("meta", meta(document.meta()))
+                .put("clauses", clauses);
+    }
+
+    static JsonObject clause(Clause clause, String number) {
+        return new JsonObject()
+                .put("id", clause.id())
+                .put("kind", clause.kind().wireName())
+                .put("number", number)
+                .put("text", clause.text())
+                .put("version", clause.version())
+                .put("status", clause.status().wireName());
+    }
+
+    static JsonObject summary(DocumentSummary summary) {
+        return new JsonObject()
+                .put("id", summary.id())
+                .put("title", summary.title())
+                .put("status", summary.status().wireName())
+                .put("revision", summary.revision())
+                .put("meta", meta(summary.meta()))
+                .put("clauseCount", summary.clauseCount())
+                .put("createdAt", summary.createdAt().toString())
+                .put("updatedAt", summary.updatedAt().toString());
+    }
+
+    private static JsonObject meta(DocumentMeta meta) {
+        JsonObject json = new JsonObject();
+        meta.fields().forEach(json::put);
+        return json;
+    }
+}

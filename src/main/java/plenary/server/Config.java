@@ -1,0 +1,68 @@
+package plenary.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Server settings from flags, then environment variables, then defaults (a flag wins over the
+ * environment). The database password is only read from the environment so it never sits in a
+ * process listing.
+ */
+public record Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                     long maxBodyBytes, boolean loadSamples, List<String> arguments) {
+
+    public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
+
+    public static Config from(List<String> args, Map<String, String> env) {
+        int port = Integer.parseInt(env.getOrDefault("PLENARY_PORT", "8080"));
+        String host = env.getOrDefault("PLENARY_HOST", "0.0.0.0");
+        Path dataDir = Path.of(env.getOrDefault("PLENARY_DATA_DIR", "data"));
+        String dbUrl = blankToNull(env.get("PLENARY_DB_URL"));
+        String dbUser = blankToNull(env.get("PLENARY_DB_USER"));
+        long maxBody = Long.parseLong(env.getOrDefault("PLENARY_MAX_BODY_BYTES", Long.toString(DEFAULT_MAX_BODY)));
+        boolean samples = !"false".equalsIgnoreCase(env.getOrDefault("PLENARY_LOAD_SAMPLES", "true"));
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+                case "--host" -> host = value(args, ++i, arg);
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                case "--db-url" -> dbUrl = value(args, ++i, arg);
+                case "--db-user" -> dbUser = value(args, ++i, arg);
+                case "--max-body-bytes" -> maxBody = Long.parseLong(value(args, ++i, arg));
+                case "--no-samples" -> samples = false;
+                default -> rest.add(arg);
+            }
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        if (maxBody < 1024) {
+            throw new IllegalArgumentException("max body must be at least 1024 bytes");
+        }
+        return new Config(port, host, dataDir, dbUrl, dbUser, blankToNull(env.get("PLENARY_DB_PASSWORD")),
+                maxBody, samples, List.copyOf(rest));
+    }
+
+    private static String value(List<String> args, int index, String flag) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @Override
+    public String toString() {
+        // Never print the password, nor a URL that may carry one.
+        return "Config[port=" + port + ", host=" + host + ", dataDir=" + dataDir
+                + ", store=" + (dbUrl == null ? "embedded H2" : "external JDBC") + ", maxBodyBytes=" + maxBodyBytes
+                + ", loadSamples=" + loadSamples + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package plenary.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import plenary.document.RandomIds;
+import plenary.http.ApiRouter;
+import plenary.store.Database;
+import plenary.store.DocumentRepository;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** One running Plenary: the store, then the HTTP server over it. Stopping reverses the order. */
+public final class PlenaryServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlenaryServer.class);
+
+    private final Vertx vertx;
+    private final Database database;
+    private final HttpServer http;
+
+    private PlenaryServer(Vertx vertx, Database database, HttpServer http) {
+        this.vertx = vertx;
+        this.database = database;
+        this.http = http;
+    }
+
+    public static PlenaryServer start(Config config) throws Exception {
+        Files.createDirectories(config.dataDir());
+        Database database = Database.open(config.dataDir(), config.dbUrl(), config.dbUser(), config.dbPassword());
+        Vertx vertx = Vertx.vertx();
+        try {
+            DocumentRepository documents = new DocumentRepository(database.dataSource(), Clock.systemUTC());
+            RandomIds ids = RandomIds.secure();
+            if (config.loadSamples()) {
+                SampleSeeder.seedIfEmpty(documents, ids);
+            }
+            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+                    .requestHandler(ApiRouter.create(vertx, documents, ids, config.maxBodyBytes()))
+                    .listen()
+                    .await(30, TimeUnit.SECONDS);
+            LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.actualPort(),
+                    config.dbUrl() == null ? config.dataDir().toAbsolutePath() : "external database");
+            return new PlenaryServer(vertx, database, http);
+        } catch (Exception e) {
+            vertx.close();
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    /** Stops taking requests, lets running ones finish, then closes the store. */
+    @Override
+    public void close() throws Exception {
+        try {
+            http.shutdown().await(10, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } finally {
+            database.close();
+        }
+    }
+}

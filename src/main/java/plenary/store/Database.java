@@ -1,0 +1,63 @@
+package plenary.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/** The connection pool and schema, over embedded H2 by default or PostgreSQL when a URL is given. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens the store and brings its schema up to date.
+     *
+     * @param jdbcUrl  explicit JDBC URL (PostgreSQL in production), or null for H2 under {@code dataDir}
+     */
+    public static Database open(Path dataDir, String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl != null ? jdbcUrl : h2Url(dataDir));
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("plenary-db");
+        config.setMaximumPoolSize(8);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    /**
+     * WRITE_DELAY=0: H2 otherwise keeps the last half-second of commits in memory, and an
+     * acknowledged write must survive kill -9. DB_CLOSE_ON_EXIT=FALSE: we close it ourselves after
+     * the server has stopped taking writes, not H2's own shutdown hook halfway through.
+     */
+    static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("plenary")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,90 @@
+package plenary.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** A small HTTP/1.1 client for one Plenary base URI, shared by the HTTP and server tests. */
+public final class HttpTestClient implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String MARKDOWN = "text/markdown; charset=utf-8";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI base;
+    private final HttpClient client;
+
+    public HttpTestClient(URI base) {
+        this.base = base;
+        // HTTP/1.1 only: no h2c upgrade dance, and a body without a length goes out chunked.
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
+    public HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return send(request(pathAndQuery).GET());
+    }
+
+    public HttpResponse<String> postMarkdown(String markdown) {
+        return post("/api/documents", MARKDOWN, markdown.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public CompletableFuture<HttpResponse<String>> postMarkdownAsync(String markdown) {
+        HttpRequest request = request("/api/documents")
+                .header("Content-Type", MARKDOWN)
+                .POST(HttpRequest.BodyPublishers.ofString(markdown, StandardCharsets.UTF_8))
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** POSTs raw bytes; a null content type sends no Content-Type header at all. */
+    public HttpResponse<String> post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("request to " + base + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("response is not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,69 @@
+package plenary.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import plenary.server.Config;
+import plenary.server.PlenaryServer;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A real Plenary server in this JVM over a data directory, on a free port of 127.0.0.1. */
+public final class RunningServer implements AutoCloseable {
+    private final PlenaryServer server;
+    private final HttpTestClient http;
+
+    private RunningServer(PlenaryServer server) {
+        this.server = server;
+        this.http = new HttpTestClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
+    }
+
+    /** Starts a server; extra arguments such as "--no-samples" are passed on to {@link Config}. */
+    public static RunningServer start(Path dataDir, String... extraArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
+                "--host", "127.0.0.1"));
+        args.addAll(List.of(extraArgs));
+        return new RunningServer(PlenaryServer.start(Config.from(args, Map.of())));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public HttpTestClient http() {
+        return http;
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return http.get(pathAndQuery);
+    }
+
+    public HttpResponse<String> postMarkdown(String markdown) {
+        return http.postMarkdown(markdown);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, byte[] body) {
+        return http.post(path, contentType, body);
+    }
+
+    /** GETs a path that must answer 200 with JSON, and returns the parsed body. */
+    public JsonNode getJson(String pathAndQuery) {
+        HttpResponse<String> response = get(pathAndQuery);
+        assertEquals(200, response.statusCode(), () -> "GET " + pathAndQuery + ": " + response.body());
+        return HttpTestClient.json(response);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            http.close();
+        } finally {
+            server.close();
+        }
+    }
+}

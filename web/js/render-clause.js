@@ -1,0 +1,50 @@
+// One clause → one DOM element (id="clause-{id}", data-clause-id).
+
+import { h } from './dom.js';
+import { inlineMarkdown } from './inline-markdown.js';
+import { clauseStatusLabel } from './format.js';
+
+const KINDS = new Set(['heading', 'preambular', 'operative', 'sub-paragraph', 'free-text', 'footnote']);
+
+export function renderClause(clause) {
+  const kind = KINDS.has(clause.kind) ? clause.kind : 'free-text';
+  const isHeading = kind === 'heading';
+  let source = String(clause.text ?? '');
+  let number = displayNumber(kind, clause.number);
+  if (isHeading) source = source.replace(/^#{1,6}\s+/, '');
+  if (kind === 'footnote') {
+    // "[^1]: text" is a footnote definition: show its label as the number, not twice.
+    const definition = /^\[\^([^\]\s]+)\]:\s*/.exec(source);
+    if (definition) {
+      source = source.slice(definition[0].length);
+      number ||= definition[1];
+    }
+  }
+
+  const text = h(isHeading ? 'h2' : 'p', { class: 'clause__text', dir: 'auto' },
+    isHeading && number ? `${number} ` : null,
+    inlineMarkdown(source));
+
+  return h('div', {
+    class: `clause clause--${kind}`,
+    id: `clause-${clause.id}`,
+    'data-clause-id': clause.id,
+    'data-status': clause.status,
+  },
+  !isHeading && number ? h('span', { class: 'clause__number' }, number) : null,
+  text,
+  statusBadge(clause.status));
+}
+
+function displayNumber(kind, number) {
+  if (number == null || number === '') return '';
+  const n = String(number);
+  return kind === 'operative' && /^\w+$/.test(n) ? `${n}.` : n;
+}
+
+function statusBadge(status) {
+  if (!status) return null;
+  return h('span', { class: `badge badge--${status}` },
+    h('span', { class: 'visually-hidden' }, 'Status: '),
+    clauseStatusLabel(status));
+}
