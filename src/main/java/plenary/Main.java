@@ -30,6 +30,11 @@ public final class Main {
                                   the password is read from PLENARY_DB_PASSWORD only
               --max-body-bytes N  largest request body accepted    [PLENARY_MAX_BODY_BYTES, default 2097152]
               --no-samples        do not load the sample drafts into an empty store [PLENARY_LOAD_SAMPLES=false]
+              --ws-max-message-bytes N  largest live message read  [PLENARY_WS_MAX_MESSAGE_BYTES, default 65536]
+              --ws-rate N         live messages per second per connection [PLENARY_WS_RATE, default 50]
+              --ws-burst N        burst allowance of that rate     [PLENARY_WS_BURST, default 100]
+              --tick-ms N         broadcast coalescing tick        [PLENARY_TICK_MS, default 20]
+              --snapshot-every N  revisions between snapshots      [PLENARY_SNAPSHOT_EVERY, default 100]
             """;
 
     private Main() {

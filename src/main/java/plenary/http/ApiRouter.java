@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import plenary.live.Sequencers;
 import plenary.store.DocumentRepository;
 
 import java.util.function.Supplier;
@@ -15,7 +16,8 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static Router create(Vertx vertx, DocumentRepository documents, Supplier<String> ids, long bodyLimit) {
+    public static Router create(Vertx vertx, DocumentRepository documents, Sequencers sequencers, Supplier<String> ids,
+                                long bodyLimit, LiveLimits liveLimits) {
         Router router = Router.router(vertx);
         ProblemResponder problems = new ProblemResponder(bodyLimit);
 
@@ -32,6 +34,7 @@ public final class ApiRouter {
                                 ? new JsonObject().put("status", "UP").put("store", "UP").put("documents", count.result()).encode()
                                 : new JsonObject().put("status", "DOWN").put("store", "DOWN").encode())));
         new DocumentRoutes(vertx, documents, ids).mount(router);
+        new LiveRoutes(vertx, documents, sequencers, liveLimits).mount(router);
 
         router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(StaticHandler.create("web").setCachingEnabled(false));

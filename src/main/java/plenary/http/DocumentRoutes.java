@@ -11,15 +11,13 @@ import plenary.document.DocumentException;
 import plenary.document.MarkdownExporter;
 import plenary.document.MarkdownImporter;
 import plenary.store.DocumentRepository;
+import plenary.view.DocumentJson;
 
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** REST routes for outcome documents: create from Markdown, list, read, export. */
 final class DocumentRoutes {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     private final Vertx vertx;
     private final DocumentRepository documents;
     private final Supplier<String> ids;
@@ -76,14 +74,14 @@ final class DocumentRoutes {
     }
 
     private void get(RoutingContext ctx) {
-        String id = documentId(ctx);
-        blocking(() -> documents.find(id).orElseThrow(() -> unknown(id)))
+        String id = DocumentIds.documentId(ctx);
+        blocking(() -> documents.find(id).orElseThrow(() -> DocumentIds.unknown(id)))
                 .onSuccess(document -> json(ctx, DocumentJson.document(document)))
                 .onFailure(ctx::fail);
     }
 
     private void export(RoutingContext ctx) {
-        String id = documentId(ctx);
+        String id = DocumentIds.documentId(ctx);
         String format = ctx.queryParams().get("format");
         if (format == null) {
             format = "md";
@@ -91,25 +89,13 @@ final class DocumentRoutes {
         if (!format.equals("md")) {
             throw new ProblemException(Problem.badRequest("unknown export format '" + format + "'; supported: md"));
         }
-        blocking(() -> documents.find(id).orElseThrow(() -> unknown(id)))
+        blocking(() -> documents.find(id).orElseThrow(() -> DocumentIds.unknown(id)))
                 .onSuccess(document -> ctx.response()
                         .putHeader("Content-Type", "text/markdown; charset=utf-8")
                         .putHeader("Content-Disposition",
                                 "attachment; filename=\"" + ExportFileName.of(document, "md") + "\"")
                         .end(exporter.write(document)))
                 .onFailure(ctx::fail);
-    }
-
-    private static String documentId(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new ProblemException(Problem.badRequest("a document id is 1 to 64 letters, digits, '-' or '_'"));
-        }
-        return id;
-    }
-
-    private static ProblemException unknown(String id) {
-        return new ProblemException(Problem.notFound("no document " + id));
     }
 
     private <T> Future<T> blocking(Callable<T> work) {

@@ -1,5 +1,8 @@
 package plenary.server;
 
+import plenary.http.LiveLimits;
+import plenary.live.SequencerSettings;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,8 @@ import java.util.Map;
  * process listing.
  */
 public record Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-                     long maxBodyBytes, boolean loadSamples, List<String> arguments) {
+                     long maxBodyBytes, boolean loadSamples, LiveLimits live, SequencerSettings sequencer,
+                     List<String> arguments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -23,6 +27,13 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         String dbUser = blankToNull(env.get("PLENARY_DB_USER"));
         long maxBody = Long.parseLong(env.getOrDefault("PLENARY_MAX_BODY_BYTES", Long.toString(DEFAULT_MAX_BODY)));
         boolean samples = !"false".equalsIgnoreCase(env.getOrDefault("PLENARY_LOAD_SAMPLES", "true"));
+        LiveLimits defaults = LiveLimits.DEFAULTS;
+        int wsMessage = Integer.parseInt(env.getOrDefault("PLENARY_WS_MAX_MESSAGE_BYTES", "" + defaults.maxMessageBytes()));
+        double wsRate = Double.parseDouble(env.getOrDefault("PLENARY_WS_RATE", "" + defaults.messagesPerSecond()));
+        double wsBurst = Double.parseDouble(env.getOrDefault("PLENARY_WS_BURST", "" + defaults.burst()));
+        SequencerSettings seqDefaults = SequencerSettings.DEFAULTS;
+        long tick = Long.parseLong(env.getOrDefault("PLENARY_TICK_MS", "" + seqDefaults.tickMillis()));
+        int snapshotEvery = Integer.parseInt(env.getOrDefault("PLENARY_SNAPSHOT_EVERY", "" + seqDefaults.snapshotEvery()));
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -34,6 +45,11 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 case "--db-user" -> dbUser = value(args, ++i, arg);
                 case "--max-body-bytes" -> maxBody = Long.parseLong(value(args, ++i, arg));
                 case "--no-samples" -> samples = false;
+                case "--ws-max-message-bytes" -> wsMessage = Integer.parseInt(value(args, ++i, arg));
+                case "--ws-rate" -> wsRate = Double.parseDouble(value(args, ++i, arg));
+                case "--ws-burst" -> wsBurst = Double.parseDouble(value(args, ++i, arg));
+                case "--tick-ms" -> tick = Long.parseLong(value(args, ++i, arg));
+                case "--snapshot-every" -> snapshotEvery = Integer.parseInt(value(args, ++i, arg));
                 default -> rest.add(arg);
             }
         }
@@ -43,8 +59,12 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         if (maxBody < 1024) {
             throw new IllegalArgumentException("max body must be at least 1024 bytes");
         }
+        if (wsMessage < 1024 || wsRate <= 0 || wsBurst < 1 || tick < 1 || snapshotEvery < 1) {
+            throw new IllegalArgumentException("live limits must be positive (message size at least 1024 bytes)");
+        }
         return new Config(port, host, dataDir, dbUrl, dbUser, blankToNull(env.get("PLENARY_DB_PASSWORD")),
-                maxBody, samples, List.copyOf(rest));
+                maxBody, samples, new LiveLimits(wsMessage, wsRate, wsBurst, defaults.outboundQueueBytes()),
+                new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit()), List.copyOf(rest));
     }
 
     private static String value(List<String> args, int index, String flag) {
@@ -63,6 +83,6 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         // Never print the password, nor a URL that may carry one.
         return "Config[port=" + port + ", host=" + host + ", dataDir=" + dataDir
                 + ", store=" + (dbUrl == null ? "embedded H2" : "external JDBC") + ", maxBodyBytes=" + maxBodyBytes
-                + ", loadSamples=" + loadSamples + "]";
+                + ", loadSamples=" + loadSamples + ", live=" + live + ", sequencer=" + sequencer + "]";
     }
 }

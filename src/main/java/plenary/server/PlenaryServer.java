@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.document.RandomIds;
 import plenary.http.ApiRouter;
+import plenary.live.Sequencers;
 import plenary.store.Database;
 import plenary.store.DocumentRepository;
 
@@ -38,8 +39,12 @@ public final class PlenaryServer implements AutoCloseable {
             if (config.loadSamples()) {
                 SampleSeeder.seedIfEmpty(documents, ids);
             }
-            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-                    .requestHandler(ApiRouter.create(vertx, documents, ids, config.maxBodyBytes()))
+            Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, Clock.systemUTC());
+            HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                    .setMaxWebSocketMessageSize(config.live().hardMessageBytes());
+            HttpServer http = vertx.createHttpServer(options)
+                    .requestHandler(ApiRouter.create(vertx, documents, sequencers, ids, config.maxBodyBytes(),
+                            config.live()))
                     .listen()
                     .await(30, TimeUnit.SECONDS);
             LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.actualPort(),

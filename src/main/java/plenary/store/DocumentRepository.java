@@ -2,6 +2,7 @@ package plenary.store;
 
 import plenary.document.Document;
 import plenary.document.DocumentStatus;
+import plenary.editing.DocumentState;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -16,17 +17,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Documents in the store: their heads and snapshots. Blocking JDBC: callers keep it off event loops.
+ * Documents in the store: their heads, snapshots and logged changes. Blocking JDBC: callers keep it off event loops.
  * Each write is one transaction that has committed when the method returns, which is what lets the
  * HTTP layer acknowledge it.
  */
 public final class DocumentRepository {
     private final DataSource dataSource;
     private final Clock clock;
+    private final OperationLog log;
 
     public DocumentRepository(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.log = new OperationLog(dataSource);
     }
 
     public void create(Document document) {
@@ -62,18 +65,24 @@ public final class DocumentRepository {
         }
     }
 
-    /** The document at its newest snapshot. */
+    /** The document at its newest revision: the newest snapshot with the logged commits replayed. */
     public Optional<Document> find(String id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("""
-                     SELECT body FROM document_snapshots WHERE document_id = ? ORDER BY revision DESC LIMIT 1""")) {
-            q.setString(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(SnapshotCodec.decode(rs.getString(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read document " + id, e);
-        }
+        return at(id, Long.MAX_VALUE);
+    }
+
+    /** The document as it was at {@code revision}, or at its newest when it has not got that far. */
+    public Optional<Document> at(String id, long revision) {
+        return log.load(id, revision).map(stored -> {
+            DocumentState state = new DocumentState(stored.snapshot(), () -> {
+                throw new IllegalStateException("replay never invents clause ids");
+            });
+            stored.after().forEach(state::replay);
+            return state.document();
+        });
+    }
+
+    public OperationLog log() {
+        return log;
     }
 
     public List<DocumentSummary> list() {
@@ -92,6 +101,18 @@ public final class DocumentRepository {
             return out;
         } catch (SQLException e) {
             throw new StoreException("could not list documents", e);
+        }
+    }
+
+    public boolean exists(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT 1 FROM documents WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not look up document " + id, e);
         }
     }
 

@@ -1,4 +1,4 @@
-package plenary.http;
+package plenary.view;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,12 +9,15 @@ import plenary.store.DocumentSummary;
 
 import java.util.List;
 
-/** The API's JSON views of documents. Numbers are derived here, at read time, never stored. */
-final class DocumentJson {
+/**
+ * The JSON views of documents, shared by the REST API and the live protocol so both show the same
+ * shape. Numbers are derived here, at read time, never stored.
+ */
+public final class DocumentJson {
     private DocumentJson() {
     }
 
-    static JsonObject document(Document document) {
+    public static JsonObject document(Document document) {
         JsonArray clauses = new JsonArray();
         List<String> numbers = document.numbers();
         for (int i = 0; i < document.clauses().size(); i++) {
@@ -29,7 +32,7 @@ final class DocumentJson {
                 .put("clauses", clauses);
     }
 
-    static JsonObject clause(Clause clause, String number) {
+    public static JsonObject clause(Clause clause, String number) {
         return new JsonObject()
                 .put("id", clause.id())
                 .put("kind", clause.kind().wireName())
@@ -39,7 +42,7 @@ final class DocumentJson {
                 .put("status", clause.status().wireName());
     }
 
-    static JsonObject summary(DocumentSummary summary) {
+    public static JsonObject summary(DocumentSummary summary) {
         return new JsonObject()
                 .put("id", summary.id())
                 .put("title", summary.title())

@@ -1,0 +1,196 @@
+package plenary.http;
+
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import plenary.live.LiveAddresses;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One browser's live socket on one document: reads its messages, checks them, passes them to the
+ * document's sequencer, and forwards the sequencer's broadcast frames as they are (encoded once for
+ * everyone). Protocol: see {@code web/docs/live-protocol.md}.
+ */
+final class LiveConnection {
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final short CLOSE_RESYNC = 4000;
+
+    private final ServerWebSocket socket;
+    private final EventBus bus;
+    private final String documentId;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final LiveLimits limits;
+    private final TokenBucket bucket;
+    private String clientId;
+    private String author;
+    private MessageConsumer<String> frames;
+    private boolean closed;
+
+    LiveConnection(ServerWebSocket socket, EventBus bus, String documentId, LiveLimits limits) {
+        this.socket = socket;
+        this.bus = bus;
+        this.documentId = documentId;
+        this.limits = limits;
+        this.bucket = new TokenBucket(limits.burst(), limits.messagesPerSecond());
+    }
+
+    void start() {
+        socket.setWriteQueueMaxSize(limits.outboundQueueBytes());
+        socket.textMessageHandler(this::onText);
+        socket.binaryMessageHandler(b -> error(null, "unsupported-message", "send JSON text messages, not binary"));
+        socket.closeHandler(v -> onClose());
+        socket.exceptionHandler(e -> onClose());
+    }
+
+    private void onText(String text) {
+        if (text.length() > limits.maxMessageBytes()
+                && text.getBytes(StandardCharsets.UTF_8).length > limits.maxMessageBytes()) {
+            error(null, "message-too-large", "messages are limited to " + limits.maxMessageBytes() + " bytes");
+            return;
+        }
+        if (!bucket.tryTake()) {
+            error(null, "rate-limited", "too many messages; at most " + (int) limits.messagesPerSecond()
+                    + " per second");
+            return;
+        }
+        JsonObject message;
+        try {
+            message = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            error(null, "malformed-json", "the message is not a JSON object");
+            return;
+        }
+        Object type = message.getValue("type");
+        if (!(type instanceof String kind)) {
+            error(null, "unknown-type", "every message needs a string \"type\"");
+            return;
+        }
+        try {
+            switch (kind) {
+                case "join" -> join(message);
+                case "submit" -> submit(message);
+                case "presence" -> presence(message);
+                case "ping" -> send(new JsonObject().put("type", "pong").put("t", message.getValue("t")));
+                default -> error(message.getValue("seq"), "unknown-type", "unknown message type '" + kind + "'");
+            }
+        } catch (ClassCastException e) {
+            error(message.getValue("seq"), "invalid-message", "a field has the wrong type: " + e.getMessage());
+        }
+    }
+
+    private void join(JsonObject message) {
+        String id = message.getString("clientId");
+        if (id == null || !CLIENT_ID.matcher(id).matches()) {
+            error(null, "invalid-message", "join needs a clientId of 1 to 64 letters, digits, '-' or '_'");
+            return;
+        }
+        if (clientId != null) {
+            error(null, "invalid-message", "this socket has already joined");
+            return;
+        }
+        clientId = id;
+        String name = message.getString("name");
+        author = name == null || name.isBlank() ? "anonymous" : name.strip().substring(0, Math.min(name.strip().length(), 100));
+        Long since = message.getLong("since");
+        // Subscribe before asking for the catch-up, so no frame falls between the two.
+        frames = bus.consumer(LiveAddresses.broadcasts(documentId), frame -> forward(frame.body()));
+        frames.completion()
+                .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId), new JsonObject()
+                        .put("action", "join").put("since", since == null ? -1L : since)))
+                .onSuccess(reply -> {
+                    send(reply.body().copy().put("type", "joined").put("connectionId", connectionId));
+                    presenceUpdate(null, null);
+                })
+                .onFailure(e -> closeForResync("the document is not available: " + e.getMessage()));
+    }
+
+    private void submit(JsonObject message) {
+        if (clientId == null) {
+            error(message.getValue("seq"), "not-joined", "send a join message first");
+            return;
+        }
+        Object seq = message.getValue("seq");
+        JsonObject change = message.getJsonObject("change");
+        if (!(seq instanceof Number number) || number.longValue() < 0 || change == null) {
+            error(seq, "invalid-message", "submit needs a non-negative integer seq and a change object");
+            return;
+        }
+        JsonObject request = new JsonObject().put("action", "submit").put("clientId", clientId)
+                .put("seq", number.longValue()).put("author", author).put("change", change);
+        bus.<JsonObject>request(LiveAddresses.requests(documentId), request).onComplete(reply -> {
+            if (reply.failed()) {
+                error(seq, "unavailable", "the document's sequencer did not answer; resubmit after reconnecting");
+                return;
+            }
+            JsonObject outcome = reply.result().body();
+            switch (outcome.getString("outcome")) {
+                case "duplicate" -> send(new JsonObject().put("type", "ack").put("seq", outcome.getLong("seq"))
+                        .put("revision", outcome.getLong("revision")).put("duplicate", true));
+                case "rejected" -> error(seq, outcome.getString("code"), outcome.getString("message"));
+                default -> { } // applied: the acknowledgement is the op itself, in order, in the next frame
+            }
+        });
+    }
+
+    private void presence(JsonObject message) {
+        if (clientId == null) {
+            error(null, "not-joined", "send a join message first");
+            return;
+        }
+        Object caret = message.getValue("caret");
+        presenceUpdate(message.getString("clauseId"), caret instanceof Number n ? n.intValue() : null);
+    }
+
+    private void presenceUpdate(String clauseId, Integer caret) {
+        bus.send(LiveAddresses.requests(documentId), new JsonObject().put("action", "presence")
+                .put("connectionId", connectionId)
+                .put("presence", new JsonObject().put("name", author).put("clientId", clientId)
+                        .put("clauseId", clauseId).put("caret", caret)));
+    }
+
+    /** Back-pressure: a client that cannot keep up is closed, not buffered without end. */
+    private void forward(String frame) {
+        if (closed) {
+            return;
+        }
+        if (socket.writeQueueFull()) {
+            closeForResync("too far behind; reconnect and resynchronise");
+            return;
+        }
+        socket.writeTextMessage(frame);
+    }
+
+    private void error(Object seq, String code, String message) {
+        send(new JsonObject().put("type", "error").put("code", code).put("message", message).put("seq", seq));
+    }
+
+    private void send(JsonObject message) {
+        if (!closed && !socket.writeQueueFull()) {
+            socket.writeTextMessage(message.encode());
+        }
+    }
+
+    private void closeForResync(String reason) {
+        if (!closed) {
+            socket.close(CLOSE_RESYNC, "resync: " + reason.substring(0, Math.min(reason.length(), 100)));
+            onClose();
+        }
+    }
+
+    private void onClose() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (frames != null) {
+            frames.unregister();
+            bus.send(LiveAddresses.requests(documentId), new JsonObject().put("action", "leave")
+                    .put("connectionId", connectionId));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package plenary.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import plenary.editing.ChangeJson;
+import plenary.editing.Commit;
+import plenary.live.Sequencers;
+import plenary.store.DocumentRepository;
+import plenary.view.DocumentJson;
+
+import java.util.List;
+
+/** The live socket of a document and the history its operation log gives. */
+final class LiveRoutes {
+    private static final int MAX_HISTORY_PAGE = 500;
+
+    private final Vertx vertx;
+    private final DocumentRepository documents;
+    private final Sequencers sequencers;
+    private final LiveLimits limits;
+
+    LiveRoutes(Vertx vertx, DocumentRepository documents, Sequencers sequencers, LiveLimits limits) {
+        this.vertx = vertx;
+        this.documents = documents;
+        this.sequencers = sequencers;
+        this.limits = limits;
+    }
+
+    void mount(Router router) {
+        router.get("/api/documents/:id/live").handler(this::upgrade);
+        router.get("/api/documents/:id/revisions/:rev").handler(this::revision);
+        router.get("/api/documents/:id/history").handler(this::history);
+    }
+
+    private void upgrade(RoutingContext ctx) {
+        String id = DocumentIds.documentId(ctx);
+        // Held until the sequencer is ready: the upgrade must not race the request's end.
+        ctx.request().pause();
+        vertx.executeBlocking(() -> documents.exists(id), false)
+                .compose(exists -> {
+                    if (!exists) {
+                        throw DocumentIds.unknown(id);
+                    }
+                    return sequencers.ensure(id);
+                })
+                .compose(ready -> ctx.request().toWebSocket())
+                .onSuccess(socket -> new LiveConnection(socket, vertx.eventBus(), id, limits).start())
+                .onFailure(failure -> {
+                    ctx.request().resume();
+                    ctx.fail(failure);
+                });
+    }
+
+    private void revision(RoutingContext ctx) {
+        String id = DocumentIds.documentId(ctx);
+        long revision = DocumentIds.revision(ctx);
+        vertx.executeBlocking(() -> documents.at(id, revision).orElseThrow(() -> DocumentIds.unknown(id)), false)
+                .onSuccess(document -> {
+                    if (document.revision() != revision) {
+                        ctx.fail(new ProblemException(Problem.notFound("document " + id + " has no revision "
+                                + revision + "; its newest is " + document.revision())));
+                        return;
+                    }
+                    json(ctx, DocumentJson.document(document));
+                })
+                .onFailure(ctx::fail);
+    }
+
+    /** The logged changes after {@code after}, oldest first, a page at a time. */
+    private void history(RoutingContext ctx) {
+        String id = DocumentIds.documentId(ctx);
+        long after = queryLong(ctx, "after", 0, 0);
+        int limit = (int) queryLong(ctx, "limit", 100, 1);
+        int page = Math.min(limit, MAX_HISTORY_PAGE);
+        vertx.executeBlocking(() -> {
+            if (!documents.exists(id)) {
+                throw DocumentIds.unknown(id);
+            }
+            return documents.log().commits(id, after, Long.MAX_VALUE, page);
+        }, false).onSuccess(commits -> json(ctx, historyPage(commits, page))).onFailure(ctx::fail);
+    }
+
+    private static JsonObject historyPage(List<Commit> commits, int page) {
+        JsonArray revisions = new JsonArray();
+        for (Commit commit : commits) {
+            revisions.add(new JsonObject()
+                    .put("revision", commit.revision())
+                    .put("author", commit.author())
+                    .put("at", commit.at().toString())
+                    .put("type", ChangeJson.encode(commit.change()).get("type").asText())
+                    .put("clauseId", commit.change().clauseId()));
+        }
+        JsonObject body = new JsonObject().put("revisions", revisions);
+        if (commits.size() == page) {
+            body.put("next", commits.getLast().revision());
+        }
+        return body;
+    }
+
+    private static long queryLong(RoutingContext ctx, String name, long fallback, long min) {
+        String value = ctx.queryParams().get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new ProblemException(Problem.badRequest("query parameter " + name + " must be an integer >= " + min));
+    }
+
+    private static void json(RoutingContext ctx, JsonObject body) {
+        ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+    }
+}

@@ -1,0 +1,190 @@
+package plenary.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import plenary.document.Document;
+import plenary.editing.ChangeJson;
+import plenary.editing.ClientMark;
+import plenary.editing.Commit;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable operation log and the snapshots beside it. Blocking JDBC; the sequencer calls it from
+ * a worker thread. {@link #append} is one transaction: when it returns, the commits are durable and
+ * may be acknowledged.
+ */
+public final class OperationLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource;
+
+    public OperationLog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A document as stored: its newest snapshot, and the commits logged after it. */
+    public record Stored(Document snapshot, Map<String, ClientMark> clients, List<Commit> after) {
+    }
+
+    /**
+     * Appends commits (group commit: many in one transaction) and moves the document head. When
+     * {@code snapshot} is given it is stored too, at its own revision, with the client marks.
+     */
+    public void append(String documentId, List<Commit> commits, Document head, Document snapshot,
+                       Map<String, ClientMark> clients) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                insertCommits(c, documentId, commits);
+                updateHead(c, head, commits.isEmpty() ? null : commits.getLast());
+                if (snapshot != null) {
+                    insertSnapshot(c, snapshot, clients);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not append to the log of document " + documentId, e);
+        }
+    }
+
+    private static void insertCommits(Connection c, String documentId, List<Commit> commits) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO operations (document_id, revision, clause_id, change_type, payload, client_id,
+                                        client_seq, author, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Commit commit : commits) {
+                ObjectNode change = ChangeJson.encode(commit.change());
+                insert.setString(1, documentId);
+                insert.setLong(2, commit.revision());
+                insert.setString(3, commit.change().clauseId());
+                insert.setString(4, change.get("type").asText());
+                insert.setString(5, change.toString());
+                insert.setString(6, commit.clientId());
+                insert.setLong(7, commit.seq());
+                insert.setString(8, commit.author());
+                insert.setTimestamp(9, Timestamp.from(commit.at()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void updateHead(Connection c, Document head, Commit last) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE documents SET title = ?, status = ?, revision = ?, clause_count = ?, updated_at = ?
+                WHERE id = ?""")) {
+            update.setString(1, head.title());
+            update.setString(2, head.status().wireName());
+            update.setLong(3, head.revision());
+            update.setInt(4, head.clauses().size());
+            update.setTimestamp(5, Timestamp.from(last != null ? last.at() : java.time.Instant.now()));
+            update.setString(6, head.id());
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("document " + head.id() + " has no head row");
+            }
+        }
+    }
+
+    private static void insertSnapshot(Connection c, Document snapshot, Map<String, ClientMark> clients)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO document_snapshots (document_id, revision, body, created_at, clients)
+                VALUES (?, ?, ?, ?, ?)""")) {
+            insert.setString(1, snapshot.id());
+            insert.setLong(2, snapshot.revision());
+            insert.setString(3, SnapshotCodec.encode(snapshot));
+            insert.setTimestamp(4, Timestamp.from(java.time.Instant.now()));
+            insert.setString(5, encodeClients(clients));
+            insert.executeUpdate();
+        }
+    }
+
+    /** The newest snapshot at or before {@code revision} (use Long.MAX_VALUE for the newest) and the commits after it up to it. */
+    public Optional<Stored> load(String documentId, long revision) {
+        try (Connection c = dataSource.getConnection()) {
+            Document snapshot;
+            Map<String, ClientMark> clients;
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT body, clients FROM document_snapshots WHERE document_id = ? AND revision <= ?
+                    ORDER BY revision DESC LIMIT 1""")) {
+                q.setString(1, documentId);
+                q.setLong(2, revision);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    snapshot = SnapshotCodec.decode(rs.getString(1));
+                    clients = decodeClients(rs.getString(2));
+                }
+            }
+            return Optional.of(new Stored(snapshot, clients, commits(c, documentId, snapshot.revision(), revision, Integer.MAX_VALUE)));
+        } catch (SQLException e) {
+            throw new StoreException("could not load document " + documentId, e);
+        }
+    }
+
+    /** Commits with {@code from < revision <= to}, oldest first, at most {@code limit}. */
+    public List<Commit> commits(String documentId, long from, long to, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            return commits(c, documentId, from, to, limit);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the log of document " + documentId, e);
+        }
+    }
+
+    private static List<Commit> commits(Connection c, String documentId, long from, long to, int limit)
+            throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT revision, payload, client_id, client_seq, author, created_at FROM operations
+                WHERE document_id = ? AND revision > ? AND revision <= ? ORDER BY revision LIMIT ?""")) {
+            q.setString(1, documentId);
+            q.setLong(2, from);
+            q.setLong(3, to);
+            q.setInt(4, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                List<Commit> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Commit(rs.getLong(1), ChangeJson.decode(JSON.readTree(rs.getString(2))),
+                            rs.getString(3), rs.getLong(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+                }
+                return out;
+            } catch (JsonProcessingException e) {
+                throw new StoreException("a logged change of document " + documentId + " is not valid JSON", e);
+            }
+        }
+    }
+
+    private static String encodeClients(Map<String, ClientMark> clients) {
+        ObjectNode node = JSON.createObjectNode();
+        clients.forEach((id, mark) -> node.putObject(id).put("seq", mark.seq()).put("revision", mark.revision()));
+        return node.toString();
+    }
+
+    private static Map<String, ClientMark> decodeClients(String json) {
+        try {
+            Map<String, ClientMark> out = new HashMap<>();
+            for (Map.Entry<String, JsonNode> e : JSON.readTree(json).properties()) {
+                out.put(e.getKey(), new ClientMark(e.getValue().get("seq").asLong(), e.getValue().get("revision").asLong()));
+            }
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored client marks are not valid JSON", e);
+        }
+    }
+}
