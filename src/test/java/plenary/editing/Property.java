@@ -1,8 +1,8 @@
 package plenary.editing;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
 import org.opentest4j.AssertionFailedError;
+import plenary.document.Seeds;
 
 /**
  * Runs seeded random cases. The seed is {@code -Dplenary.seed=N} if given, otherwise fresh;
@@ -20,11 +20,7 @@ final class Property {
     }
 
     static long seed() {
-        String given = System.getProperty("plenary.seed");
-        if (given != null && !given.isBlank()) {
-            return Long.parseLong(given.trim());
-        }
-        return ThreadLocalRandom.current().nextLong();
+        return Seeds.base();
     }
 
     static void forAll(String name, int cases, Case body) {

@@ -3,7 +3,7 @@ package plenary.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import plenary.editing.Side;
+import plenary.editing.ClientReplica;
 import plenary.editing.TextOp;
 import plenary.editing.TextOpJson;
 
@@ -34,9 +34,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     private final String clientId;
     private final String name;
 
-    private final Map<String, String> texts = new LinkedHashMap<>();
-    private final Map<String, Long> versions = new LinkedHashMap<>();
-    private final Map<String, TextOp> buffers = new LinkedHashMap<>();
+    private final ClientReplica replica = new ClientReplica();
     private final List<String> errors = new ArrayList<>();
     private final List<String> closeReasons = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
@@ -44,15 +42,11 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 
     private WebSocket socket;
     private long revision = -1;
-    private long nextSeq = 1;
-    private Inflight inflight;
+    private long sentNanos;
     private boolean joined;
     private int acked;
     private int presenceFrames;
     private JsonNode presence;
-
-    private record Inflight(long seq, String clauseId, TextOp op, long sentNanos) {
-    }
 
     /** Hooks for measurements; all no-ops by default. */
     public interface Listener {
@@ -105,25 +99,22 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 
     /** Applies a local edit at once and submits it, or buffers it behind the one in flight. */
     public synchronized void edit(String clauseId, TextOp op) {
-        texts.put(clauseId, op.apply(texts.get(clauseId)));
-        TextOp buffered = buffers.get(clauseId);
-        buffers.put(clauseId, buffered == null ? op : buffered.compose(op));
+        replica.localEdit(clauseId, op);
         submitNext();
     }
 
     private synchronized void submitNext() {
-        if (inflight != null || !joined || buffers.isEmpty() || socket == null) {
+        if (!joined || socket == null || replica.nextSubmission() == null) {
             return;
         }
-        String clauseId = buffers.keySet().iterator().next();
-        TextOp op = buffers.remove(clauseId);
-        inflight = new Inflight(nextSeq++, clauseId, op, System.nanoTime());
+        sentNanos = System.nanoTime();
         sendSubmission();
     }
 
     private synchronized void sendSubmission() {
+        ClientReplica.Inflight inflight = replica.inflight();
         ObjectNode change = JSON.createObjectNode().put("type", "text").put("clauseId", inflight.clauseId())
-                .put("version", versions.get(inflight.clauseId()));
+                .put("version", inflight.version());
         change.set("op", TextOpJson.toJson(inflight.op()));
         ObjectNode message = JSON.createObjectNode().put("type", "submit").put("seq", inflight.seq());
         message.set("change", change);
@@ -189,8 +180,8 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
                 }
             }
             case "ack" -> {
-                if (inflight != null && message.path("seq").asLong() == inflight.seq()) {
-                    inflight = null;
+                if (replica.inflight() != null && message.path("seq").asLong() == replica.inflight().seq()) {
+                    replica.refused(); // applied long ago: its commit is already in our text and version
                     acked++;
                     submitNext();
                 }
@@ -201,8 +192,8 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
             }
             case "error" -> {
                 errors.add(message.toString());
-                if (inflight != null && message.path("seq").asLong(-1) == inflight.seq()) {
-                    inflight = null; // refused: dropped, as the protocol says
+                if (replica.inflight() != null && message.path("seq").asLong(-1) == replica.inflight().seq()) {
+                    replica.refused(); // dropped, as the protocol says
                     submitNext();
                 }
             }
@@ -213,16 +204,15 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     private void onJoined(JsonNode message, long receivedNanos) {
         if (message.has("document")) {
             JsonNode document = message.get("document");
-            texts.clear();
-            versions.clear();
+            Map<String, String> texts = new LinkedHashMap<>();
+            Map<String, Long> versions = new LinkedHashMap<>();
             for (JsonNode clause : document.get("clauses")) {
                 texts.put(clause.get("id").asText(), clause.get("text").asText());
                 versions.put(clause.get("id").asText(), clause.get("version").asLong());
             }
+            // A fresh start: local edits not yet acknowledged were made on a text that is gone.
+            replica.reset(texts, versions);
             revision = document.get("revision").asLong();
-            // Local edits not yet sent were made on a text that is gone: a fresh start drops them.
-            buffers.clear();
-            inflight = null;
         } else {
             for (JsonNode commit : message.get("ops")) {
                 onCommit(commit, receivedNanos);
@@ -231,7 +221,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         revision = Math.max(revision, message.get("revision").asLong());
         presence = message.get("presence");
         joined = true;
-        if (inflight != null) {
+        if (replica.inflight() != null) {
             sendSubmission(); // not in the catch-up, so not applied: resend with the same seq
         } else {
             submitNext();
@@ -246,44 +236,19 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         revision = rev;
         listener.commitReceived(commit, receivedNanos);
         JsonNode change = commit.get("change");
-        boolean own = clientId.equals(commit.path("clientId").asText()) && inflight != null
-                && commit.path("seq").asLong() == inflight.seq();
-        String type = change.get("type").asText();
         String clauseId = change.get("clauseId").asText();
-        if (own) {
-            versions.put(clauseId, change.get("version").asLong() + 1);
-            listener.acked(receivedNanos - inflight.sentNanos());
-            inflight = null;
+        if (replica.isOwn(clientId, commit.path("clientId").asText(), commit.path("seq").asLong())) {
+            replica.acknowledged(clauseId, change.path("version").asLong());
+            listener.acked(receivedNanos - sentNanos);
             acked++;
             submitNext();
             return;
         }
-        switch (type) {
-            case "text" -> {
-                TextOp remote = TextOpJson.fromJson(change.get("op"));
-                if (inflight != null && inflight.clauseId().equals(clauseId)) {
-                    TextOp mine = inflight.op();
-                    inflight = new Inflight(inflight.seq(), clauseId, mine.transform(remote, Side.RIGHT),
-                            inflight.sentNanos());
-                    remote = remote.transform(mine, Side.LEFT);
-                }
-                TextOp buffered = buffers.get(clauseId);
-                if (buffered != null) {
-                    buffers.put(clauseId, buffered.transform(remote, Side.RIGHT));
-                    remote = remote.transform(buffered, Side.LEFT);
-                }
-                texts.put(clauseId, remote.apply(texts.get(clauseId)));
-                versions.put(clauseId, change.get("version").asLong() + 1);
-            }
-            case "insert" -> {
-                texts.put(clauseId, change.get("text").asText());
-                versions.put(clauseId, 0L);
-            }
-            case "delete" -> {
-                texts.remove(clauseId);
-                versions.remove(clauseId);
-                buffers.remove(clauseId);
-            }
+        switch (change.get("type").asText()) {
+            case "text" -> replica.remoteText(clauseId, change.get("version").asLong(),
+                    TextOpJson.fromJson(change.get("op")));
+            case "insert" -> replica.remoteInsert(clauseId, change.get("text").asText());
+            case "delete" -> replica.remoteDelete(clauseId);
             default -> { } // move and set-kind leave texts alone
         }
     }
@@ -291,11 +256,11 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     // ---- observation ---------------------------------------------------------------------
 
     public synchronized Map<String, String> texts() {
-        return new LinkedHashMap<>(texts);
+        return replica.texts();
     }
 
     public synchronized String text(String clauseId) {
-        return texts.get(clauseId);
+        return replica.text(clauseId);
     }
 
     public synchronized long revision() {
@@ -303,7 +268,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public synchronized boolean idle() {
-        return inflight == null && buffers.isEmpty();
+        return replica.idle();
     }
 
     public synchronized int acked() {
