@@ -14,6 +14,7 @@ import plenary.store.DocumentRepository;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** One running Plenary: the store, then the HTTP server over it. Stopping reverses the order. */
 public final class PlenaryServer implements AutoCloseable {
@@ -61,14 +62,22 @@ public final class PlenaryServer implements AutoCloseable {
         return http.actualPort();
     }
 
-    /** Stops taking requests, lets running ones finish, then closes the store. */
+    /**
+     * Stops taking requests and gives running ones (and open sockets) a grace period, then stops the
+     * sequencers, which finish their write in flight, and closes the store last.
+     */
     @Override
     public void close() throws Exception {
         try {
-            http.shutdown().await(10, TimeUnit.SECONDS);
-            vertx.close().await(10, TimeUnit.SECONDS);
+            http.shutdown(5, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("connections still open after the grace period; closing them");
         } finally {
-            database.close();
+            try {
+                vertx.close().await(20, TimeUnit.SECONDS);
+            } finally {
+                database.close();
+            }
         }
     }
 }
