@@ -7,7 +7,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import plenary.live.LiveAddresses;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -48,8 +47,7 @@ final class LiveConnection {
     }
 
     private void onText(String text) {
-        if (text.length() > limits.maxMessageBytes()
-                && text.getBytes(StandardCharsets.UTF_8).length > limits.maxMessageBytes()) {
+        if (text.length() > limits.maxMessageBytes() / 3 && utf8Length(text) > limits.maxMessageBytes()) {
             error(null, "message-too-large", "messages are limited to " + limits.maxMessageBytes() + " bytes");
             return;
         }
@@ -81,6 +79,25 @@ final class LiveConnection {
         } catch (ClassCastException e) {
             error(message.getValue("seq"), "invalid-message", "a field has the wrong type: " + e.getMessage());
         }
+    }
+
+    /** UTF-8 size without encoding: only long messages are measured, and most are ASCII. */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private void join(JsonObject message) {
