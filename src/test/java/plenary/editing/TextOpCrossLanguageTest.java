@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
  * Java (server) and web/js/text-op.js (browser) must compute identical results, or replicas
  * diverge. Java writes seeded vectors to target/ot-vectors.json; node recomputes them with the
  * JS module, then writes its own seeded vectors to target/ot-vectors-from-js.json, which Java
- * recomputes here. Node is required: without it this test fails rather than skips, because a
- * silently skipped agreement check is how the two would drift apart.
+ * recomputes here. Node is required (see {@link NodeJs}).
  */
 class TextOpCrossLanguageTest {
 
@@ -32,7 +30,7 @@ class TextOpCrossLanguageTest {
 
     @Test
     void javaAndJavaScriptAgreeBothWays() throws Exception {
-        Path node = findNode();
+        Path node = NodeJs.find("to check that web/js/text-op.js agrees with the Java OT implementation");
         assertTrue(Files.isRegularFile(SCRIPT), "missing " + SCRIPT.toAbsolutePath());
         assertTrue(Files.isRegularFile(MODULE), "missing " + MODULE.toAbsolutePath());
 
@@ -105,20 +103,5 @@ class TextOpCrossLanguageTest {
                     "parser message for " + m.get("json") + replay);
         }
         System.out.println("Java agrees with " + checked + " JavaScript cases and " + edgesChecked + " edge cases");
-    }
-
-    private static Path findNode() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(dir.isEmpty() ? "." : dir, "node");
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        fail("node (Node.js 18 or later) is required on PATH to check that web/js/text-op.js agrees"
-                + " with the Java OT implementation; install it (e.g. apt-get install nodejs). PATH=" + path);
-        throw new IllegalStateException("unreachable");
     }
 }
