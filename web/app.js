@@ -5,6 +5,7 @@ import { h } from './js/dom.js';
 import { documentHref, parseHash } from './js/routes.js';
 import { markCurrent, renderDocumentList } from './js/render-list.js';
 import { renderDocument } from './js/render-document.js';
+import { mountLiveMode } from './js/live-mode.js';
 
 const els = {
   list: document.getElementById('document-list'),
@@ -15,6 +16,7 @@ const els = {
 };
 
 let pending = null; // AbortController of the document request in flight
+let live = null; // live mode of the document shown ({stop()})
 
 const listReady = api.listDocuments().then(
   (documents) => {
@@ -30,10 +32,12 @@ const listReady = api.listDocuments().then(
 async function route({ moveFocus }) {
   pending?.abort();
   pending = new AbortController();
+  live?.stop();
+  live = null;
   clearErrors();
   const target = parseHash(location.hash);
 
-  if (target.name === 'document') return showDocument(target.id, pending.signal, moveFocus);
+  if (target.name === 'document') return showDocument(target.id, pending.signal, { focus: moveFocus ? 'h1' : null });
 
   if (target.name === 'home') {
     const documents = await listReady;
@@ -41,7 +45,7 @@ async function route({ moveFocus }) {
     if (documents.length) {
       const id = documents[0].id;
       history.replaceState(null, '', documentHref(id));
-      return showDocument(id, pending.signal, moveFocus);
+      return showDocument(id, pending.signal, { focus: moveFocus ? 'h1' : null });
     }
     document.title = 'Plenary';
     els.view.replaceChildren(h('h1', { tabindex: '-1' }, 'Documents'),
@@ -54,16 +58,22 @@ async function route({ moveFocus }) {
   showError({ title: 'Page not found', detail: `There is no page at “${location.hash}”.` });
 }
 
-async function showDocument(id, signal, moveFocus) {
+/**
+ * Shows a document read-only, with its live bar. focus: a selector to focus afterwards, or null.
+ * placeholder: show "Loading…" meanwhile (false keeps the current view until the new one is there).
+ */
+async function showDocument(id, signal, { focus = null, placeholder = true } = {}) {
   markCurrent(els.list, id);
   els.view.setAttribute('aria-busy', 'true');
-  els.view.replaceChildren(h('p', { class: 'loading' }, 'Loading document…'));
+  if (placeholder) els.view.replaceChildren(h('p', { class: 'loading' }, 'Loading document…'));
   try {
     const doc = await api.getDocument(id, { signal });
     if (signal.aborted) return;
-    els.view.replaceChildren(renderDocument(doc, { exportUrl: api.exportUrl(id) }));
+    const article = renderDocument(doc, { exportUrl: api.exportUrl(id) });
+    live = mountLiveMode(article, id, { onLeave: () => reloadDocument(id) });
+    els.view.replaceChildren(article);
     document.title = `${doc.title || 'Untitled document'} – Plenary`;
-    if (moveFocus) els.view.querySelector('h1')?.focus();
+    if (focus) els.view.querySelector(focus)?.focus();
   } catch (error) {
     if (signal.aborted) return;
     els.view.replaceChildren();
@@ -71,6 +81,14 @@ async function showDocument(id, signal, moveFocus) {
   } finally {
     if (!signal.aborted) els.view.removeAttribute('aria-busy');
   }
+}
+
+/** After live editing: the read-only document as the server now has it, focus on the toggle. */
+function reloadDocument(id) {
+  pending?.abort();
+  pending = new AbortController();
+  live = null;
+  return showDocument(id, pending.signal, { focus: '.live-toggle', placeholder: false });
 }
 
 function currentDocumentId() {

@@ -1,4 +1,5 @@
-// A whole document: title block, download link, then its clauses in order.
+// A whole document: title block, download link, then its clauses in order (in .document__body,
+// which the live view replaces while editing live).
 
 import { h } from './dom.js';
 import { renderClause } from './render-clause.js';
@@ -22,9 +23,10 @@ export function renderDocument(doc, { exportUrl }) {
         fact('Revision', String(doc.revision ?? 0))),
       h('p', { class: 'title-block__actions' },
         h('a', { href: exportUrl, download: true }, 'Download Markdown'))),
-    clauses.length
-      ? h('div', { class: 'clauses' }, clauses.map(renderClause))
-      : h('p', { class: 'empty' }, 'This document has no clauses yet.'));
+    h('div', { class: 'document__body' },
+      clauses.length
+        ? h('div', { class: 'clauses' }, clauses.map(renderClause))
+        : h('p', { class: 'empty' }, 'This document has no clauses yet.')));
 }
 
 function placeAndDate({ place, date }) {

@@ -77,7 +77,7 @@ final class LiveConnection {
                 default -> error(message.getValue("seq"), "unknown-type", "unknown message type '" + kind + "'");
             }
         } catch (ClassCastException e) {
-            error(message.getValue("seq"), "invalid-message", "a field has the wrong type: " + e.getMessage());
+            error(message.getValue("seq"), "invalid-message", "a field has the wrong type");
         }
     }
 
@@ -101,24 +101,35 @@ final class LiveConnection {
     }
 
     private void join(JsonObject message) {
-        String id = message.getString("clientId");
-        if (id == null || !CLIENT_ID.matcher(id).matches()) {
-            error(null, "invalid-message", "join needs a clientId of 1 to 64 letters, digits, '-' or '_'");
-            return;
-        }
         if (clientId != null) {
             error(null, "invalid-message", "this socket has already joined");
             return;
         }
-        clientId = id;
-        String name = message.getString("name");
-        author = name == null || name.isBlank() ? "anonymous" : name.strip().substring(0, Math.min(name.strip().length(), 100));
-        Long since = message.getLong("since");
+        // Check every field before changing anything, so a bad join leaves the socket as it was.
+        Object id = message.getValue("clientId");
+        Object name = message.getValue("name");
+        Object since = message.getValue("since");
+        if (!(id instanceof String clientIdText) || !CLIENT_ID.matcher(clientIdText).matches()) {
+            error(null, "invalid-message", "join needs a clientId of 1 to 64 letters, digits, '-' or '_'");
+            return;
+        }
+        if (name != null && !(name instanceof String)) {
+            error(null, "invalid-message", "name must be a string");
+            return;
+        }
+        if (since != null && !(since instanceof Number number && number.longValue() == number.doubleValue())) {
+            error(null, "invalid-message", "since must be an integer revision, or -1");
+            return;
+        }
+        clientId = clientIdText;
+        String display = name == null ? "" : ((String) name).strip();
+        author = display.isEmpty() ? "anonymous" : display.substring(0, Math.min(display.length(), 100));
+        long from = since == null ? -1L : ((Number) since).longValue();
         // Subscribe before asking for the catch-up, so no frame falls between the two.
         frames = bus.consumer(LiveAddresses.broadcasts(documentId), frame -> forward(frame.body()));
         frames.completion()
                 .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId), new JsonObject()
-                        .put("action", "join").put("since", since == null ? -1L : since)))
+                        .put("action", "join").put("since", from)))
                 .onSuccess(reply -> {
                     send(reply.body().copy().put("type", "joined").put("connectionId", connectionId));
                     presenceUpdate(null, null);

@@ -1,0 +1,104 @@
+// Live mode of the document page: the "Edit live" toggle connects a LiveClient and shows the
+// live view in place of the read-only clauses; leaving closes the client and hands back to the
+// read-only page. The name typed in the bar is kept in localStorage and sent when joining.
+
+import { LiveClient } from './live/live-client.js';
+import { LiveView } from './live-view.js';
+import { renderLiveBar } from './render-live-bar.js';
+
+const NAME_KEY = 'plenary.name';
+
+const STATUS_TEXT = {
+  connecting: 'Connecting…',
+  online: 'Online',
+  offline: 'Offline — edits are kept and sent on reconnect',
+  resyncing: 'Resynchronising',
+  closed: '',
+};
+
+// Refusals that undo something the person did; other codes are retried by the client.
+const REFUSALS = {
+  'clause-too-long': 'A clause can hold at most 100,000 characters: the last change was undone.',
+  'clause-deleted': 'Someone else deleted that clause: your change to it was dropped.',
+  'unknown-clause': 'That clause no longer exists: your change to it was dropped.',
+  'document-frozen': 'The document has been adopted and can no longer change: your change was undone.',
+  'invalid-change': 'The server refused a change that would break the document’s rules: it was undone.',
+  'duplicate-clause': 'A new clause could not be added: please try again.',
+  'client-inconsistent': 'Reloading the document from the server…',
+};
+
+function storedName() {
+  try {
+    return localStorage.getItem(NAME_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function storeName(name) {
+  try {
+    localStorage.setItem(NAME_KEY, name);
+  } catch {
+    // storage unavailable (private mode): the name is used for this session only
+  }
+}
+
+/**
+ * Adds the live bar to a rendered document (article from renderDocument) and runs live mode.
+ * onLeave() is called after leaving live mode, to show the read-only document again.
+ * Returns {stop()}: leaves live mode without calling onLeave (the page is going elsewhere).
+ */
+export function mountLiveMode(article, documentId, { onLeave }) {
+  const bar = renderLiveBar({ name: storedName() });
+  article.querySelector('.title-block').after(bar.element);
+  const body = article.querySelector('.document__body');
+  let session = null;
+  let messageTimer = null;
+
+  const say = (text) => {
+    clearTimeout(messageTimer);
+    bar.message.textContent = text;
+    messageTimer = setTimeout(() => { bar.message.textContent = ''; }, 10_000);
+  };
+
+  function enter() {
+    const name = bar.nameInput.value.trim();
+    storeName(name);
+    const client = new LiveClient(documentId, { name: name || 'Anonymous' });
+    const view = new LiveView(client, { onMessage: say });
+    client.on('status', ({ status }) => {
+      bar.status.textContent = STATUS_TEXT[status] ?? status;
+      bar.element.dataset.status = status;
+    });
+    client.on('error', ({ code }) => {
+      if (REFUSALS[code]) say(REFUSALS[code]);
+    });
+    session = { client, view };
+    body.replaceChildren(view.element);
+    article.classList.add('document--live');
+    bar.toggle.setAttribute('aria-pressed', 'true');
+    bar.nameInput.disabled = true;
+    client.connect();
+  }
+
+  function stop() {
+    clearTimeout(messageTimer);
+    if (!session) return;
+    session.view.destroy();
+    session.client.close();
+    session = null;
+  }
+
+  bar.nameInput.addEventListener('change', () => storeName(bar.nameInput.value.trim()));
+  bar.toggle.addEventListener('click', () => {
+    if (!session) {
+      enter();
+      return;
+    }
+    const pending = session.client.pendingCount;
+    if (pending > 0 && !globalThis.confirm(`${pending} change(s) have not reached the server yet and will be lost. Leave live editing?`)) return;
+    stop();
+    onLeave();
+  });
+  return { stop };
+}
