@@ -1,81 +1,90 @@
-// Plenary browser entry point: hash routing between the document list and one document.
+// Plenary browser entry point: who is signed in, the meeting list in the sidebar, and hash
+// routing between the views (sign-in, documents, meetings, members, invitations).
 
-import { api, ApiError } from './js/api.js';
+import { api, ApiError, onUnauthorized } from './js/api.js';
 import { h } from './js/dom.js';
-import { documentHref, parseHash } from './js/routes.js';
-import { markCurrent, renderDocumentList } from './js/render-list.js';
+import { documentHref, meetingHref, parseHash, SIGN_IN_HREF } from './js/routes.js';
+import { markCurrent, renderMeetingList } from './js/render-list.js';
 import { renderDocument } from './js/render-document.js';
 import { mountLiveMode } from './js/live-mode.js';
+import { renderSignIn } from './js/render-sign-in.js';
+import { renderAccountBar } from './js/render-account-bar.js';
+import { renderNewMeetingForm } from './js/render-new-meeting.js';
+import { renderMeeting } from './js/render-meeting.js';
+import { renderMembersView } from './js/members-view.js';
+import { renderInvitationView } from './js/invitation-view.js';
+import { canEditLive, roleInMeetingLabel } from './js/roles.js';
+import {
+  forget, loadMeetingsAndDocuments, loadSession, meetingIdOfDocument, roleIn, session, signIn, signOut,
+} from './js/session.js';
 
 const els = {
-  list: document.getElementById('document-list'),
+  account: document.getElementById('account'),
+  layout: document.querySelector('.layout'),
+  sidebar: document.querySelector('.sidebar'),
+  list: document.getElementById('meeting-list'),
+  admin: document.getElementById('admin-tools'),
   alert: document.getElementById('alert'),
   view: document.getElementById('view'),
   main: document.getElementById('main'),
   skip: document.querySelector('.skip-link'),
 };
 
-let pending = null; // AbortController of the document request in flight
+let pending = null; // AbortController of the view being loaded
 let live = null; // live mode of the document shown ({stop()})
+let returnTo = null; // where to go after signing in
+let listKey = ''; // what the sidebar shows, to redraw it only when it changed
+let current = {}; // what the view shows: {documentId, meetingId, membersOf}
 
-const listReady = api.listDocuments().then(
-  (documents) => {
-    els.list.replaceChildren(renderDocumentList(documents, currentDocumentId()));
-    return documents;
-  },
-  (error) => {
-    els.list.replaceChildren(h('p', { class: 'empty' }, 'The document list could not be loaded.'));
-    showError(error);
-    return null;
-  });
+// ---------------------------------------------------------------- routing
 
 async function route({ moveFocus }) {
   pending?.abort();
   pending = new AbortController();
+  const { signal } = pending;
   live?.stop();
   live = null;
   clearErrors();
   const target = parseHash(location.hash);
+  const focus = moveFocus ? 'h1' : null;
 
-  if (target.name === 'document') return showDocument(target.id, pending.signal, { focus: moveFocus ? 'h1' : null });
-
-  if (target.name === 'home') {
-    const documents = await listReady;
-    if (pending.signal.aborted || !documents) return;
-    if (documents.length) {
-      const id = documents[0].id;
-      history.replaceState(null, '', documentHref(id));
-      return showDocument(id, pending.signal, { focus: moveFocus ? 'h1' : null });
+  if (target.name === 'invitation') return showInvitation(target.id, signal, focus);
+  if (!session.user) {
+    if (target.name !== 'sign-in') {
+      returnTo = location.hash;
+      history.replaceState(null, '', SIGN_IN_HREF);
     }
-    document.title = 'Plenary';
-    els.view.replaceChildren(h('h1', { tabindex: '-1' }, 'Documents'),
-      h('p', { class: 'empty' }, 'There are no documents to show yet.'));
-    return;
+    return showSignIn(focus);
+  }
+  if (target.name === 'sign-in') {
+    history.replaceState(null, '', returnTo || '#/');
+    returnTo = null;
+    return route({ moveFocus });
   }
 
-  document.title = 'Page not found – Plenary';
-  els.view.replaceChildren();
-  showError({ title: 'Page not found', detail: `There is no page at “${location.hash}”.` });
+  showSignedInChrome();
+  const listed = refreshList(signal);
+  switch (target.name) {
+    case 'document': return showDocument(target.id, signal, { listed, focus });
+    case 'meeting': return showMeeting(target.id, signal, { listed, focus });
+    case 'members': return showMembers(target.id, signal, { listed, focus });
+    case 'home': return showHome(signal, { listed, focus });
+    default:
+      setCurrent({});
+      document.title = 'Page not found – Plenary';
+      els.view.replaceChildren();
+      showError({ title: 'Page not found', detail: `There is no page at “${location.hash}”.` });
+  }
 }
 
-/**
- * Shows a document read-only, with its live bar. focus: a selector to focus afterwards, or null.
- * placeholder: show "Loading…" meanwhile (false keeps the current view until the new one is there).
- */
-async function showDocument(id, signal, { focus = null, placeholder = true } = {}) {
-  markCurrent(els.list, id);
+/** Runs a view's loading with a placeholder; errors go to the alert unless the route moved on. */
+async function load(signal, placeholderText, work, { placeholder = true } = {}) {
   els.view.setAttribute('aria-busy', 'true');
-  if (placeholder) els.view.replaceChildren(h('p', { class: 'loading' }, 'Loading document…'));
+  if (placeholder) els.view.replaceChildren(h('p', { class: 'loading' }, placeholderText));
   try {
-    const doc = await api.getDocument(id, { signal });
-    if (signal.aborted) return;
-    const article = renderDocument(doc, { exportUrl: api.exportUrl(id) });
-    live = mountLiveMode(article, id, { onLeave: () => reloadDocument(id) });
-    els.view.replaceChildren(article);
-    document.title = `${doc.title || 'Untitled document'} – Plenary`;
-    if (focus) els.view.querySelector(focus)?.focus();
+    await work();
   } catch (error) {
-    if (signal.aborted) return;
+    if (signal.aborted || error?.name === 'AbortError') return;
     els.view.replaceChildren();
     showError(error);
   } finally {
@@ -83,18 +92,254 @@ async function showDocument(id, signal, { focus = null, placeholder = true } = {
   }
 }
 
+async function showHome(signal, { listed, focus }) {
+  await load(signal, 'Loading…', async () => {
+    await listed;
+    if (signal.aborted) return;
+    const first = session.documents[0];
+    if (first) {
+      history.replaceState(null, '', documentHref(first.id));
+      return showDocument(first.id, signal, { listed, focus });
+    }
+    if (session.meetings.length) {
+      history.replaceState(null, '', meetingHref(session.meetings[0].id));
+      return showMeeting(session.meetings[0].id, signal, { listed, focus });
+    }
+    setCurrent({});
+    document.title = 'Plenary';
+    els.view.replaceChildren(h('h1', { tabindex: '-1' }, 'Welcome to Plenary'),
+      h('p', { class: 'empty' }, session.user.admin
+        ? 'There are no meetings yet. Create one with the “New meeting” form beside the list, then invite its chair.'
+        : 'You are not a member of any meeting yet. Open the invitation link a chair sent you.'));
+    if (focus) els.view.querySelector(focus)?.focus();
+  });
+}
+
+/**
+ * Shows a document read-only, with its live bar (the toggle only for chairs and rapporteurs).
+ * placeholder: show "Loading…" meanwhile (false keeps the current view until the new one is there).
+ */
+async function showDocument(id, signal, { listed, focus = null, placeholder = true }) {
+  setCurrent({ documentId: id });
+  await load(signal, 'Loading document…', async () => {
+    const [doc] = await Promise.all([api.getDocument(id, { signal }), listed]);
+    if (signal.aborted) return;
+    const meetingId = meetingIdOfDocument(id);
+    const role = roleIn(meetingId);
+    setCurrent({ documentId: id, meetingId });
+    const article = renderDocument(doc, { exportUrl: api.exportUrl(id) });
+    live = mountLiveMode(article, id, {
+      canEdit: canEditLive(role),
+      note: `You read this document as ${roleInMeetingLabel(role, session.user).toLowerCase()}: live editing is for the chair and rapporteurs.`,
+      onLeave: ({ forbidden }) => reloadDocument(id, forbidden),
+      onOffline: checkSession,
+    });
+    els.view.replaceChildren(article);
+    document.title = `${doc.title || 'Untitled document'} – Plenary`;
+    if (focus) els.view.querySelector(focus)?.focus();
+  }, { placeholder });
+}
+
 /** After live editing: the read-only document as the server now has it, focus on the toggle. */
-function reloadDocument(id) {
+function reloadDocument(id, forbidden) {
   pending?.abort();
   pending = new AbortController();
   live = null;
-  return showDocument(id, pending.signal, { focus: '.live-toggle', placeholder: false });
+  const { signal } = pending;
+  const listed = refreshList(signal);
+  return showDocument(id, signal, { listed, focus: forbidden ? '.live-bar' : '.live-toggle', placeholder: false })
+    .then(() => {
+      if (forbidden && !signal.aborted) {
+        showError({ title: 'Live editing ended', detail: 'Your role in this meeting no longer allows changing the text.' });
+      }
+    });
 }
 
-function currentDocumentId() {
-  const target = parseHash(location.hash);
-  return target.name === 'document' ? target.id : null;
+async function showMeeting(id, signal, { listed, focus }) {
+  setCurrent({ meetingId: id });
+  await load(signal, 'Loading meeting…', async () => {
+    const [meeting] = await Promise.all([api.getMeeting(id, { signal }), listed]);
+    if (signal.aborted) return;
+    els.view.replaceChildren(renderMeeting(meeting, session.documents.filter((d) => d.meetingId === id), session.user));
+    document.title = `${meeting.name} – Plenary`;
+    if (focus) els.view.querySelector(focus)?.focus();
+  });
 }
+
+async function showMembers(id, signal, { listed, focus }) {
+  setCurrent({ meetingId: id, membersOf: id });
+  await load(signal, 'Loading members…', async () => {
+    const [{ element, meeting }] = await Promise.all([renderMembersView(id, {
+      signal,
+      user: session.user,
+      onMembershipChanged: (userId) => {
+        if (userId === session.user?.id) refreshList(null);
+      },
+    }), listed]);
+    if (signal.aborted) return;
+    els.view.replaceChildren(element);
+    document.title = `Members of ${meeting.name} – Plenary`;
+    if (focus) els.view.querySelector(focus)?.focus();
+  });
+}
+
+async function showInvitation(token, signal, focus) {
+  if (session.user) showSignedInChrome();
+  else showSignedOutChrome();
+  setCurrent({});
+  if (session.user) refreshList(signal);
+  await load(signal, 'Loading invitation…', async () => {
+    let view;
+    try {
+      view = await renderInvitationView(token, {
+        signal,
+        user: session.user,
+        meetings: session.meetings,
+        signIn,
+        signOut: doSignOut,
+        returnHereAfterSignIn: () => { returnTo = location.hash; },
+        onAccepted: openAcceptedMeeting,
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.problem.status !== 410) throw error;
+      view = h('section', null, h('h1', { tabindex: '-1' }, 'Invitation unavailable'),
+        h('p', null, 'This invitation has been used, has expired, or does not exist. Ask the meeting’s chair for a new link.'));
+    }
+    if (signal.aborted) return;
+    els.view.replaceChildren(view);
+    document.title = 'Invitation – Plenary';
+    if (focus) els.view.querySelector(focus)?.focus();
+  });
+}
+
+/** After accepting: the meeting the invitation was for (found by its name), or home. */
+async function openAcceptedMeeting(invitation) {
+  await loadMeetingsAndDocuments();
+  const matches = session.meetings.filter((m) => m.name === invitation.meeting && m.role === invitation.role);
+  location.hash = matches.length === 1 ? meetingHref(matches[0].id) : '#/';
+}
+
+function showSignIn(focus) {
+  showSignedOutChrome();
+  setCurrent({});
+  document.title = 'Sign in – Plenary';
+  els.view.replaceChildren(renderSignIn({
+    signIn,
+    onSignedIn: () => {
+      const target = returnTo && returnTo !== SIGN_IN_HREF ? returnTo : '#/';
+      returnTo = null;
+      location.hash = target;
+    },
+  }));
+  els.view.querySelector(focus ? 'h1' : 'input')?.focus();
+}
+
+// ---------------------------------------------------------------- the frame around the views
+
+function showSignedInChrome() {
+  els.sidebar.hidden = false;
+  els.layout.classList.remove('layout--single');
+  renderAccount();
+  if (session.user.admin && !els.admin.firstChild) {
+    els.admin.replaceChildren(renderNewMeetingForm({
+      onCreated: async (meeting) => {
+        await refreshList(null);
+        location.hash = `${meetingHref(meeting.id)}/members`;
+      },
+    }));
+  }
+  els.admin.hidden = !session.user.admin;
+}
+
+function showSignedOutChrome() {
+  els.sidebar.hidden = true;
+  els.layout.classList.add('layout--single');
+  els.account.replaceChildren();
+  els.list.replaceChildren();
+  els.admin.replaceChildren();
+  listKey = '';
+}
+
+function renderAccount() {
+  if (!session.user) {
+    els.account.replaceChildren();
+    return;
+  }
+  const meetingId = current.meetingId ?? null;
+  const roleText = meetingId ? roleInMeetingLabel(roleIn(meetingId), session.user)
+    : session.user.admin ? 'administrator' : null;
+  els.account.replaceChildren(renderAccountBar(session.user, roleText && roleText !== 'no role' ? roleText : null,
+    { onSignOut: doSignOut }));
+}
+
+/** Reloads meetings and documents; redraws the sidebar and header when they changed. */
+async function refreshList(signal) {
+  try {
+    await loadMeetingsAndDocuments({ signal });
+  } catch (error) {
+    if (signal?.aborted || error?.name === 'AbortError') return;
+    if (!(error instanceof ApiError) || error.problem.status !== 401) {
+      els.list.replaceChildren(h('p', { class: 'empty' }, 'The meeting list could not be loaded.'));
+      showError(error);
+    }
+    return;
+  }
+  if (!session.user) return;
+  const key = JSON.stringify([session.meetings, session.documents.map((d) => [d.id, d.meetingId, d.title, d.status, d.clauseCount])]);
+  if (key !== listKey) {
+    listKey = key;
+    // Redrawing must not lose the focus: it goes to the same link in the new list.
+    const focused = els.list.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
+    els.list.replaceChildren(renderMeetingList(session.meetings, session.documents, session.user, current.documentId));
+    if (focused) [...els.list.querySelectorAll('a')].find((a) => a.getAttribute('href') === focused)?.focus();
+  }
+  markCurrent(els.list, current);
+  renderAccount();
+}
+
+function setCurrent(next) {
+  current = next;
+  markCurrent(els.list, current);
+  renderAccount();
+}
+
+async function doSignOut() {
+  live?.stop();
+  live = null;
+  try {
+    await signOut();
+  } catch (error) {
+    showError(error);
+  }
+  returnTo = null;
+  showSignedOutChrome();
+  const target = parseHash(location.hash);
+  if (target.name === 'invitation') route({ moveFocus: true });
+  else location.hash = SIGN_IN_HREF;
+}
+
+/** The live connection dropped: if the session is gone, show the sign-in view. */
+async function checkSession() {
+  try {
+    if (!(await loadSession())) sessionLost();
+  } catch {
+    // the server is unreachable: the live bar says "Offline" already
+  }
+}
+
+function sessionLost() {
+  const target = parseHash(location.hash);
+  forget();
+  if (target.name === 'invitation' || target.name === 'sign-in') return;
+  pending?.abort();
+  live?.stop();
+  live = null;
+  returnTo = location.hash;
+  showSignedOutChrome();
+  location.hash = SIGN_IN_HREF;
+}
+
+// ---------------------------------------------------------------- errors
 
 function showError(error) {
   const problem = error instanceof ApiError ? error.problem
@@ -109,6 +354,11 @@ function clearErrors() {
   els.alert.replaceChildren();
 }
 
+// ---------------------------------------------------------------- start
+
+// Any 401 (a session that ended or expired): back to the sign-in view.
+onUnauthorized(sessionLost);
+
 // The skip link must not change location.hash (that is our router), so move focus by hand.
 els.skip.addEventListener('click', (event) => {
   event.preventDefault();
@@ -116,4 +366,9 @@ els.skip.addEventListener('click', (event) => {
 });
 
 window.addEventListener('hashchange', () => route({ moveFocus: true }));
-route({ moveFocus: false });
+
+loadSession().catch((error) => {
+  showError(error);
+  return false;
+}).then(() => route({ moveFocus: false }));
+

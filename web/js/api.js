@@ -1,5 +1,7 @@
-// Same-origin JSON API client. Failures become ApiError carrying an
-// RFC 9457 problem object ({ type, title, status, detail }).
+// Same-origin JSON API client. Sends the session cookie, and on state-changing requests the
+// session's CSRF token (kept in memory only, from the sign-in answer or GET /api/session).
+// Failures become ApiError carrying an RFC 9457 problem object
+// ({ type, title, status, detail, retryAfter }). A 401 also tells the onUnauthorized listener.
 
 export class ApiError extends Error {
   constructor(problem) {
@@ -9,11 +11,37 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(path, { signal } = {}) {
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+let csrfToken = null;
+let unauthorizedListener = () => {};
+
+/** The CSRF token of the current session (null after signing out). */
+export function setCsrfToken(token) {
+  csrfToken = typeof token === 'string' && token ? token : null;
+}
+
+/** listener(problem) is called on every 401 except where a request expects one (expect401). */
+export function onUnauthorized(listener) {
+  unauthorizedListener = listener;
+}
+
+/**
+ * One request. body: sent as JSON unless it is a string (then as text with contentType).
+ * expect401: a 401 is an answer here (wrong password, "not signed in"), not a lost session.
+ * Returns the parsed JSON, or null for an empty answer (204).
+ */
+async function request(method, path, { body, contentType, signal, expect401 = false, retried = false } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = typeof body === 'string' ? contentType : 'application/json';
+  if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
     response = await fetch(path, {
-      headers: { Accept: 'application/json, application/problem+json' },
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      credentials: 'same-origin',
       signal,
     });
   } catch (error) {
@@ -23,19 +51,42 @@ async function getJson(path, { signal } = {}) {
       detail: 'Check the network connection and try again.',
     });
   }
-  if (!response.ok) throw new ApiError(await readProblem(response));
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    // The token went stale (signed in again in another tab): fetch the current one, try once more.
+    if (problem.status === 403 && problem.type === '/problems/csrf' && !retried && await refreshCsrfToken()) {
+      return request(method, path, { body, contentType, signal, expect401, retried: true });
+    }
+    if (problem.status === 401 && !expect401) unauthorizedListener(problem);
+    throw new ApiError(problem);
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (!text) return null;
   try {
-    return await response.json();
+    return JSON.parse(text);
   } catch {
     throw new ApiError({ title: 'Unexpected response', detail: `The server sent something other than JSON for ${path}.` });
   }
 }
 
+async function refreshCsrfToken() {
+  try {
+    const me = await request('GET', '/api/session', { expect401: true });
+    setCsrfToken(me?.csrfToken);
+    return Boolean(csrfToken);
+  } catch {
+    return false;
+  }
+}
+
 async function readProblem(response) {
+  const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
   const fallback = {
     status: response.status,
     title: response.statusText || `Request failed (HTTP ${response.status})`,
     detail: '',
+    retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
   };
   if (!/json/i.test(response.headers.get('Content-Type') ?? '')) return fallback;
   try {
@@ -52,10 +103,36 @@ async function readProblem(response) {
   }
 }
 
-const documentPath = (id) => `/api/documents/${encodeURIComponent(id)}`;
+const enc = encodeURIComponent;
+const documentPath = (id) => `/api/documents/${enc(id)}`;
+const meetingPath = (id) => `/api/meetings/${enc(id)}`;
+const invitationPath = (token) => `/api/invitations/${enc(token)}`;
 
 export const api = {
-  listDocuments: async (options) => (await getJson('/api/documents', options)).documents ?? [],
-  getDocument: (id, options) => getJson(documentPath(id), options),
+  // session
+  getSession: (options) => request('GET', '/api/session', { ...options, expect401: true }),
+  signIn: (username, password) => request('POST', '/api/session', { body: { username, password }, expect401: true }),
+  signOut: () => request('DELETE', '/api/session', { expect401: true }),
+
+  // meetings and members
+  listMeetings: async (options) => (await request('GET', '/api/meetings', options)).meetings ?? [],
+  getMeeting: (id, options) => request('GET', meetingPath(id), options),
+  createMeeting: (name) => request('POST', '/api/meetings', { body: { name } }),
+  listMembers: async (meetingId, options) =>
+    (await request('GET', `${meetingPath(meetingId)}/members`, options)).members ?? [],
+  putMember: (meetingId, userId, { role, delegation }) =>
+    request('PUT', `${meetingPath(meetingId)}/members/${enc(userId)}`, { body: { role, delegation } }),
+  removeMember: (meetingId, userId) => request('DELETE', `${meetingPath(meetingId)}/members/${enc(userId)}`),
+  invite: (meetingId, { role, delegation, expiresInHours }) =>
+    request('POST', `${meetingPath(meetingId)}/invitations`, { body: { role, delegation, expiresInHours } }),
+
+  // invitations (open to anyone holding the link)
+  getInvitation: (token, options) => request('GET', invitationPath(token), { ...options, expect401: true }),
+  acceptInvitation: (token, account = {}) =>
+    request('POST', `${invitationPath(token)}/accept`, { body: account, expect401: true }),
+
+  // documents
+  listDocuments: async (options) => (await request('GET', '/api/documents', options)).documents ?? [],
+  getDocument: (id, options) => request('GET', documentPath(id), options),
   exportUrl: (id, format = 'md') => `${documentPath(id)}/export?format=${encodeURIComponent(format)}`,
 };

@@ -24,3 +24,18 @@ export function formatDate(value) {
   const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** An ISO instant → "4 December 2026, 14:02" in the reader's time zone. */
+export function formatDateTime(value) {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value ?? '');
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+/** Seconds to wait → "45 seconds", "12 minutes". */
+export function formatWait(seconds) {
+  const s = Math.max(1, Math.ceil(Number(seconds) || 0));
+  if (s < 90) return `${s} ${s === 1 ? 'second' : 'seconds'}`;
+  const m = Math.ceil(s / 60);
+  return `${m} minutes`;
+}

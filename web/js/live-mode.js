@@ -1,12 +1,11 @@
 // Live mode of the document page: the "Edit live" toggle connects a LiveClient and shows the
 // live view in place of the read-only clauses; leaving closes the client and hands back to the
-// read-only page. The name typed in the bar is kept in localStorage and sent when joining.
+// read-only page. Only chairs and rapporteurs get the toggle (the server refuses others' changes
+// with "forbidden"); the server names each person by their account's display name.
 
 import { LiveClient } from './live/live-client.js';
 import { LiveView } from './live-view.js';
 import { renderLiveBar } from './render-live-bar.js';
-
-const NAME_KEY = 'plenary.name';
 
 const STATUS_TEXT = {
   connecting: 'Connecting…',
@@ -27,29 +26,16 @@ const REFUSALS = {
   'client-inconsistent': 'Reloading the document from the server…',
 };
 
-function storedName() {
-  try {
-    return localStorage.getItem(NAME_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function storeName(name) {
-  try {
-    localStorage.setItem(NAME_KEY, name);
-  } catch {
-    // storage unavailable (private mode): the name is used for this session only
-  }
-}
-
 /**
  * Adds the live bar to a rendered document (article from renderDocument) and runs live mode.
- * onLeave() is called after leaving live mode, to show the read-only document again.
+ * canEdit: the person's role allows live editing; note: what to show instead of the toggle.
+ * onLeave({forbidden}) is called after leaving live mode, to show the read-only document again;
+ * forbidden is true when the server refused a change because of the person's role.
+ * onOffline() is called whenever the connection drops (the session may have ended).
  * Returns {stop()}: leaves live mode without calling onLeave (the page is going elsewhere).
  */
-export function mountLiveMode(article, documentId, { onLeave }) {
-  const bar = renderLiveBar({ name: storedName() });
+export function mountLiveMode(article, documentId, { canEdit, note, onLeave, onOffline = () => {} }) {
+  const bar = renderLiveBar({ canEdit, note });
   article.querySelector('.title-block').after(bar.element);
   const body = article.querySelector('.document__body');
   let session = null;
@@ -62,22 +48,26 @@ export function mountLiveMode(article, documentId, { onLeave }) {
   };
 
   function enter() {
-    const name = bar.nameInput.value.trim();
-    storeName(name);
-    const client = new LiveClient(documentId, { name: name || 'Anonymous' });
+    const client = new LiveClient(documentId);
     const view = new LiveView(client, { onMessage: say });
     client.on('status', ({ status }) => {
       bar.status.textContent = STATUS_TEXT[status] ?? status;
       bar.element.dataset.status = status;
+      if (status === 'offline') onOffline();
     });
     client.on('error', ({ code }) => {
+      if (code === 'forbidden') {
+        // The role changed while editing: nothing more will be accepted.
+        stop();
+        onLeave({ forbidden: true });
+        return;
+      }
       if (REFUSALS[code]) say(REFUSALS[code]);
     });
     session = { client, view };
     body.replaceChildren(view.element);
     article.classList.add('document--live');
     bar.toggle.setAttribute('aria-pressed', 'true');
-    bar.nameInput.disabled = true;
     client.connect();
   }
 
@@ -89,7 +79,7 @@ export function mountLiveMode(article, documentId, { onLeave }) {
     session = null;
   }
 
-  bar.nameInput.addEventListener('change', () => storeName(bar.nameInput.value.trim()));
+  if (!bar.toggle) return { stop };
   bar.toggle.addEventListener('click', () => {
     if (!session) {
       enter();
@@ -98,7 +88,7 @@ export function mountLiveMode(article, documentId, { onLeave }) {
     const pending = session.client.pendingCount;
     if (pending > 0 && !globalThis.confirm(`${pending} change(s) have not reached the server yet and will be lost. Leave live editing?`)) return;
     stop();
-    onLeave();
+    onLeave({ forbidden: false });
   });
   return { stop };
 }

@@ -1,10 +1,38 @@
-// The document list in the sidebar.
+// The sidebar: the meetings this person can see, each with their role in it, a link to its
+// members and its documents.
 
 import { h } from './dom.js';
-import { documentHref } from './routes.js';
+import { documentHref, meetingHref, membersHref } from './routes.js';
 import { clauseCountLabel, documentStatusLabel } from './format.js';
+import { roleInMeetingLabel } from './roles.js';
 
-export function renderDocumentList(documents, currentId) {
+/** meetings: [{id, name, role}]; documents: summaries with meetingId; user: the signed-in person. */
+export function renderMeetingList(meetings, documents, user, currentId) {
+  const known = new Set(meetings.map((m) => m.id));
+  const others = documents.filter((d) => !known.has(d.meetingId));
+  if (!meetings.length && !others.length) {
+    return h('p', { class: 'empty' }, user?.admin
+      ? 'There are no meetings yet: create one below.'
+      : 'You are not a member of any meeting yet. A chair can send you an invitation link.');
+  }
+  return h('ul', { class: 'meeting-list' },
+    meetings.map((meeting) => h('li', { class: 'meeting-list__item' },
+      h('h3', { class: 'meeting-list__name', dir: 'auto' },
+        h('a', { href: meetingHref(meeting.id), 'data-meeting-id': meeting.id }, meeting.name)),
+      h('p', { class: 'meeting-list__role' }, `Your role: ${roleInMeetingLabel(meeting.role, user)}`),
+      h('p', { class: 'meeting-list__links' },
+        h('a', { href: membersHref(meeting.id), 'data-members-of': meeting.id },
+          'Members', h('span', { class: 'visually-hidden' }, ` of ${meeting.name}`))),
+      renderDocumentLinks(documents.filter((d) => d.meetingId === meeting.id), currentId))),
+    others.length
+      ? h('li', { class: 'meeting-list__item' },
+        h('h3', { class: 'meeting-list__name' }, 'Other documents'),
+        renderDocumentLinks(others, currentId))
+      : null);
+}
+
+/** The links to some documents (also used on a meeting's page). */
+export function renderDocumentLinks(documents, currentId) {
   if (!documents.length) return h('p', { class: 'empty' }, 'No documents yet.');
   return h('ul', { class: 'doc-list' }, documents.map((doc) =>
     h('li', null,
@@ -20,9 +48,17 @@ export function renderDocumentList(documents, currentId) {
           .filter(Boolean).join(' · '))))));
 }
 
-export function markCurrent(container, currentId) {
-  for (const link of container.querySelectorAll('a[data-document-id]')) {
-    if (link.dataset.documentId === currentId) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
+/** Marks the link to the page shown (a document, a meeting or its members) with aria-current. */
+export function markCurrent(container, { documentId = null, meetingId = null, membersOf = null } = {}) {
+  const marks = [
+    ['a[data-document-id]', (a) => a.dataset.documentId === documentId],
+    ['a[data-meeting-id]', (a) => a.dataset.meetingId === meetingId],
+    ['a[data-members-of]', (a) => a.dataset.membersOf === membersOf],
+  ];
+  for (const [selector, isCurrent] of marks) {
+    for (const link of container.querySelectorAll(selector)) {
+      if (isCurrent(link)) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
   }
 }

@@ -1,16 +1,35 @@
-// Hash routes: "" or "#/" → home, "#/documents/{id}" → one document.
+// Hash routes:
+//   "" or "#/"                  → home (the first document)
+//   "#/sign-in"                 → the sign-in form
+//   "#/documents/{id}"          → one document
+//   "#/meetings/{id}"           → one meeting: its documents and a link to its members
+//   "#/meetings/{id}/members"   → the members of a meeting (managed by its chairs)
+//   "#/invitations/{token}"     → an invitation link
 
 export const documentHref = (id) => `#/documents/${encodeURIComponent(id)}`;
+export const meetingHref = (id) => `#/meetings/${encodeURIComponent(id)}`;
+export const membersHref = (id) => `${meetingHref(id)}/members`;
+export const invitationHref = (token) => `#/invitations/${encodeURIComponent(token)}`;
+export const SIGN_IN_HREF = '#/sign-in';
+
+const PATTERNS = [
+  ['document', /^\/documents\/([^/]+)\/?$/],
+  ['members', /^\/meetings\/([^/]+)\/members\/?$/],
+  ['meeting', /^\/meetings\/([^/]+)\/?$/],
+  ['invitation', /^\/invitations\/([^/]+)\/?$/],
+];
 
 export function parseHash(hash) {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { name: 'home' };
-  const match = /^\/documents\/([^/]+)\/?$/.exec(path);
-  if (match) {
+  if (/^\/sign-in\/?$/.test(path)) return { name: 'sign-in' };
+  for (const [name, pattern] of PATTERNS) {
+    const match = pattern.exec(path);
+    if (!match) continue;
     try {
-      return { name: 'document', id: decodeURIComponent(match[1]) };
+      return { name, id: decodeURIComponent(match[1]) };
     } catch {
-      // malformed %-escape: fall through to not-found
+      break; // malformed %-escape: not found
     }
   }
   return { name: 'not-found', path };

@@ -10,23 +10,37 @@ import plenary.document.Document;
 import plenary.document.DocumentException;
 import plenary.document.MarkdownExporter;
 import plenary.document.MarkdownImporter;
+import plenary.people.Action;
+import plenary.people.Decision;
+import plenary.people.Meeting;
+import plenary.people.PermissionPolicy;
+import plenary.people.Principal;
 import plenary.store.DocumentRepository;
+import plenary.store.PeopleRepository;
 import plenary.view.DocumentJson;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /** REST routes for outcome documents: create from Markdown, list, read, export. */
 final class DocumentRoutes {
     private final Vertx vertx;
     private final DocumentRepository documents;
+    private final PeopleRepository people;
+    private final Access access;
     private final Supplier<String> ids;
     private final MarkdownImporter importer;
     private final MarkdownExporter exporter = new MarkdownExporter();
 
-    DocumentRoutes(Vertx vertx, DocumentRepository documents, Supplier<String> ids) {
+    DocumentRoutes(Vertx vertx, DocumentRepository documents, PeopleRepository people, Access access,
+                   Supplier<String> ids) {
         this.vertx = vertx;
         this.documents = documents;
+        this.people = people;
+        this.access = access;
         this.ids = ids;
         this.importer = new MarkdownImporter(ids);
     }
@@ -38,11 +52,16 @@ final class DocumentRoutes {
         router.get("/api/documents/:id/export").handler(this::export);
     }
 
+    /** Imports a draft into {@code ?meeting=ID}, or into the one meeting where the person drafts. */
     private void create(RoutingContext ctx) {
+        Principal me = Access.principal(ctx);
+        String meeting = ctx.queryParams().get("meeting");
         String markdown = MarkdownBody.read(ctx);
         blocking(() -> {
+            String meetingId = meeting != null ? meeting : onlyDraftingMeeting(me);
+            access.meeting(me, meetingId, Action.CREATE_DOCUMENT);
             Document document = importDraft(markdown);
-            documents.create(document);
+            documents.create(document, meetingId);
             return document;
         }).onSuccess(document -> ctx.response()
                 .setStatusCode(201)
@@ -63,8 +82,31 @@ final class DocumentRoutes {
         }
     }
 
+    private String onlyDraftingMeeting(Principal me) {
+        List<String> drafting = people.meetingsOf(me.userId()).stream().map(Meeting::id)
+                .filter(m -> people.role(m, me.userId()).map(r -> PermissionPolicy.decide(me, r, Action.CREATE_DOCUMENT)
+                        == Decision.ALLOW).orElse(false))
+                .toList();
+        if (drafting.size() != 1) {
+            throw new ProblemException(Problem.badRequest(drafting.isEmpty()
+                    ? "you draft in no meeting; name one with ?meeting=ID"
+                    : "you draft in several meetings; name one with ?meeting=ID"));
+        }
+        return drafting.getFirst();
+    }
+
+    /** The documents of every meeting the person belongs to (all of them for an admin). */
     private void list(RoutingContext ctx) {
-        blocking(documents::list)
+        Principal me = Access.principal(ctx);
+        String meeting = ctx.queryParams().get("meeting");
+        blocking(() -> {
+            Set<String> readable = me.admin() ? null
+                    : people.meetingsOf(me.userId()).stream().map(Meeting::id).collect(Collectors.toSet());
+            return documents.list().stream()
+                    .filter(s -> readable == null || readable.contains(s.meetingId()))
+                    .filter(s -> meeting == null || meeting.equals(s.meetingId()))
+                    .toList();
+        })
                 .onSuccess(list -> {
                     JsonArray items = new JsonArray();
                     list.forEach(s -> items.add(DocumentJson.summary(s)));
@@ -74,13 +116,18 @@ final class DocumentRoutes {
     }
 
     private void get(RoutingContext ctx) {
+        Principal me = Access.principal(ctx);
         String id = DocumentIds.documentId(ctx);
-        blocking(() -> documents.find(id).orElseThrow(() -> DocumentIds.unknown(id)))
+        blocking(() -> {
+            access.document(me, id, Action.READ);
+            return documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
+        })
                 .onSuccess(document -> json(ctx, DocumentJson.document(document)))
                 .onFailure(ctx::fail);
     }
 
     private void export(RoutingContext ctx) {
+        Principal me = Access.principal(ctx);
         String id = DocumentIds.documentId(ctx);
         String format = ctx.queryParams().get("format");
         if (format == null) {
@@ -89,7 +136,10 @@ final class DocumentRoutes {
         if (!format.equals("md")) {
             throw new ProblemException(Problem.badRequest("unknown export format '" + format + "'; supported: md"));
         }
-        blocking(() -> documents.find(id).orElseThrow(() -> DocumentIds.unknown(id)))
+        blocking(() -> {
+            access.document(me, id, Action.EXPORT);
+            return documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
+        })
                 .onSuccess(document -> ctx.response()
                         .putHeader("Content-Type", "text/markdown; charset=utf-8")
                         .putHeader("Content-Disposition",

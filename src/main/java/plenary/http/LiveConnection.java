@@ -6,6 +6,11 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import plenary.live.LiveAddresses;
+import plenary.people.Action;
+import plenary.people.Decision;
+import plenary.people.PermissionPolicy;
+import plenary.people.Principal;
+import plenary.people.Role;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,26 +24,45 @@ final class LiveConnection {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final short CLOSE_RESYNC = 4000;
 
+    static final short CLOSE_ACCESS_CHANGED = 4001;
+
+    /** Who is on this socket, in which meeting and role: fixed for the socket's life. */
+    record Viewer(Principal principal, String meetingId, Role role, String tokenHash) {
+    }
+
     private final ServerWebSocket socket;
     private final EventBus bus;
     private final String documentId;
+    private final Viewer viewer;
     private final String connectionId = UUID.randomUUID().toString();
     private final LiveLimits limits;
     private final TokenBucket bucket;
     private String clientId;
     private String author;
     private MessageConsumer<String> frames;
+    private MessageConsumer<JsonObject> accessEvents;
     private boolean closed;
 
-    LiveConnection(ServerWebSocket socket, EventBus bus, String documentId, LiveLimits limits) {
+    LiveConnection(ServerWebSocket socket, EventBus bus, String documentId, LiveLimits limits, Viewer viewer) {
         this.socket = socket;
         this.bus = bus;
         this.documentId = documentId;
+        this.viewer = viewer;
         this.limits = limits;
         this.bucket = new TokenBucket(limits.burst(), limits.messagesPerSecond());
     }
 
     void start() {
+        // A sign-out, or a changed or revoked membership, ends this socket at once.
+        accessEvents = bus.consumer(LiveEvents.address(viewer.principal().userId()), event -> {
+            JsonObject body = event.body();
+            boolean mine = "signed-out".equals(body.getString("event"))
+                    ? viewer.tokenHash().equals(body.getString("tokenHash"))
+                    : viewer.meetingId().equals(body.getString("meetingId"));
+            if (mine) {
+                close(CLOSE_ACCESS_CHANGED, "access changed: sign in or reconnect");
+            }
+        });
         socket.setWriteQueueMaxSize(limits.outboundQueueBytes());
         socket.textMessageHandler(this::onText);
         socket.binaryMessageHandler(b -> error(null, "unsupported-message", "send JSON text messages, not binary"));
@@ -69,12 +93,26 @@ final class LiveConnection {
             return;
         }
         try {
+            Action action = switch (kind) {
+                case "submit" -> Action.EDIT_TEXT;
+                case "join", "presence", "ping" -> Action.READ;
+                default -> null;
+            };
+            if (action == null) {
+                error(message.getValue("seq"), "unknown-type", "unknown message type '" + kind + "'");
+                return;
+            }
+            // The same policy as every REST route, asked again for every message.
+            Decision decision = PermissionPolicy.decide(viewer.principal(), viewer.role(), action);
+            if (decision != Decision.ALLOW) {
+                error(message.getValue("seq"), "forbidden", "your role in this meeting does not allow " + kind);
+                return;
+            }
             switch (kind) {
                 case "join" -> join(message);
                 case "submit" -> submit(message);
                 case "presence" -> presence(message);
-                case "ping" -> send(new JsonObject().put("type", "pong").put("t", message.getValue("t")));
-                default -> error(message.getValue("seq"), "unknown-type", "unknown message type '" + kind + "'");
+                default -> send(new JsonObject().put("type", "pong").put("t", message.getValue("t")));
             }
         } catch (ClassCastException e) {
             error(message.getValue("seq"), "invalid-message", "a field has the wrong type");
@@ -107,14 +145,10 @@ final class LiveConnection {
         }
         // Check every field before changing anything, so a bad join leaves the socket as it was.
         Object id = message.getValue("clientId");
-        Object name = message.getValue("name");
+
         Object since = message.getValue("since");
         if (!(id instanceof String clientIdText) || !CLIENT_ID.matcher(clientIdText).matches()) {
             error(null, "invalid-message", "join needs a clientId of 1 to 64 letters, digits, '-' or '_'");
-            return;
-        }
-        if (name != null && !(name instanceof String)) {
-            error(null, "invalid-message", "name must be a string");
             return;
         }
         if (since != null && !(since instanceof Number number && number.longValue() == number.doubleValue())) {
@@ -122,8 +156,7 @@ final class LiveConnection {
             return;
         }
         clientId = clientIdText;
-        String display = name == null ? "" : ((String) name).strip();
-        author = display.isEmpty() ? "anonymous" : display.substring(0, Math.min(display.length(), 100));
+        author = viewer.principal().displayName();
         long from = since == null ? -1L : ((Number) since).longValue();
         // Subscribe before asking for the catch-up, so no frame falls between the two.
         frames = bus.consumer(LiveAddresses.broadcasts(documentId), frame -> forward(frame.body()));
@@ -177,7 +210,8 @@ final class LiveConnection {
     private void presenceUpdate(String clauseId, Integer caret) {
         bus.send(LiveAddresses.requests(documentId), new JsonObject().put("action", "presence")
                 .put("connectionId", connectionId)
-                .put("presence", new JsonObject().put("name", author).put("clientId", clientId)
+                .put("presence", new JsonObject().put("name", author).put("userId", viewer.principal().userId())
+                        .put("role", viewer.role() == null ? null : viewer.role().wireName()).put("clientId", clientId)
                         .put("clauseId", clauseId).put("caret", caret)));
     }
 
@@ -204,8 +238,12 @@ final class LiveConnection {
     }
 
     private void closeForResync(String reason) {
+        close(CLOSE_RESYNC, "resync: " + reason);
+    }
+
+    private void close(short code, String reason) {
         if (!closed) {
-            socket.close(CLOSE_RESYNC, "resync: " + reason.substring(0, Math.min(reason.length(), 100)));
+            socket.close(code, reason.substring(0, Math.min(reason.length(), 120)));
             onClose();
         }
     }
@@ -215,6 +253,9 @@ final class LiveConnection {
             return;
         }
         closed = true;
+        if (accessEvents != null) {
+            accessEvents.unregister();
+        }
         if (frames != null) {
             frames.unregister();
             bus.send(LiveAddresses.requests(documentId), new JsonObject().put("action", "leave")

@@ -8,6 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import plenary.editing.ChangeJson;
 import plenary.editing.Commit;
 import plenary.live.Sequencers;
+import plenary.people.Action;
+import plenary.people.Principal;
 import plenary.store.DocumentRepository;
 import plenary.view.DocumentJson;
 
@@ -19,12 +21,14 @@ final class LiveRoutes {
 
     private final Vertx vertx;
     private final DocumentRepository documents;
+    private final Access access;
     private final Sequencers sequencers;
     private final LiveLimits limits;
 
-    LiveRoutes(Vertx vertx, DocumentRepository documents, Sequencers sequencers, LiveLimits limits) {
+    LiveRoutes(Vertx vertx, DocumentRepository documents, Access access, Sequencers sequencers, LiveLimits limits) {
         this.vertx = vertx;
         this.documents = documents;
+        this.access = access;
         this.sequencers = sequencers;
         this.limits = limits;
     }
@@ -35,19 +39,19 @@ final class LiveRoutes {
         router.get("/api/documents/:id/history").handler(this::history);
     }
 
+    /** The upgrade itself needs READ; each message is then checked again, with its own action. */
     private void upgrade(RoutingContext ctx) {
+        Authenticated auth = Authenticator.of(ctx).orElse(null);
+        Principal me = Access.principal(ctx);
         String id = DocumentIds.documentId(ctx);
         // Held until the sequencer is ready: the upgrade must not race the request's end.
         ctx.request().pause();
-        vertx.executeBlocking(() -> documents.exists(id), false)
-                .compose(exists -> {
-                    if (!exists) {
-                        throw DocumentIds.unknown(id);
-                    }
-                    return sequencers.ensure(id);
-                })
-                .compose(ready -> ctx.request().toWebSocket())
-                .onSuccess(socket -> new LiveConnection(socket, vertx.eventBus(), id, limits).start())
+        vertx.executeBlocking(() -> access.documentRole(me, id, Action.READ), false)
+                .compose(grant -> sequencers.ensure(id).map(grant))
+                .compose(grant -> ctx.request().toWebSocket().map(socket -> new LiveConnection(socket,
+                        vertx.eventBus(), id, limits, new LiveConnection.Viewer(me, grant.meetingId(), grant.role(),
+                        auth.tokenHash()))))
+                .onSuccess(LiveConnection::start)
                 .onFailure(failure -> {
                     ctx.request().resume();
                     ctx.fail(failure);
@@ -55,9 +59,13 @@ final class LiveRoutes {
     }
 
     private void revision(RoutingContext ctx) {
+        Principal me = Access.principal(ctx);
         String id = DocumentIds.documentId(ctx);
         long revision = DocumentIds.revision(ctx);
-        vertx.executeBlocking(() -> documents.at(id, revision).orElseThrow(() -> DocumentIds.unknown(id)), false)
+        vertx.executeBlocking(() -> {
+            access.document(me, id, Action.READ);
+            return documents.at(id, revision).orElseThrow(() -> DocumentIds.unknown(id));
+        }, false)
                 .onSuccess(document -> {
                     if (document.revision() != revision) {
                         ctx.fail(new ProblemException(Problem.notFound("document " + id + " has no revision "
@@ -71,14 +79,13 @@ final class LiveRoutes {
 
     /** The logged changes after {@code after}, oldest first, a page at a time. */
     private void history(RoutingContext ctx) {
+        Principal me = Access.principal(ctx);
         String id = DocumentIds.documentId(ctx);
         long after = queryLong(ctx, "after", 0, 0);
         int limit = (int) queryLong(ctx, "limit", 100, 1);
         int page = Math.min(limit, MAX_HISTORY_PAGE);
         vertx.executeBlocking(() -> {
-            if (!documents.exists(id)) {
-                throw DocumentIds.unknown(id);
-            }
+            access.document(me, id, Action.READ);
             return documents.log().commits(id, after, Long.MAX_VALUE, page);
         }, false).onSuccess(commits -> json(ctx, historyPage(commits, page))).onFailure(ctx::fail);
     }

@@ -10,12 +10,12 @@ import java.util.Map;
 
 /**
  * Server settings from flags, then environment variables, then defaults (a flag wins over the
- * environment). The database password is only read from the environment so it never sits in a
- * process listing.
+ * environment). Passwords (database, first admin) are only read from the environment so they never
+ * sit in a process listing, and {@link #toString()} leaves them out.
  */
 public record Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                      long maxBodyBytes, boolean loadSamples, LiveLimits live, SequencerSettings sequencer,
-                     List<String> arguments) {
+                     String adminPassword, boolean demo, boolean secureCookies, List<String> arguments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -27,6 +27,8 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         String dbUser = blankToNull(env.get("PLENARY_DB_USER"));
         long maxBody = Long.parseLong(env.getOrDefault("PLENARY_MAX_BODY_BYTES", Long.toString(DEFAULT_MAX_BODY)));
         boolean samples = !"false".equalsIgnoreCase(env.getOrDefault("PLENARY_LOAD_SAMPLES", "true"));
+        boolean demo = "true".equalsIgnoreCase(env.getOrDefault("PLENARY_DEMO", "false"));
+        boolean secureCookies = "true".equalsIgnoreCase(env.getOrDefault("PLENARY_SECURE_COOKIES", "false"));
         LiveLimits defaults = LiveLimits.DEFAULTS;
         int wsMessage = Integer.parseInt(env.getOrDefault("PLENARY_WS_MAX_MESSAGE_BYTES", "" + defaults.maxMessageBytes()));
         double wsRate = Double.parseDouble(env.getOrDefault("PLENARY_WS_RATE", "" + defaults.messagesPerSecond()));
@@ -45,6 +47,8 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 case "--db-user" -> dbUser = value(args, ++i, arg);
                 case "--max-body-bytes" -> maxBody = Long.parseLong(value(args, ++i, arg));
                 case "--no-samples" -> samples = false;
+                case "--demo" -> demo = true;
+                case "--secure-cookies" -> secureCookies = true;
                 case "--ws-max-message-bytes" -> wsMessage = Integer.parseInt(value(args, ++i, arg));
                 case "--ws-rate" -> wsRate = Double.parseDouble(value(args, ++i, arg));
                 case "--ws-burst" -> wsBurst = Double.parseDouble(value(args, ++i, arg));
@@ -64,7 +68,8 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         }
         return new Config(port, host, dataDir, dbUrl, dbUser, blankToNull(env.get("PLENARY_DB_PASSWORD")),
                 maxBody, samples, new LiveLimits(wsMessage, wsRate, wsBurst, defaults.outboundQueueBytes()),
-                new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit()), List.copyOf(rest));
+                new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit()),
+                blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), demo, secureCookies, List.copyOf(rest));
     }
 
     private static String value(List<String> args, int index, String flag) {
@@ -83,6 +88,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         // Never print the password, nor a URL that may carry one.
         return "Config[port=" + port + ", host=" + host + ", dataDir=" + dataDir
                 + ", store=" + (dbUrl == null ? "embedded H2" : "external JDBC") + ", maxBodyBytes=" + maxBodyBytes
-                + ", loadSamples=" + loadSamples + ", live=" + live + ", sequencer=" + sequencer + "]";
+                + ", loadSamples=" + loadSamples + ", demo=" + demo + ", secureCookies=" + secureCookies
+                + ", live=" + live + ", sequencer=" + sequencer + "]";
     }
 }

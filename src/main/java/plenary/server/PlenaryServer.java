@@ -7,12 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.document.RandomIds;
 import plenary.http.ApiRouter;
+import plenary.http.HttpServices;
+import plenary.people.LoginThrottle;
+import plenary.people.PasswordHasher;
+import plenary.store.PeopleRepository;
 import plenary.live.Sequencers;
 import plenary.store.Database;
 import plenary.store.DocumentRepository;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -35,17 +40,25 @@ public final class PlenaryServer implements AutoCloseable {
         Database database = Database.open(config.dataDir(), config.dbUrl(), config.dbUser(), config.dbPassword());
         Vertx vertx = Vertx.vertx();
         try {
-            DocumentRepository documents = new DocumentRepository(database.dataSource(), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            DocumentRepository documents = new DocumentRepository(database.dataSource(), clock);
+            PeopleRepository people = new PeopleRepository(database.dataSource(), clock);
+            PasswordHasher hasher = new PasswordHasher();
             RandomIds ids = RandomIds.secure();
+            AdminBootstrap.ensureAdmin(people, hasher, ids, config.adminPassword());
             if (config.loadSamples()) {
-                SampleSeeder.seedIfEmpty(documents, ids);
+                SampleSeeder.seedIfEmpty(documents, people, ids, clock)
+                        .filter(meetingId -> config.demo())
+                        .ifPresent(meetingId -> DemoSeeder.seed(people, hasher, ids, meetingId));
             }
-            Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, Clock.systemUTC());
+            Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, clock);
+            HttpServices services = new HttpServices(documents, people, sequencers, ids, clock, hasher,
+                    new LoginThrottle(5, Duration.ofMinutes(15), clock), config.maxBodyBytes(), config.live(),
+                    config.secureCookies());
             HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                     .setMaxWebSocketMessageSize(config.live().hardMessageBytes());
             HttpServer http = vertx.createHttpServer(options)
-                    .requestHandler(ApiRouter.create(vertx, documents, sequencers, ids, config.maxBodyBytes(),
-                            config.live()))
+                    .requestHandler(ApiRouter.create(vertx, services))
                     .listen()
                     .await(30, TimeUnit.SECONDS);
             LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.actualPort(),

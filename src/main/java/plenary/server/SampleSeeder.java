@@ -3,13 +3,17 @@ package plenary.server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.document.MarkdownImporter;
+import plenary.people.Meeting;
 import plenary.store.DocumentRepository;
+import plenary.store.PeopleRepository;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Loads the drafts in samples/ into an empty store, so a new user sees a document at once. */
@@ -20,15 +24,22 @@ final class SampleSeeder {
     private SampleSeeder() {
     }
 
-    static void seedIfEmpty(DocumentRepository documents, Supplier<String> ids) {
+    static final String MEETING_NAME = "Human Rights Go Local 2022 (sample)";
+
+    /** Loads the samples into a new sample meeting when the store has no documents; returns its id. */
+    static Optional<String> seedIfEmpty(DocumentRepository documents, PeopleRepository people, Supplier<String> ids,
+                                        Clock clock) {
         if (documents.count() > 0) {
-            return;
+            return Optional.empty();
         }
+        Meeting meeting = new Meeting(ids.get(), MEETING_NAME, clock.instant());
+        people.createMeeting(meeting);
         MarkdownImporter importer = new MarkdownImporter(ids);
         for (String name : SAMPLES) {
-            documents.create(importer.read(ids.get(), read("samples/" + name)));
+            documents.create(importer.read(ids.get(), read("samples/" + name)), meeting.id());
             LOG.info("loaded sample {}", name);
         }
+        return Optional.of(meeting.id());
     }
 
     private static String read(String resource) {

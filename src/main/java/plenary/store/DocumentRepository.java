@@ -32,13 +32,14 @@ public final class DocumentRepository {
         this.log = new OperationLog(dataSource);
     }
 
-    public void create(Document document) {
+    public void create(Document document, String meetingId) {
         Timestamp now = Timestamp.from(clock.instant());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement head = c.prepareStatement("""
-                    INSERT INTO documents (id, title, status, revision, clause_count, meta, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+                    INSERT INTO documents (id, title, status, revision, clause_count, meta, created_at, updated_at,
+                                           meeting_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                  PreparedStatement snapshot = c.prepareStatement("""
                     INSERT INTO document_snapshots (document_id, revision, body, created_at) VALUES (?, ?, ?, ?)""")) {
                 head.setString(1, document.id());
@@ -49,6 +50,7 @@ public final class DocumentRepository {
                 head.setString(6, SnapshotCodec.encodeMeta(document.meta()));
                 head.setTimestamp(7, now);
                 head.setTimestamp(8, now);
+                head.setString(9, meetingId);
                 head.executeUpdate();
                 snapshot.setString(1, document.id());
                 snapshot.setLong(2, document.revision());
@@ -88,12 +90,12 @@ public final class DocumentRepository {
     public List<DocumentSummary> list() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement("""
-                     SELECT id, title, status, revision, clause_count, meta, created_at, updated_at
+                     SELECT id, title, status, revision, clause_count, meta, created_at, updated_at, meeting_id
                      FROM documents ORDER BY created_at, id""");
              ResultSet rs = q.executeQuery()) {
             List<DocumentSummary> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new DocumentSummary(rs.getString(1), rs.getString(2),
+                out.add(new DocumentSummary(rs.getString(1), rs.getString(9), rs.getString(2),
                         DocumentStatus.fromWireName(rs.getString(3)).orElseThrow(), rs.getLong(4), rs.getInt(5),
                         SnapshotCodec.decodeMeta(rs.getString(6)), instant(rs.getTimestamp(7)),
                         instant(rs.getTimestamp(8))));

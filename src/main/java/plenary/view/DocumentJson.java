@@ -45,6 +45,7 @@ public final class DocumentJson {
     public static JsonObject summary(DocumentSummary summary) {
         return new JsonObject()
                 .put("id", summary.id())
+                .put("meetingId", summary.meetingId())
                 .put("title", summary.title())
                 .put("status", summary.status().wireName())
                 .put("revision", summary.revision())

@@ -21,6 +21,7 @@ public final class HttpTestClient implements AutoCloseable {
 
     private final URI base;
     private final HttpClient client;
+    private volatile String bearer;
 
     public HttpTestClient(URI base) {
         this.base = base;
@@ -35,8 +36,37 @@ public final class HttpTestClient implements AutoCloseable {
         return base.resolve(pathAndQuery);
     }
 
+    /** Sends {@code Authorization: Bearer token} from now on (null: anonymous). */
+    public HttpTestClient bearer(String token) {
+        this.bearer = token;
+        return this;
+    }
+
+    public String bearer() {
+        return bearer;
+    }
+
     public HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+        String token = bearer;
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
     }
 
     public HttpResponse<String> get(String pathAndQuery) {

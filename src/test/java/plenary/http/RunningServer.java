@@ -21,6 +21,8 @@ public final class RunningServer implements AutoCloseable {
     private RunningServer(PlenaryServer server) {
         this.server = server;
         this.http = new HttpTestClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
+        // Requests go out as a rapporteur of the one test meeting unless a test says otherwise.
+        http.bearer(TestPeople.drafter(http));
     }
 
     /** Starts a server; extra arguments such as "--no-samples" are passed on to {@link Config}. */
@@ -28,7 +30,8 @@ public final class RunningServer implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
                 "--host", "127.0.0.1"));
         args.addAll(List.of(extraArgs));
-        return new RunningServer(PlenaryServer.start(Config.from(args, Map.of())));
+        return new RunningServer(PlenaryServer.start(Config.from(args,
+                Map.of("PLENARY_ADMIN_PASSWORD", TestPeople.ADMIN_PASSWORD))));
     }
 
     public int port() {
@@ -37,6 +40,11 @@ public final class RunningServer implements AutoCloseable {
 
     public HttpTestClient http() {
         return http;
+    }
+
+    /** The drafter's bearer token, for WebSocket clients. */
+    public String token() {
+        return http.bearer();
     }
 
     public HttpResponse<String> get(String pathAndQuery) {

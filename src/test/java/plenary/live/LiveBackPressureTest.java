@@ -22,7 +22,7 @@ class LiveBackPressureTest {
                 "--ws-burst", "100000", "--tick-ms", "2");
              LiveFixture fixture = new LiveFixture(server)) {
             // The stalled client joins and then reads nothing at all.
-            StalledSocket stalled = new StalledSocket(fixture.liveUri());
+            StalledSocket stalled = new StalledSocket(fixture.liveUri(), server.token());
             stalled.sendText("{\"type\":\"join\",\"clientId\":\"stalled\",\"since\":-1}");
 
             LiveTestClient writer = fixture.client("writer");

@@ -43,7 +43,7 @@ final class LiveFixture implements AutoCloseable {
     }
 
     LiveTestClient client(String clientId) throws Exception {
-        LiveTestClient client = new LiveTestClient(http, liveUri(), clientId).connect();
+        LiveTestClient client = new LiveTestClient(http, liveUri(), clientId).withToken(server.token()).connect();
         clients.add(client);
         return client;
     }

@@ -41,6 +41,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     private final Listener listener;
 
     private WebSocket socket;
+    private String bearer;
     private long revision = -1;
     private long sentNanos;
     private boolean joined;
@@ -70,13 +71,22 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         });
     }
 
+    /** Authenticates the socket's upgrade with {@code Authorization: Bearer token}. */
+    public LiveTestClient withToken(String token) {
+        this.bearer = token;
+        return this;
+    }
+
     /** Opens the socket and joins; waits for the join to complete. */
     public LiveTestClient connect() throws Exception {
         synchronized (this) {
             joined = false;
         }
-        socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20)).buildAsync(uri, this)
-                .get(30, TimeUnit.SECONDS);
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        socket = builder.buildAsync(uri, this).get(30, TimeUnit.SECONDS);
         long since;
         synchronized (this) {
             since = revision;

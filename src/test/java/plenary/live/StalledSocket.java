@@ -19,7 +19,7 @@ final class StalledSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
 
-    StalledSocket(URI uri) throws IOException {
+    StalledSocket(URI uri, String bearer) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(4096); // small, so the server feels it at once
         socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
@@ -30,7 +30,8 @@ final class StalledSocket implements AutoCloseable {
         ThreadLocalRandom.current().nextBytes(nonce);
         out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + Base64.getEncoder().encodeToString(nonce) + "\r\nAuthorization: Bearer " + bearer
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         String status = readLine();
         if (!status.contains(" 101 ")) {
             throw new IOException("handshake refused: " + status);

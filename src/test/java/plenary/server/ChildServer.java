@@ -46,6 +46,7 @@ final class ChildServer implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         // Whatever the developer's shell exports, the child must use the data dir given here.
         builder.environment().keySet().removeIf(name -> name.startsWith("PLENARY_"));
+        builder.environment().put("PLENARY_ADMIN_PASSWORD", plenary.http.TestPeople.ADMIN_PASSWORD);
         return new ChildServer(builder.start(), log);
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
+import plenary.http.TestPeople;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class CrashDurabilityTest {
     void acknowledgedDocumentsSurviveSigkill() throws Exception {
         ChildServer first = start();
         Map<String, JsonNode> acknowledged = new LinkedHashMap<>();
-        try (HttpTestClient http = new HttpTestClient(first.baseUri())) {
+        try (HttpTestClient http = signedIn(first)) {
             List<String> drafts = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
                 drafts.add(draft(i));
@@ -64,7 +65,7 @@ class CrashDurabilityTest {
         assertEquals(20, acknowledged.size(), "20 distinct ids");
 
         ChildServer second = start();
-        try (HttpTestClient http = new HttpTestClient(second.baseUri())) {
+        try (HttpTestClient http = signedIn(second)) {
             for (Map.Entry<String, JsonNode> entry : acknowledged.entrySet()) {
                 HttpResponse<String> response = http.get("/api/documents/" + entry.getKey());
                 assertEquals(200, response.statusCode(), () -> "document " + entry.getKey()
@@ -81,7 +82,7 @@ class CrashDurabilityTest {
     void sigtermShutsDownCleanlyAndKeepsTheDocument() throws Exception {
         ChildServer first = start();
         JsonNode created;
-        try (HttpTestClient http = new HttpTestClient(first.baseUri())) {
+        try (HttpTestClient http = signedIn(first)) {
             HttpResponse<String> response = http.postMarkdown(draft(1));
             assertEquals(201, response.statusCode(), response::body);
             created = HttpTestClient.json(response);
@@ -95,7 +96,7 @@ class CrashDurabilityTest {
         assertTrue(first.output().contains("shutting down"), first::output);
 
         ChildServer second = start();
-        try (HttpTestClient http = new HttpTestClient(second.baseUri())) {
+        try (HttpTestClient http = signedIn(second)) {
             HttpResponse<String> response = http.get("/api/documents/" + created.path("id").asText());
             assertEquals(200, response.statusCode(), response::body);
             JsonNode reread = HttpTestClient.json(response);
@@ -137,5 +138,10 @@ class CrashDurabilityTest {
                 1. *Decides* that draft %1$d must survive a crash;
                 2. *Requests* a report on item %1$d.
                 """.formatted(n);
+    }
+
+    private static HttpTestClient signedIn(ChildServer child) {
+        HttpTestClient http = new HttpTestClient(child.baseUri());
+        return http.bearer(TestPeople.drafter(http));
     }
 }

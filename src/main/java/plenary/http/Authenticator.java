@@ -1,0 +1,85 @@
+package plenary.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import plenary.people.Tokens;
+import plenary.store.PeopleRepository;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds who sent a request (session cookie or {@code Authorization: Bearer}), and refuses
+ * cookie-authenticated state changes that lack the session's CSRF token. Runs before every API
+ * route; routes then ask {@link Access} whether that person may do what they ask.
+ */
+final class Authenticator {
+    static final String COOKIE = "plenary_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final Vertx vertx;
+    private final PeopleRepository people;
+
+    Authenticator(Vertx vertx, PeopleRepository people) {
+        this.vertx = vertx;
+        this.people = people;
+    }
+
+    void handle(RoutingContext ctx) {
+        String token = bearer(ctx).orElse(null);
+        boolean viaCookie = false;
+        if (token == null) {
+            Cookie cookie = ctx.request().getCookie(COOKIE);
+            if (cookie != null && !cookie.getValue().isEmpty()) {
+                token = cookie.getValue();
+                viaCookie = true;
+            }
+        }
+        if (token == null) {
+            ctx.next();
+            return;
+        }
+        String hash = Tokens.hash(token);
+        boolean cookie = viaCookie;
+        vertx.executeBlocking(() -> people.session(hash).flatMap(s -> people.user(s.userId())
+                        .map(u -> new Authenticated(u.principal(), hash, s.csrfToken(), cookie))), false)
+                .onSuccess(found -> {
+                    if (found.isPresent()) {
+                        Authenticated auth = found.get();
+                        if (auth.viaCookie() && !SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, auth)) {
+                            ctx.fail(new ProblemException(new Problem(403, "csrf",
+                                    "Missing or wrong CSRF token",
+                                    "send the session's CSRF token in the " + CSRF_HEADER + " header")));
+                            return;
+                        }
+                        ctx.put(Authenticated.KEY, auth);
+                    }
+                    ctx.next();
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private static boolean csrfMatches(RoutingContext ctx, Authenticated auth) {
+        String sent = ctx.request().getHeader(CSRF_HEADER);
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                auth.csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> bearer(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = header.substring(7).strip();
+            return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Authenticated> of(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(Authenticated.KEY));
+    }
+}

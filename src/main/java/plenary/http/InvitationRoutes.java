@@ -1,0 +1,95 @@
+package plenary.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import plenary.people.Invitation;
+import plenary.people.PasswordHasher;
+import plenary.people.PasswordRules;
+import plenary.people.Tokens;
+import plenary.people.User;
+import plenary.people.Usernames;
+import plenary.store.PeopleRepository;
+
+import java.util.function.Supplier;
+
+/**
+ * Looking at and accepting an invitation link. Accepting while signed in adds the role to that
+ * account; otherwise it creates an account with the username and password given.
+ */
+final class InvitationRoutes {
+    private final Vertx vertx;
+    private final PeopleRepository people;
+    private final PasswordHasher hasher;
+    private final Supplier<String> ids;
+
+    InvitationRoutes(Vertx vertx, PeopleRepository people, PasswordHasher hasher, Supplier<String> ids) {
+        this.vertx = vertx;
+        this.people = people;
+        this.hasher = hasher;
+        this.ids = ids;
+    }
+
+    void mount(Router router) {
+        router.get("/api/invitations/:token").handler(this::show);
+        router.post("/api/invitations/:token/accept").handler(this::accept);
+    }
+
+    private void show(RoutingContext ctx) {
+        String hash = Tokens.hash(ctx.pathParam("token"));
+        vertx.executeBlocking(() -> {
+            Invitation invitation = people.openInvitation(hash).orElseThrow(InvitationRoutes::gone);
+            String meeting = people.meeting(invitation.meetingId()).orElseThrow().name();
+            return new JsonObject().put("meeting", meeting).put("role", invitation.role().wireName())
+                    .put("delegation", invitation.delegation()).put("expiresAt", invitation.expiresAt().toString());
+        }, false).onSuccess(body -> json(ctx, 200, body)).onFailure(ctx::fail);
+    }
+
+    private void accept(RoutingContext ctx) {
+        String hash = Tokens.hash(ctx.pathParam("token"));
+        Authenticated signedIn = Authenticator.of(ctx).orElse(null);
+        NewAccount account = signedIn == null ? NewAccount.read(ctx, ids.get()) : null;
+        vertx.executeBlocking(() -> {
+            if (account != null && people.userByName(account.user().username()).isPresent()) {
+                throw new ProblemException(new Problem(409, "username-taken", "Username taken",
+                        "choose another username, or sign in first to add this role to your account"));
+            }
+            String userId = account != null ? account.user().id() : signedIn.principal().userId();
+            boolean accepted = account != null
+                    ? people.acceptInvitation(hash, userId, account.user(), hasher.hash(account.password()))
+                    : people.acceptInvitation(hash, userId, null, null);
+            if (!accepted) {
+                throw gone();
+            }
+            return SessionRoutes.me(people.user(userId).orElseThrow());
+        }, false).onSuccess(body -> json(ctx, 200, body)).onFailure(ctx::fail);
+    }
+
+    /** The account an invitation creates for someone not signed in. */
+    private record NewAccount(User user, String password) {
+        static NewAccount read(RoutingContext ctx, String id) {
+            JsonObject body = JsonBody.object(ctx);
+            String username = Usernames.normalise(JsonBody.string(body, "username"));
+            String password = JsonBody.string(body, "password");
+            String displayName = JsonBody.string(body, "displayName");
+            Usernames.problem(username).or(() -> PasswordRules.problem(username, password)).ifPresent(p -> {
+                throw new ProblemException(Problem.unprocessable(p));
+            });
+            if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+                throw new ProblemException(Problem.unprocessable("a display name has 1 to 200 characters"));
+            }
+            return new NewAccount(new User(id, username, displayName.strip(), false), password);
+        }
+    }
+
+    /** Used, expired and unknown invitations look alike, so a stolen link tells nothing. */
+    private static ProblemException gone() {
+        return new ProblemException(new Problem(410, "invitation-unavailable", "Invitation unavailable",
+                "this invitation has been used, has expired, or does not exist"));
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+}

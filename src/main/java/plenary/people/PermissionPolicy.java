@@ -1,0 +1,69 @@
+package plenary.people;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one table of who may do what inside a meeting, consulted by every REST route and every live
+ * message. Admins run the installation (meetings, chairs) but hold no role in a meeting's
+ * negotiation unless they are also members.
+ */
+public final class PermissionPolicy {
+    private static final Set<Role> EVERY_MEMBER = EnumSet.allOf(Role.class);
+    private static final Set<Role> DRAFTERS = EnumSet.of(Role.CHAIR, Role.RAPPORTEUR);
+    private static final Set<Role> CHAIR = EnumSet.of(Role.CHAIR);
+    private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
+
+    /** One row: the meeting roles allowed, and whether an admin may do it in any meeting. */
+    public record Row(Set<Role> roles, boolean admin) {
+    }
+
+    private static final Map<Action, Row> TABLE = table();
+
+    private PermissionPolicy() {
+    }
+
+    private static Map<Action, Row> table() {
+        Map<Action, Row> t = new EnumMap<>(Action.class);
+        t.put(Action.READ, new Row(EVERY_MEMBER, true));
+        t.put(Action.EXPORT, new Row(EVERY_MEMBER, true));
+        t.put(Action.CREATE_DOCUMENT, new Row(DRAFTERS, false));
+        t.put(Action.EDIT_TEXT, new Row(DRAFTERS, false));
+        t.put(Action.LIST_MEMBERS, new Row(EVERY_MEMBER, true));
+        t.put(Action.INVITE_MEMBER, new Row(CHAIR, true));
+        t.put(Action.MANAGE_MEMBERS, new Row(CHAIR, true));
+        t.put(Action.CREATE_MEETING, new Row(NOBODY, true));
+        for (Action action : Action.values()) {
+            if (!t.containsKey(action)) {
+                throw new IllegalStateException("the permission policy has no row for " + action);
+            }
+        }
+        return t;
+    }
+
+    public static Row row(Action action) {
+        return TABLE.get(action);
+    }
+
+    /**
+     * Decides a request by someone about a meeting.
+     *
+     * @param role the person's role in the meeting, or null when they are not a member
+     */
+    public static Decision decide(Principal principal, Role role, Action action) {
+        if (principal == null) {
+            return Decision.UNAUTHENTICATED;
+        }
+        Row row = TABLE.get(action);
+        if (principal.admin() && row.admin()) {
+            return Decision.ALLOW;
+        }
+        if (role == null) {
+            // Not a member: do not reveal that the meeting or its documents exist.
+            return principal.admin() ? Decision.FORBIDDEN : Decision.NOT_FOUND;
+        }
+        return row.roles().contains(role) ? Decision.ALLOW : Decision.FORBIDDEN;
+    }
+}

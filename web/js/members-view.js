@@ -1,0 +1,104 @@
+// The members page of a meeting (#/meetings/<id>/members): the table of members and, for chairs
+// and admins, saving a member's role and delegation, removing members and inviting people.
+
+import { h } from './dom.js';
+import { api } from './api.js';
+import { clearProblem, formAlert, formStatus, showProblem } from './forms.js';
+import { canManageMembers, roleInMeetingLabel, roleLabel } from './roles.js';
+import { meetingHref } from './routes.js';
+import { renderMembersTable } from './render-members-table.js';
+import { renderInviteForm } from './render-invite-form.js';
+
+/**
+ * Loads the meeting and its members and renders the page. Rejects with ApiError.
+ * ctx: {signal, user, onMembershipChanged(userId)}: the latter after a save or removal.
+ */
+export async function renderMembersView(meetingId, { signal, user, onMembershipChanged }) {
+  const [meeting, members] = await Promise.all([
+    api.getMeeting(meetingId, { signal }),
+    api.listMembers(meetingId, { signal }),
+  ]);
+  const manage = canManageMembers(meeting.role, user);
+  const alert = formAlert();
+  const status = formStatus();
+  const table = renderMembersTable(meeting.name, sortMembers(members), { manage });
+  const element = h('section', { class: 'members-view', 'aria-labelledby': 'members-title' },
+    h('p', { class: 'eyebrow' }, h('a', { href: meetingHref(meeting.id), dir: 'auto' }, meeting.name)),
+    h('h1', { id: 'members-title', tabindex: '-1' }, 'Members'),
+    h('p', null, `Your role: ${roleInMeetingLabel(meeting.role, user)}.`,
+      manage ? ' You can change roles and delegations, remove members and invite people.' : ''),
+    alert, status,
+    members.length ? table.element : h('p', { class: 'empty' }, 'No members yet: invite the first one below.'),
+    manage ? renderInviteForm(meeting.id) : null);
+
+  if (manage) {
+    table.body.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-action]');
+      if (!button) return;
+      const parts = table.rows.get(button.dataset.userId);
+      if (!parts || button.dataset.busy) return;
+      button.dataset.busy = 'true';
+      const work = button.dataset.action === 'save' ? save(parts) : remove(parts, button);
+      work.finally(() => { delete button.dataset.busy; });
+    });
+  }
+
+  async function save(parts) {
+    clearProblem(alert);
+    status.textContent = '';
+    const role = parts.role.value;
+    const delegation = parts.delegation.value.trim();
+    const name = parts.member.displayName || parts.member.username;
+    if (role === 'delegate' && !delegation) {
+      parts.setError('A delegate speaks for a delegation: enter its name.');
+      parts.delegation.focus();
+      return;
+    }
+    parts.setError('');
+    try {
+      const saved = await api.putMember(meeting.id, parts.member.userId, { role, delegation: delegation || undefined });
+      parts.member = saved;
+      parts.role.value = saved.role;
+      parts.delegation.value = saved.delegation ?? '';
+      status.textContent = `Saved: ${name} is now ${roleLabel(saved.role)}${saved.delegation ? ` for ${saved.delegation}` : ''}.`;
+      onMembershipChanged(saved.userId);
+    } catch (error) {
+      showProblem(alert, error);
+    }
+  }
+
+  async function remove(parts, button) {
+    clearProblem(alert);
+    status.textContent = '';
+    const name = parts.member.displayName || parts.member.username;
+    if (!globalThis.confirm(`Remove ${name} from ${meeting.name}? They will no longer see its documents.`)) return;
+    try {
+      await api.removeMember(meeting.id, parts.member.userId);
+    } catch (error) {
+      showProblem(alert, error);
+      return;
+    }
+    // Focus goes to the next row's Save button (or the previous row's, or the heading).
+    const rowsNow = [...table.rows.values()];
+    const i = rowsNow.indexOf(parts);
+    const neighbour = rowsNow[i + 1] ?? rowsNow[i - 1];
+    const hadFocus = parts.row.contains(document.activeElement) || document.activeElement === button;
+    parts.row.remove();
+    table.rows.delete(parts.member.userId);
+    table.setCount(table.rows.size);
+    status.textContent = `${name} was removed from the meeting.`;
+    if (hadFocus) {
+      (neighbour?.row.querySelector('button[data-action="save"]') ?? element.querySelector('h1')).focus();
+    }
+    onMembershipChanged(parts.member.userId);
+  }
+
+  return { element, meeting };
+}
+
+const ORDER = { chair: 0, rapporteur: 1, delegate: 2, observer: 3 };
+
+function sortMembers(members) {
+  return [...members].sort((a, b) => (ORDER[a.role] ?? 9) - (ORDER[b.role] ?? 9)
+    || String(a.displayName).localeCompare(String(b.displayName)));
+}

@@ -1,0 +1,14 @@
+// The header's account area: "Signed in as <name> (<role in the meeting shown>)" and Sign out.
+
+import { h } from './dom.js';
+
+/** roleText: the role in the current meeting, or null when no meeting is shown. */
+export function renderAccountBar(user, roleText, { onSignOut }) {
+  const button = h('button', { type: 'button', class: 'button button--header' }, 'Sign out');
+  button.addEventListener('click', onSignOut);
+  return h('div', { class: 'account' },
+    h('p', { class: 'account__who' },
+      'Signed in as ', h('strong', { dir: 'auto' }, user.displayName || user.username),
+      roleText ? ` (${roleText})` : null),
+    button);
+}

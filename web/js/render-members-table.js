@@ -1,0 +1,73 @@
+// The members table of a meeting. For those who manage members, each row has a role select, a
+// delegation field, Save and Remove; the others see plain text.
+
+import { h } from './dom.js';
+import { ROLES, roleLabel } from './roles.js';
+
+const COLUMNS = [['name', 'Name'], ['username', 'Username'], ['role', 'Role'], ['delegation', 'Delegation']];
+
+/**
+ * members: [{userId, username, displayName, role, delegation}]; manage: show the controls.
+ * Returns {element, body, rows: Map(userId → row parts), setCount(n)}; each row's buttons carry
+ * data-action (save, remove) and data-user-id, for the caller's click handler.
+ */
+export function renderMembersTable(meetingName, members, { manage }) {
+  const rows = new Map();
+  const body = h('tbody', null, members.map((member) => {
+    const parts = renderRow(member, manage);
+    rows.set(member.userId, parts);
+    return parts.row;
+  }));
+  const count = h('span', null);
+  const setCount = (n) => { count.textContent = ` — ${n} ${n === 1 ? 'member' : 'members'}`; };
+  setCount(members.length);
+  const element = h('div', { class: 'table-scroll' },
+    h('table', { class: 'members' },
+      h('caption', null, h('bdi', null, meetingName), count),
+      h('thead', null, h('tr', null,
+        COLUMNS.map(([key, text]) => h('th', { scope: 'col', id: `members-col-${key}` }, text)),
+        manage ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')) : null)),
+      body));
+  return { element, rows, body, setCount };
+}
+
+function renderRow(member, manage) {
+  const nameId = `member-${member.userId}-name`;
+  const name = member.displayName || member.username;
+  const cells = [
+    h('th', { scope: 'row', id: nameId, dir: 'auto' }, name),
+    h('td', null, member.username),
+  ];
+  if (!manage) {
+    cells.push(h('td', null, roleLabel(member.role)), h('td', { dir: 'auto' }, member.delegation ?? ''));
+    return { row: h('tr', { 'data-user-id': member.userId }, cells), member };
+  }
+  const role = h('select', { 'aria-labelledby': `members-col-role ${nameId}`, 'data-field': 'role' },
+    ROLES.map((r) => h('option', { value: r, selected: r === member.role }, roleLabel(r))));
+  const errorId = `member-${member.userId}-error`;
+  const delegation = h('input', {
+    type: 'text', maxlength: 200, autocomplete: 'off', 'data-field': 'delegation',
+    'aria-labelledby': `members-col-delegation ${nameId}`,
+  });
+  delegation.value = member.delegation ?? '';
+  const error = h('p', { class: 'field__error', id: errorId, hidden: true });
+  const button = (action, text, extra) => h('button', {
+    type: 'button', class: `button button--small ${extra ?? ''}`, 'data-action': action, 'data-user-id': member.userId,
+  }, text, h('span', { class: 'visually-hidden' }, ` ${name}`));
+  cells.push(
+    h('td', null, role),
+    h('td', null, delegation, error),
+    h('td', { class: 'members__actions' }, button('save', 'Save'), ' ', button('remove', 'Remove', 'button--danger')));
+  const setError = (text) => {
+    error.textContent = text ?? '';
+    error.hidden = !text;
+    if (text) {
+      delegation.setAttribute('aria-invalid', 'true');
+      delegation.setAttribute('aria-describedby', errorId);
+    } else {
+      delegation.removeAttribute('aria-invalid');
+      delegation.removeAttribute('aria-describedby');
+    }
+  };
+  return { row: h('tr', { 'data-user-id': member.userId }, cells), member, role, delegation, setError };
+}

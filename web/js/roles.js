@@ -1,0 +1,20 @@
+// Meeting roles: their names for people, and what each may do in the page. The server decides
+// (plenary.people.PermissionPolicy); the page only hides what would be refused.
+
+export const ROLES = ['chair', 'rapporteur', 'delegate', 'observer'];
+
+const LABELS = { chair: 'Chair', rapporteur: 'Rapporteur', delegate: 'Delegate', observer: 'Observer' };
+
+export const roleLabel = (role) => LABELS[role] ?? String(role ?? '');
+
+/** The role as shown after a name: "Chair", or "administrator" for an admin who is no member. */
+export function roleInMeetingLabel(role, user) {
+  if (role) return roleLabel(role);
+  return user?.admin ? 'administrator' : 'no role';
+}
+
+/** Live editing (the "Edit live" mode) is for chairs and rapporteurs only. */
+export const canEditLive = (role) => role === 'chair' || role === 'rapporteur';
+
+/** Inviting, changing and removing members: the meeting's chairs, and admins. */
+export const canManageMembers = (role, user) => role === 'chair' || Boolean(user?.admin);
