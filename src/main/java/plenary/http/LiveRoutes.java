@@ -37,6 +37,7 @@ final class LiveRoutes {
 
     private void upgrade(RoutingContext ctx) {
         String id = DocumentIds.documentId(ctx);
+        boolean upgrade = "websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"));
         // Held until the sequencer is ready: the upgrade must not race the request's end.
         ctx.request().pause();
         vertx.executeBlocking(() -> documents.exists(id), false)
@@ -44,13 +45,19 @@ final class LiveRoutes {
                     if (!exists) {
                         throw DocumentIds.unknown(id);
                     }
+                    if (!upgrade) {
+                        throw new ProblemException(new Problem(426, "upgrade-required", "WebSocket upgrade required",
+                                "this is the live socket of document " + id
+                                        + "; open it as a WebSocket (see /docs/live-protocol.md)"));
+                    }
                     return sequencers.ensure(id);
                 })
                 .compose(ready -> ctx.request().toWebSocket())
                 .onSuccess(socket -> new LiveConnection(socket, vertx.eventBus(), id, limits).start())
                 .onFailure(failure -> {
                     ctx.request().resume();
-                    ctx.fail(failure);
+                    ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(
+                            Problem.badRequest("the WebSocket upgrade failed: " + failure.getMessage())));
                 });
     }
 
@@ -79,11 +86,13 @@ final class LiveRoutes {
             if (!documents.exists(id)) {
                 throw DocumentIds.unknown(id);
             }
-            return documents.log().commits(id, after, Long.MAX_VALUE, page);
+            return documents.log().commits(id, after, Long.MAX_VALUE, page + 1);
         }, false).onSuccess(commits -> json(ctx, historyPage(commits, page))).onFailure(ctx::fail);
     }
 
-    private static JsonObject historyPage(List<Commit> commits, int page) {
+    /** One more than a page is read, so {@code next} appears only when something follows. */
+    private static JsonObject historyPage(List<Commit> read, int page) {
+        List<Commit> commits = read.size() > page ? read.subList(0, page) : read;
         JsonArray revisions = new JsonArray();
         for (Commit commit : commits) {
             revisions.add(new JsonObject()
@@ -94,7 +103,7 @@ final class LiveRoutes {
                     .put("clauseId", commit.change().clauseId()));
         }
         JsonObject body = new JsonObject().put("revisions", revisions);
-        if (commits.size() == page) {
+        if (read.size() > page) {
             body.put("next", commits.getLast().revision());
         }
         return body;
