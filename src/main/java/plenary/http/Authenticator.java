@@ -46,6 +46,10 @@ final class Authenticator {
         }
         String hash = Tokens.hash(token);
         boolean cookie = viaCookie;
+        if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+            // An upgrade must find its request unread after this lookup; the live route resumes it.
+            ctx.request().pause();
+        }
         vertx.executeBlocking(() -> people.session(hash).flatMap(s -> people.user(s.userId())
                         .map(u -> new Authenticated(u.principal(), hash, s.csrfToken(), cookie))), false)
                 .onSuccess(found -> {

@@ -67,7 +67,19 @@ final class LiveConnection {
         socket.textMessageHandler(this::onText);
         socket.binaryMessageHandler(b -> error(null, "unsupported-message", "send JSON text messages, not binary"));
         socket.closeHandler(v -> onClose());
-        socket.exceptionHandler(e -> onClose());
+        // Vert.x reports a message over the hard limit (and broken connections) only here: end the
+        // socket, with 1009 where the message was too big, rather than leave it half alive.
+        socket.exceptionHandler(e -> {
+            if (!closed && !socket.isClosed()) {
+                boolean tooBig = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("size");
+                try {
+                    socket.close(tooBig ? (short) 1009 : (short) 1011, tooBig ? "message too big" : "connection error");
+                } catch (IllegalStateException alreadyClosed) {
+                    // closed meanwhile: nothing left to tell the client
+                }
+            }
+            onClose();
+        });
     }
 
     private void onText(String text) {
@@ -177,7 +189,7 @@ final class LiveConnection {
         }
         Object seq = message.getValue("seq");
         JsonObject change = message.getJsonObject("change");
-        if (!(seq instanceof Number number) || number.longValue() < 0 || change == null) {
+        if (!(seq instanceof Number number) || !isWhole(number) || number.longValue() < 0 || change == null) {
             error(seq, "invalid-message", "submit needs a non-negative integer seq and a change object");
             return;
         }
@@ -203,8 +215,19 @@ final class LiveConnection {
             error(null, "not-joined", "send a join message first");
             return;
         }
+        Object clause = message.getValue("clauseId");
         Object caret = message.getValue("caret");
-        presenceUpdate(message.getString("clauseId"), caret instanceof Number n ? n.intValue() : null);
+        if (clause != null && !(clause instanceof String) || caret != null
+                && !(caret instanceof Number n && isWhole(n) && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE)) {
+            error(null, "invalid-message", "presence takes a clauseId string (or null) and a caret offset (or null)");
+            return;
+        }
+        presenceUpdate((String) clause, caret == null ? null : ((Number) caret).intValue());
+    }
+
+    /** An integer literal in the JSON: 1.5, 1.0 and 1e0 are not, so no two spellings share a seq. */
+    private static boolean isWhole(Number number) {
+        return number instanceof Integer || number instanceof Long;
     }
 
     private void presenceUpdate(String clauseId, Integer caret) {
@@ -220,6 +243,10 @@ final class LiveConnection {
         if (closed) {
             return;
         }
+        if (socket.isClosed()) {
+            onClose();
+            return;
+        }
         if (socket.writeQueueFull()) {
             closeForResync("too far behind; reconnect and resynchronise");
             return;
@@ -232,7 +259,7 @@ final class LiveConnection {
     }
 
     private void send(JsonObject message) {
-        if (!closed && !socket.writeQueueFull()) {
+        if (!closed && !socket.isClosed() && !socket.writeQueueFull()) {
             socket.writeTextMessage(message.encode());
         }
     }

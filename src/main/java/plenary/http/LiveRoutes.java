@@ -44,9 +44,18 @@ final class LiveRoutes {
         Authenticated auth = Authenticator.of(ctx).orElse(null);
         Principal me = Access.principal(ctx);
         String id = DocumentIds.documentId(ctx);
+        boolean upgrade = "websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"));
         // Held until the sequencer is ready: the upgrade must not race the request's end.
         ctx.request().pause();
-        vertx.executeBlocking(() -> access.documentRole(me, id, Action.READ), false)
+        vertx.executeBlocking(() -> {
+                    Access.Grant grant = access.documentRole(me, id, Action.READ);
+                    if (!upgrade) {
+                        throw new ProblemException(new Problem(426, "upgrade-required", "WebSocket upgrade required",
+                                "this is the live socket of document " + id
+                                        + "; open it as a WebSocket (see /docs/live-protocol.md)"));
+                    }
+                    return grant;
+                }, false)
                 .compose(grant -> sequencers.ensure(id).map(grant))
                 .compose(grant -> ctx.request().toWebSocket().map(socket -> new LiveConnection(socket,
                         vertx.eventBus(), id, limits, new LiveConnection.Viewer(me, grant.meetingId(), grant.role(),
@@ -54,7 +63,8 @@ final class LiveRoutes {
                 .onSuccess(LiveConnection::start)
                 .onFailure(failure -> {
                     ctx.request().resume();
-                    ctx.fail(failure);
+                    ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(
+                            Problem.badRequest("the WebSocket upgrade failed: " + failure.getMessage())));
                 });
     }
 
@@ -86,11 +96,13 @@ final class LiveRoutes {
         int page = Math.min(limit, MAX_HISTORY_PAGE);
         vertx.executeBlocking(() -> {
             access.document(me, id, Action.READ);
-            return documents.log().commits(id, after, Long.MAX_VALUE, page);
+            return documents.log().commits(id, after, Long.MAX_VALUE, page + 1);
         }, false).onSuccess(commits -> json(ctx, historyPage(commits, page))).onFailure(ctx::fail);
     }
 
-    private static JsonObject historyPage(List<Commit> commits, int page) {
+    /** One more than a page is read, so {@code next} appears only when something follows. */
+    private static JsonObject historyPage(List<Commit> read, int page) {
+        List<Commit> commits = read.size() > page ? read.subList(0, page) : read;
         JsonArray revisions = new JsonArray();
         for (Commit commit : commits) {
             revisions.add(new JsonObject()
@@ -101,7 +113,7 @@ final class LiveRoutes {
                     .put("clauseId", commit.change().clauseId()));
         }
         JsonObject body = new JsonObject().put("revisions", revisions);
-        if (commits.size() == page) {
+        if (read.size() > page) {
             body.put("next", commits.getLast().revision());
         }
         return body;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import plenary.editing.ClientReplica;
 import plenary.editing.TextOp;
 import plenary.editing.TextOpJson;
+import plenary.http.TestAccounts;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,10 +83,11 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         synchronized (this) {
             joined = false;
         }
-        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
+        if (bearer == null) {
+            bearer = TestAccounts.token(uri.getPort(), name);
         }
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + bearer);
         socket = builder.buildAsync(uri, this).get(30, TimeUnit.SECONDS);
         long since;
         synchronized (this) {
