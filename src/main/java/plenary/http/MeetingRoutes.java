@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import plenary.people.Action;
 import plenary.people.Invitation;
 import plenary.people.Meeting;
+import plenary.people.PermissionPolicy;
 import plenary.people.Membership;
 import plenary.people.Principal;
 import plenary.people.Role;
@@ -68,7 +69,7 @@ final class MeetingRoutes {
         if (name == null || name.isBlank() || name.length() > 500) {
             throw new ProblemException(Problem.badRequest("a meeting needs a name of 1 to 500 characters"));
         }
-        Access.require(plenary.people.PermissionPolicy.decide(me, null, Action.CREATE_MEETING), "no such route");
+        Access.require(PermissionPolicy.decideInstallation(me, Action.CREATE_MEETING), "no such route");
         blocking(ctx, () -> {
             Meeting meeting = new Meeting(ids.get(), name.strip(), clock.instant());
             people.createMeeting(meeting);

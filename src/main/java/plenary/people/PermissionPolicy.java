@@ -47,6 +47,14 @@ public final class PermissionPolicy {
         return TABLE.get(action);
     }
 
+    /** Decides an installation-wide action (one not inside any meeting, such as creating a meeting). */
+    public static Decision decideInstallation(Principal principal, Action action) {
+        if (principal == null) {
+            return Decision.UNAUTHENTICATED;
+        }
+        return principal.admin() && TABLE.get(action).admin() ? Decision.ALLOW : Decision.FORBIDDEN;
+    }
+
     /**
      * Decides a request by someone about a meeting.
      *

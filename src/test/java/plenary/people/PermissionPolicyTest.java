@@ -18,7 +18,7 @@ class PermissionPolicyTest {
     private static final Principal ADMIN = new Principal("a", "admin", "Admin", true);
 
     /** Expected: the roles allowed, and whether an admin who is not a member may. */
-    private static Map<Action, PermissionPolicy.Row> expected() {
+    static Map<Action, PermissionPolicy.Row> expected() {
         Map<Action, PermissionPolicy.Row> t = new EnumMap<>(Action.class);
         Set<Role> all = EnumSet.allOf(Role.class);
         t.put(Action.READ, new PermissionPolicy.Row(all, true));
