@@ -19,7 +19,7 @@ public final class Main {
 
     private static final String USAGE = """
             Usage: java -jar plenary.jar [serve] [options]
-                   java -jar plenary.jar import FILE.md [FILE.md ...] [options]
+                   java -jar plenary.jar import FILE.md [FILE.md ...] [--meeting ID] [options]
 
             Options (environment variable in brackets):
               --port N            HTTP port, 0 for any free port   [PLENARY_PORT, default 8080]
@@ -30,6 +30,9 @@ public final class Main {
                                   the password is read from PLENARY_DB_PASSWORD only
               --max-body-bytes N  largest request body accepted    [PLENARY_MAX_BODY_BYTES, default 2097152]
               --no-samples        do not load the sample drafts into an empty store [PLENARY_LOAD_SAMPLES=false]
+              --demo              demo accounts for every role in the sample meeting [PLENARY_DEMO=true]
+              --secure-cookies    mark the session cookie Secure (behind HTTPS) [PLENARY_SECURE_COOKIES=true]
+                                  the first admin's password is read from PLENARY_ADMIN_PASSWORD only
               --ws-max-message-bytes N  largest live message read  [PLENARY_WS_MAX_MESSAGE_BYTES, default 65536]
               --ws-rate N         live messages per second per connection [PLENARY_WS_RATE, default 50]
               --ws-burst N        burst allowance of that rate     [PLENARY_WS_BURST, default 100]
