@@ -1,16 +1,14 @@
-// Plenary browser entry point: who is signed in, the meeting list in the sidebar, and hash
-// routing between the views (sign-in, documents, meetings, members, invitations).
+// Plenary browser entry point: who is signed in, and hash routing between the views (sign-in,
+// documents, meetings, members, invitations) inside the frame (header and sidebar, frame.js).
 
 import { api, ApiError, onUnauthorized } from './js/api.js';
 import { h } from './js/dom.js';
-import { documentHref, meetingHref, parseHash, SIGN_IN_HREF } from './js/routes.js';
-import { markCurrent, renderMeetingList } from './js/render-list.js';
+import { documentHref, meetingHref, membersHref, parseHash, SIGN_IN_HREF } from './js/routes.js';
 import { renderDocument } from './js/render-document.js';
 import { mountLiveMode } from './js/live-mode.js';
 import { renderSignIn } from './js/render-sign-in.js';
-import { renderAccountBar } from './js/render-account-bar.js';
-import { renderNewMeetingForm } from './js/render-new-meeting.js';
 import { renderMeeting } from './js/render-meeting.js';
+import { Frame } from './js/frame.js';
 import { renderMembersView } from './js/members-view.js';
 import { renderInvitationView } from './js/invitation-view.js';
 import { canEditLive, roleInMeetingLabel } from './js/roles.js';
@@ -33,8 +31,15 @@ const els = {
 let pending = null; // AbortController of the view being loaded
 let live = null; // live mode of the document shown ({stop()})
 let returnTo = null; // where to go after signing in
-let listKey = ''; // what the sidebar shows, to redraw it only when it changed
-let current = {}; // what the view shows: {documentId, meetingId, membersOf}
+
+const frame = new Frame(els, {
+  onSignOut: () => doSignOut(),
+  onMeetingCreated: async (meeting) => {
+    await frame.refresh(null);
+    location.hash = membersHref(meeting.id);
+  },
+  onError: (error) => showError(error),
+});
 
 // ---------------------------------------------------------------- routing
 
@@ -62,15 +67,15 @@ async function route({ moveFocus }) {
     return route({ moveFocus });
   }
 
-  showSignedInChrome();
-  const listed = refreshList(signal);
+  frame.signedIn();
+  const listed = frame.refresh(signal);
   switch (target.name) {
     case 'document': return showDocument(target.id, signal, { listed, focus });
     case 'meeting': return showMeeting(target.id, signal, { listed, focus });
     case 'members': return showMembers(target.id, signal, { listed, focus });
     case 'home': return showHome(signal, { listed, focus });
     default:
-      setCurrent({});
+      frame.setCurrent({});
       document.title = 'Page not found – Plenary';
       els.view.replaceChildren();
       showError({ title: 'Page not found', detail: `There is no page at “${location.hash}”.` });
@@ -105,7 +110,7 @@ async function showHome(signal, { listed, focus }) {
       history.replaceState(null, '', meetingHref(session.meetings[0].id));
       return showMeeting(session.meetings[0].id, signal, { listed, focus });
     }
-    setCurrent({});
+    frame.setCurrent({});
     document.title = 'Plenary';
     els.view.replaceChildren(h('h1', { tabindex: '-1' }, 'Welcome to Plenary'),
       h('p', { class: 'empty' }, session.user.admin
@@ -120,13 +125,13 @@ async function showHome(signal, { listed, focus }) {
  * placeholder: show "Loading…" meanwhile (false keeps the current view until the new one is there).
  */
 async function showDocument(id, signal, { listed, focus = null, placeholder = true }) {
-  setCurrent({ documentId: id });
+  frame.setCurrent({ documentId: id });
   await load(signal, 'Loading document…', async () => {
     const [doc] = await Promise.all([api.getDocument(id, { signal }), listed]);
     if (signal.aborted) return;
     const meetingId = meetingIdOfDocument(id);
     const role = roleIn(meetingId);
-    setCurrent({ documentId: id, meetingId });
+    frame.setCurrent({ documentId: id, meetingId });
     const article = renderDocument(doc, { exportUrl: api.exportUrl(id) });
     live = mountLiveMode(article, id, {
       canEdit: canEditLive(role),
@@ -146,8 +151,8 @@ function reloadDocument(id, forbidden) {
   pending = new AbortController();
   live = null;
   const { signal } = pending;
-  const listed = refreshList(signal);
-  return showDocument(id, signal, { listed, focus: forbidden ? '.live-bar' : '.live-toggle', placeholder: false })
+  const listed = frame.refresh(signal);
+  return showDocument(id, signal, { listed, focus: forbidden ? 'h1' : '.live-toggle', placeholder: false })
     .then(() => {
       if (forbidden && !signal.aborted) {
         showError({ title: 'Live editing ended', detail: 'Your role in this meeting no longer allows changing the text.' });
@@ -156,7 +161,7 @@ function reloadDocument(id, forbidden) {
 }
 
 async function showMeeting(id, signal, { listed, focus }) {
-  setCurrent({ meetingId: id });
+  frame.setCurrent({ meetingId: id });
   await load(signal, 'Loading meeting…', async () => {
     const [meeting] = await Promise.all([api.getMeeting(id, { signal }), listed]);
     if (signal.aborted) return;
@@ -167,13 +172,13 @@ async function showMeeting(id, signal, { listed, focus }) {
 }
 
 async function showMembers(id, signal, { listed, focus }) {
-  setCurrent({ meetingId: id, membersOf: id });
+  frame.setCurrent({ meetingId: id, membersOf: id });
   await load(signal, 'Loading members…', async () => {
     const [{ element, meeting }] = await Promise.all([renderMembersView(id, {
       signal,
       user: session.user,
       onMembershipChanged: (userId) => {
-        if (userId === session.user?.id) refreshList(null);
+        if (userId === session.user?.id) frame.refresh(null);
       },
     }), listed]);
     if (signal.aborted) return;
@@ -184,10 +189,10 @@ async function showMembers(id, signal, { listed, focus }) {
 }
 
 async function showInvitation(token, signal, focus) {
-  if (session.user) showSignedInChrome();
-  else showSignedOutChrome();
-  setCurrent({});
-  if (session.user) refreshList(signal);
+  if (session.user) frame.signedIn();
+  else frame.signedOut();
+  frame.setCurrent({});
+  if (session.user) frame.refresh(signal);
   await load(signal, 'Loading invitation…', async () => {
     let view;
     try {
@@ -220,8 +225,8 @@ async function openAcceptedMeeting(invitation) {
 }
 
 function showSignIn(focus) {
-  showSignedOutChrome();
-  setCurrent({});
+  frame.signedOut();
+  frame.setCurrent({});
   document.title = 'Sign in – Plenary';
   els.view.replaceChildren(renderSignIn({
     signIn,
@@ -234,75 +239,6 @@ function showSignIn(focus) {
   els.view.querySelector(focus ? 'h1' : 'input')?.focus();
 }
 
-// ---------------------------------------------------------------- the frame around the views
-
-function showSignedInChrome() {
-  els.sidebar.hidden = false;
-  els.layout.classList.remove('layout--single');
-  renderAccount();
-  if (session.user.admin && !els.admin.firstChild) {
-    els.admin.replaceChildren(renderNewMeetingForm({
-      onCreated: async (meeting) => {
-        await refreshList(null);
-        location.hash = `${meetingHref(meeting.id)}/members`;
-      },
-    }));
-  }
-  els.admin.hidden = !session.user.admin;
-}
-
-function showSignedOutChrome() {
-  els.sidebar.hidden = true;
-  els.layout.classList.add('layout--single');
-  els.account.replaceChildren();
-  els.list.replaceChildren();
-  els.admin.replaceChildren();
-  listKey = '';
-}
-
-function renderAccount() {
-  if (!session.user) {
-    els.account.replaceChildren();
-    return;
-  }
-  const meetingId = current.meetingId ?? null;
-  const roleText = meetingId ? roleInMeetingLabel(roleIn(meetingId), session.user)
-    : session.user.admin ? 'administrator' : null;
-  els.account.replaceChildren(renderAccountBar(session.user, roleText && roleText !== 'no role' ? roleText : null,
-    { onSignOut: doSignOut }));
-}
-
-/** Reloads meetings and documents; redraws the sidebar and header when they changed. */
-async function refreshList(signal) {
-  try {
-    await loadMeetingsAndDocuments({ signal });
-  } catch (error) {
-    if (signal?.aborted || error?.name === 'AbortError') return;
-    if (!(error instanceof ApiError) || error.problem.status !== 401) {
-      els.list.replaceChildren(h('p', { class: 'empty' }, 'The meeting list could not be loaded.'));
-      showError(error);
-    }
-    return;
-  }
-  if (!session.user) return;
-  const key = JSON.stringify([session.meetings, session.documents.map((d) => [d.id, d.meetingId, d.title, d.status, d.clauseCount])]);
-  if (key !== listKey) {
-    listKey = key;
-    // Redrawing must not lose the focus: it goes to the same link in the new list.
-    const focused = els.list.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
-    els.list.replaceChildren(renderMeetingList(session.meetings, session.documents, session.user, current.documentId));
-    if (focused) [...els.list.querySelectorAll('a')].find((a) => a.getAttribute('href') === focused)?.focus();
-  }
-  markCurrent(els.list, current);
-  renderAccount();
-}
-
-function setCurrent(next) {
-  current = next;
-  markCurrent(els.list, current);
-  renderAccount();
-}
-
 async function doSignOut() {
   live?.stop();
   live = null;
@@ -312,7 +248,7 @@ async function doSignOut() {
     showError(error);
   }
   returnTo = null;
-  showSignedOutChrome();
+  frame.signedOut();
   const target = parseHash(location.hash);
   if (target.name === 'invitation') route({ moveFocus: true });
   else location.hash = SIGN_IN_HREF;
@@ -335,7 +271,7 @@ function sessionLost() {
   live?.stop();
   live = null;
   returnTo = location.hash;
-  showSignedOutChrome();
+  frame.signedOut();
   location.hash = SIGN_IN_HREF;
 }
 

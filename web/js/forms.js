@@ -47,8 +47,13 @@ export const formStatus = () => h('p', { class: 'form-status', role: 'status' })
 /** Shows an error (ApiError, Error or plain text) in an alert region. */
 export function showProblem(alert, error) {
   const { title, detail } = problemOf(error);
-  alert.replaceChildren(h('p', { class: 'form-alert__title' }, title),
-    detail ? h('p', { class: 'form-alert__detail' }, detail) : null);
+  alert.replaceChildren(h('p', { class: 'form-alert__title' }, title));
+  if (detail) alert.append(h('p', { class: 'form-alert__detail' }, detail));
+}
+
+/** Says in the alert what is wrong with the fields (each field also shows its own error). */
+export function showInvalid(alert, messages) {
+  showProblem(alert, { title: 'Please correct the form', detail: messages.filter(Boolean).join(' ') });
 }
 
 export function clearProblem(alert) {
@@ -58,6 +63,9 @@ export function clearProblem(alert) {
 /** {title, detail} to show for an error, with the server's lower-case detail made a sentence. */
 export function problemOf(error) {
   if (typeof error === 'string') return { title: error, detail: '' };
+  if (error && !(error instanceof Error) && typeof error.title === 'string') {
+    return { title: error.title, detail: error.detail ?? '' };
+  }
   if (error instanceof ApiError) {
     const { title, detail } = error.problem;
     return { title: title || 'Something went wrong', detail: sentence(detail) };

@@ -3,7 +3,7 @@
 
 import { h } from './dom.js';
 import { api, ApiError } from './api.js';
-import { busy, clearProblem, field, formAlert, sentence, showProblem } from './forms.js';
+import { busy, clearProblem, field, formAlert, sentence, showInvalid, showProblem } from './forms.js';
 import { formatDateTime } from './format.js';
 import { roleLabel } from './roles.js';
 import { SIGN_IN_HREF } from './routes.js';
@@ -91,6 +91,7 @@ function createAccount(token, invitation, alert, ctx) {
       for (const [name, f] of Object.entries(fields)) f.setError(errors[name] ?? '');
       const firstInvalid = Object.keys(fields).find((name) => errors[name]);
       if (firstInvalid) {
+        showInvalid(alert, Object.keys(fields).map((name) => errors[name]));
         fields[firstInvalid].control.focus();
         return;
       }
@@ -99,9 +100,11 @@ function createAccount(token, invitation, alert, ctx) {
       } catch (error) {
         const target = error instanceof ApiError ? fieldOf(error.problem) : null;
         if (target) {
-          fields[target].setError(error.problem.status === 409
+          const message = error.problem.status === 409
             ? 'This username is taken: choose another, or sign in first to add the role to your account.'
-            : sentence(error.problem.detail));
+            : sentence(error.problem.detail);
+          fields[target].setError(message);
+          showInvalid(alert, [message]);
           fields[target].control.focus();
         } else {
           showProblem(alert, error);

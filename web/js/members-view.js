@@ -3,7 +3,7 @@
 
 import { h } from './dom.js';
 import { api } from './api.js';
-import { clearProblem, formAlert, formStatus, showProblem } from './forms.js';
+import { clearProblem, formAlert, formStatus, showInvalid, showProblem } from './forms.js';
 import { canManageMembers, roleInMeetingLabel, roleLabel } from './roles.js';
 import { meetingHref } from './routes.js';
 import { renderMembersTable } from './render-members-table.js';
@@ -51,6 +51,7 @@ export async function renderMembersView(meetingId, { signal, user, onMembershipC
     const name = parts.member.displayName || parts.member.username;
     if (role === 'delegate' && !delegation) {
       parts.setError('A delegate speaks for a delegation: enter its name.');
+      showInvalid(alert, [`${name} is a delegate: enter the delegation they speak for.`]);
       parts.delegation.focus();
       return;
     }

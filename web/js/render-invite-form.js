@@ -3,7 +3,7 @@
 
 import { h } from './dom.js';
 import { api } from './api.js';
-import { busy, clearProblem, field, formAlert, formStatus, showProblem } from './forms.js';
+import { busy, clearProblem, field, formAlert, formStatus, showInvalid, showProblem } from './forms.js';
 import { formatDateTime } from './format.js';
 import { ROLES, roleLabel } from './roles.js';
 
@@ -47,6 +47,7 @@ export function renderInviteForm(meetingId) {
       delegation.setError(errors.delegation);
       hours.setError(errors.hours);
       if (errors.delegation || errors.hours) {
+        showInvalid(alert, [errors.delegation, errors.hours]);
         (errors.delegation ? delegation : hours).control.focus();
         return;
       }

@@ -57,7 +57,7 @@ function renderRow(member, manage) {
   cells.push(
     h('td', null, role),
     h('td', null, delegation, error),
-    h('td', { class: 'members__actions' }, button('save', 'Save'), ' ', button('remove', 'Remove', 'button--danger')));
+    h('td', { class: 'members__actions' }, h('div', null, button('save', 'Save'), button('remove', 'Remove', 'button--danger'))));
   const setError = (text) => {
     error.textContent = text ?? '';
     error.hidden = !text;

@@ -2,7 +2,7 @@
 
 import { h } from './dom.js';
 import { api } from './api.js';
-import { busy, clearProblem, field, formAlert, showProblem } from './forms.js';
+import { busy, clearProblem, field, formAlert, showInvalid, showProblem } from './forms.js';
 
 /** onCreated(meeting) runs after the server created it ({id, name, createdAt, role}). */
 export function renderNewMeetingForm({ onCreated }) {
@@ -21,6 +21,7 @@ export function renderNewMeetingForm({ onCreated }) {
       const value = name.control.value.trim();
       name.setError(value ? '' : 'Enter the meeting’s name.');
       if (!value) {
+        showInvalid(alert, ['Enter the meeting’s name.']);
         name.control.focus();
         return;
       }

@@ -3,7 +3,7 @@
 
 import { h } from './dom.js';
 import { ApiError } from './api.js';
-import { busy, clearProblem, field, formAlert, showProblem } from './forms.js';
+import { busy, clearProblem, field, formAlert, showInvalid, showProblem } from './forms.js';
 import { formatWait } from './format.js';
 
 /** signIn(username, password) signs in (rejects with ApiError); onSignedIn() runs after. */
@@ -23,9 +23,11 @@ export function renderSignIn({ signIn, onSignedIn }) {
       clearProblem(alert);
       const name = username.control.value.trim();
       const secret = password.control.value;
-      username.setError(name ? '' : 'Enter your username.');
-      password.setError(secret ? '' : 'Enter your password.');
+      const errors = [name ? '' : 'Enter your username.', secret ? '' : 'Enter your password.'];
+      username.setError(errors[0]);
+      password.setError(errors[1]);
       if (!name || !secret) {
+        showInvalid(alert, errors);
         (name ? password : username).control.focus();
         return;
       }

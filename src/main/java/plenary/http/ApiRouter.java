@@ -36,7 +36,7 @@ public final class ApiRouter {
         new SessionRoutes(vertx, services.people(), services.hasher(), services.throttle(), services.clock(), events,
                 services.secureCookies()).mount(router);
         new MeetingRoutes(vertx, services.people(), access, services.ids(), services.clock(), events).mount(router);
-        new InvitationRoutes(vertx, services.people(), services.hasher(), services.ids()).mount(router);
+        new InvitationRoutes(vertx, services.people(), services.hasher(), services.ids(), events).mount(router);
         new DocumentRoutes(vertx, services.documents(), services.people(), access, services.ids()).mount(router);
         new LiveRoutes(vertx, services.documents(), access, services.sequencers(), services.liveLimits()).mount(router);
 

@@ -55,7 +55,8 @@ final class Authenticator {
                 .onSuccess(found -> {
                     if (found.isPresent()) {
                         Authenticated auth = found.get();
-                        if (auth.viaCookie() && !SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, auth)) {
+                        if (auth.viaCookie() && !SAFE.contains(ctx.request().method()) && !isSignIn(ctx)
+                                && !csrfMatches(ctx, auth)) {
                             ctx.fail(new ProblemException(new Problem(403, "csrf",
                                     "Missing or wrong CSRF token",
                                     "send the session's CSRF token in the " + CSRF_HEADER + " header")));
@@ -66,6 +67,11 @@ final class Authenticator {
                     ctx.next();
                 })
                 .onFailure(ctx::fail);
+    }
+
+    /** Signing in again with an old cookie needs no token: the cookie is replaced, not used. */
+    private static boolean isSignIn(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && "/api/session".equals(ctx.request().path());
     }
 
     private static boolean csrfMatches(RoutingContext ctx, Authenticated auth) {

@@ -23,12 +23,15 @@ final class InvitationRoutes {
     private final PeopleRepository people;
     private final PasswordHasher hasher;
     private final Supplier<String> ids;
+    private final LiveEvents events;
 
-    InvitationRoutes(Vertx vertx, PeopleRepository people, PasswordHasher hasher, Supplier<String> ids) {
+    InvitationRoutes(Vertx vertx, PeopleRepository people, PasswordHasher hasher, Supplier<String> ids,
+                     LiveEvents events) {
         this.vertx = vertx;
         this.people = people;
         this.hasher = hasher;
         this.ids = ids;
+        this.events = events;
     }
 
     void mount(Router router) {
@@ -41,7 +44,8 @@ final class InvitationRoutes {
         vertx.executeBlocking(() -> {
             Invitation invitation = people.openInvitation(hash).orElseThrow(InvitationRoutes::gone);
             String meeting = people.meeting(invitation.meetingId()).orElseThrow().name();
-            return new JsonObject().put("meeting", meeting).put("role", invitation.role().wireName())
+            return new JsonObject().put("meetingId", invitation.meetingId()).put("meeting", meeting)
+                    .put("role", invitation.role().wireName())
                     .put("delegation", invitation.delegation()).put("expiresAt", invitation.expiresAt().toString());
         }, false).onSuccess(body -> json(ctx, 200, body)).onFailure(ctx::fail);
     }
@@ -56,13 +60,16 @@ final class InvitationRoutes {
                         "choose another username, or sign in first to add this role to your account"));
             }
             String userId = account != null ? account.user().id() : signedIn.principal().userId();
+            String meetingId = people.openInvitation(hash).map(Invitation::meetingId).orElseThrow(InvitationRoutes::gone);
             boolean accepted = account != null
                     ? people.acceptInvitation(hash, userId, account.user(), hasher.hash(account.password()))
                     : people.acceptInvitation(hash, userId, null, null);
             if (!accepted) {
                 throw gone();
             }
-            return SessionRoutes.me(people.user(userId).orElseThrow());
+            // A role changed for a signed-in person: their open sockets in that meeting must reconnect.
+            events.membershipChanged(userId, meetingId);
+            return SessionRoutes.me(people.user(userId).orElseThrow()).put("meetingId", meetingId);
         }, false).onSuccess(body -> json(ctx, 200, body)).onFailure(ctx::fail);
     }
 
