@@ -55,12 +55,14 @@ final class InvitationRoutes {
         Authenticated signedIn = Authenticator.of(ctx).orElse(null);
         NewAccount account = signedIn == null ? NewAccount.read(ctx, ids.get()) : null;
         vertx.executeBlocking(() -> {
+            // The token first: without a usable invitation nothing else is answered, not even
+            // whether a username exists.
+            String meetingId = people.openInvitation(hash).map(Invitation::meetingId).orElseThrow(InvitationRoutes::gone);
             if (account != null && people.userByName(account.user().username()).isPresent()) {
                 throw new ProblemException(new Problem(409, "username-taken", "Username taken",
                         "choose another username, or sign in first to add this role to your account"));
             }
             String userId = account != null ? account.user().id() : signedIn.principal().userId();
-            String meetingId = people.openInvitation(hash).map(Invitation::meetingId).orElseThrow(InvitationRoutes::gone);
             boolean accepted = account != null
                     ? people.acceptInvitation(hash, userId, account.user(), hasher.hash(account.password()))
                     : people.acceptInvitation(hash, userId, null, null);

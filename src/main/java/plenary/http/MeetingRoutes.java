@@ -137,10 +137,10 @@ final class MeetingRoutes {
         String delegation = delegation(body, role);
         Object hours = body.getValue("expiresInHours");
         Duration lifetime = hours == null ? DEFAULT_INVITATION_LIFETIME
-                : hours instanceof Number n && n.doubleValue() > 0 ? Duration.ofMinutes((long) (n.doubleValue() * 60))
+                : hours instanceof Number n && n.doubleValue() * 3600 >= 1 ? Duration.ofMillis((long) (n.doubleValue() * 3_600_000))
                 : null;
         if (lifetime == null || lifetime.compareTo(MAX_INVITATION_LIFETIME) > 0) {
-            throw new ProblemException(Problem.badRequest("expiresInHours must be a positive number up to 720"));
+            throw new ProblemException(Problem.badRequest("expiresInHours must be a number from 1 second (0.0003) up to 720"));
         }
         blocking(ctx, () -> {
             access.meeting(me, meetingId, Action.INVITE_MEMBER);

@@ -57,7 +57,7 @@ final class SessionRoutes {
             throw new ProblemException(Problem.badRequest("send {\"username\": ..., \"password\": ...}"));
         }
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        Duration wait = throttle.retryAfter(username, address);
+        Duration wait = throttle.attempt(username, address);
         if (!wait.isZero()) {
             ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
             throw new ProblemException(new Problem(429, "too-many-attempts", "Too many failed sign-ins",
@@ -69,13 +69,14 @@ final class SessionRoutes {
             String hash = user.flatMap(u -> people.passwordHash(u.id())).orElse(DUMMY_HASH);
             boolean ok = hasher.verify(password, hash) && user.isPresent();
             if (!ok) {
-                throttle.failed(username, address);
                 return Optional.<JsonObject>empty();
             }
-            throttle.succeeded(username);
-            // A new session id on every sign-in; the one the browser came with (if any) ends.
+            throttle.succeeded(username, address);
+            // A new session id on every sign-in; the one the browser came with (if any) ends,
+            // and so do its live sockets.
             if (previous != null) {
                 people.deleteSession(previous.tokenHash());
+                events.sessionEnded(previous.principal().userId(), previous.tokenHash());
             }
             String token = Tokens.newToken();
             String csrf = Tokens.newToken();

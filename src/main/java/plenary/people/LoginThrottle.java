@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 
 /**
  * Slows password guessing: after {@code maxFailures} failed sign-ins for one username, or from one
  * address, within the window, further attempts are refused until the oldest failure leaves it.
+ * Methods are synchronized: checking and counting an attempt must be one step.
  * Counting per username stops guessing one account from many addresses; per address stops
  * spraying many accounts from one.
  */
@@ -18,7 +19,7 @@ public final class LoginThrottle {
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
     public LoginThrottle(int maxFailures, Duration window, Clock clock) {
         this.maxFailures = maxFailures;
@@ -26,20 +27,29 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long to wait before trying again, or zero when an attempt may be made now. */
-    public Duration retryAfter(String username, String address) {
+    /**
+     * Asks to try a password. Returns zero and counts the attempt when one may be made now, or how
+     * long to wait. Counting before the password is checked keeps simultaneous guesses within the
+     * limit too.
+     */
+    public synchronized Duration attempt(String username, String address) {
         Duration a = wait("u:" + username);
         Duration b = wait("a:" + address);
-        return a.compareTo(b) >= 0 ? a : b;
+        Duration longer = a.compareTo(b) >= 0 ? a : b;
+        if (longer.isZero()) {
+            record("u:" + username);
+            record("a:" + address);
+        }
+        return longer;
     }
 
-    public void failed(String username, String address) {
-        record("u:" + username);
-        record("a:" + address);
-    }
-
-    public void succeeded(String username) {
+    /** The password was right: the attempt does not count against the account or the address. */
+    public synchronized void succeeded(String username, String address) {
         failures.remove("u:" + username);
+        Deque<Instant> times = failures.get("a:" + address);
+        if (times != null) {
+            times.pollLast();
+        }
     }
 
     private Duration wait(String key) {
@@ -47,22 +57,22 @@ public final class LoginThrottle {
         if (times == null) {
             return Duration.ZERO;
         }
-        synchronized (times) {
-            prune(times);
-            if (times.size() < maxFailures) {
-                return Duration.ZERO;
-            }
-            Duration left = Duration.between(clock.instant(), times.peekFirst().plus(window));
-            return left.isNegative() ? Duration.ZERO : left;
+        prune(times);
+        if (times.isEmpty()) {
+            failures.remove(key); // so the table does not grow with every name ever tried
+            return Duration.ZERO;
         }
+        if (times.size() < maxFailures) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), times.peekFirst().plus(window));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private void record(String key) {
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times);
-            times.addLast(clock.instant());
-        }
+        prune(times);
+        times.addLast(clock.instant());
     }
 
     private void prune(Deque<Instant> times) {

@@ -32,6 +32,13 @@ final class DemoSeeder {
     private DemoSeeder() {
     }
 
+    /** Adds the demo accounts to the sample meeting, whenever the server starts with --demo. */
+    static void seedSampleMeeting(PeopleRepository people, PasswordHasher hasher, Supplier<String> ids) {
+        people.meetings().stream().filter(m -> m.name().equals(SampleSeeder.MEETING_NAME)).findFirst().ifPresentOrElse(
+                meeting -> seed(people, hasher, ids, meeting.id()),
+                () -> LOG.warn("--demo: there is no sample meeting to add demo accounts to (started with --no-samples?)"));
+    }
+
     static void seed(PeopleRepository people, PasswordHasher hasher, Supplier<String> ids, String meetingId) {
         String hash = hasher.hash(PASSWORD);
         for (DemoUser demo : USERS) {

@@ -47,9 +47,10 @@ public final class PlenaryServer implements AutoCloseable {
             RandomIds ids = RandomIds.secure();
             AdminBootstrap.ensureAdmin(people, hasher, ids, config.adminPassword());
             if (config.loadSamples()) {
-                SampleSeeder.seedIfEmpty(documents, people, ids, clock)
-                        .filter(meetingId -> config.demo())
-                        .ifPresent(meetingId -> DemoSeeder.seed(people, hasher, ids, meetingId));
+                SampleSeeder.seedIfEmpty(documents, people, ids, clock);
+            }
+            if (config.demo()) {
+                DemoSeeder.seedSampleMeeting(people, hasher, ids);
             }
             Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, clock);
             HttpServices services = new HttpServices(documents, people, sequencers, ids, clock, hasher,

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Loads the drafts in samples/ into an empty store, so a new user sees a document at once. */
@@ -26,11 +25,11 @@ final class SampleSeeder {
 
     static final String MEETING_NAME = "Human Rights Go Local 2022 (sample)";
 
-    /** Loads the samples into a new sample meeting when the store has no documents; returns its id. */
-    static Optional<String> seedIfEmpty(DocumentRepository documents, PeopleRepository people, Supplier<String> ids,
+    /** Loads the samples into a new sample meeting when the store has no documents. */
+    static void seedIfEmpty(DocumentRepository documents, PeopleRepository people, Supplier<String> ids,
                                         Clock clock) {
         if (documents.count() > 0) {
-            return Optional.empty();
+            return;
         }
         Meeting meeting = new Meeting(ids.get(), MEETING_NAME, clock.instant());
         people.createMeeting(meeting);
@@ -39,7 +38,6 @@ final class SampleSeeder {
             documents.create(importer.read(ids.get(), read("samples/" + name)), meeting.id());
             LOG.info("loaded sample {}", name);
         }
-        return Optional.of(meeting.id());
     }
 
     private static String read(String resource) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.editing.TextOp;
 import plenary.http.HttpTestClient;
+import plenary.server.ChildServer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,12 +53,12 @@ class LiveCrashTest {
     @TempDir
     Path logDir;
 
-    private final List<LiveChildServer> children = new ArrayList<>();
+    private final List<ChildServer> children = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void killChildren() {
-        children.forEach(LiveChildServer::close);
+        children.forEach(ChildServer::close);
     }
 
     /**
@@ -147,7 +148,7 @@ class LiveCrashTest {
 
     @Test
     void acknowledgedEditsSurviveSigkillExactlyOnce() throws Exception {
-        LiveChildServer server = start(0);
+        ChildServer server = start(0);
         String documentId;
         List<Typist> typists = new ArrayList<>();
         try (HttpTestClient rest = signedIn(server.baseUri())) {
@@ -191,7 +192,7 @@ class LiveCrashTest {
      * port and data, checks the tokens, resubmits what was in flight, reconnects the clients and
      * checks they converge. Returns the new server.
      */
-    private LiveChildServer crashRound(LiveChildServer server, String documentId, List<Typist> typists, int target,
+    private ChildServer crashRound(ChildServer server, String documentId, List<Typist> typists, int target,
                                        Kill kill, Map<String, Typist> byToken, Set<String> acked,
                                        Map<String, Integer> outcomes) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
@@ -238,7 +239,7 @@ class LiveCrashTest {
         }
         assertTrue(acked.size() >= target, "acked " + acked.size());
 
-        LiveChildServer restarted = start(server.port());
+        ChildServer restarted = start(server.port());
         try (HttpTestClient rest = signedIn(restarted.baseUri())) {
             String firstOutput = tail(server.output());
             assertTokens(LiveDocs.getJson(rest, "/api/documents/" + documentId), typists, byToken, acked,
@@ -357,12 +358,12 @@ class LiveCrashTest {
         return false;
     }
 
-    private LiveChildServer start(int port) throws Exception {
+    private ChildServer start(int port) throws Exception {
         Path log = logDir.resolve("child-" + (children.size() + 1) + ".log");
         // A 50 ms broadcast tick widens the window between "stored" and "acknowledged", so the kill
         // usually finds some in-flight edits already stored (their resubmission must be a duplicate)
         // and some not yet stored (their resubmission must be applied).
-        LiveChildServer child = LiveChildServer.start(dataDir, log, port, "--no-samples", "--tick-ms", "50");
+        ChildServer child = ChildServer.start(dataDir, log, port, "--no-samples", "--tick-ms", "50");
         children.add(child);
         return child;
     }

@@ -41,14 +41,17 @@ class PasswordsTest {
         MutableClock clock = new MutableClock();
         LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15), clock);
         for (int i = 0; i < 5; i++) {
-            assertEquals(Duration.ZERO, throttle.retryAfter("ana", "10.0.0.1"));
-            throttle.failed("ana", "10.0.0.1");
+            assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.0.1"), "attempt " + (i + 1) + " may be made");
         }
-        assertTrue(throttle.retryAfter("ana", "10.0.0.2").toMinutes() >= 14, "the account is protected from any address");
-        assertTrue(throttle.retryAfter("bob", "10.0.0.1").toMinutes() >= 14, "the address is slowed for any account");
-        assertEquals(Duration.ZERO, throttle.retryAfter("bob", "10.0.0.3"));
+        assertTrue(throttle.attempt("ana", "10.0.0.2").toMinutes() >= 14, "the account is protected from any address");
+        assertTrue(throttle.attempt("bob", "10.0.0.1").toMinutes() >= 14, "the address is slowed for any account");
+        assertEquals(Duration.ZERO, throttle.attempt("bob", "10.0.0.3"));
+        throttle.succeeded("bob", "10.0.0.3");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Duration.ZERO, throttle.attempt("bob", "10.0.0.3"), "a success does not count");
+        }
         clock.now = clock.now.plus(Duration.ofMinutes(16));
-        assertEquals(Duration.ZERO, throttle.retryAfter("ana", "10.0.0.1"));
+        assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.0.1"));
     }
 
     private static final class MutableClock extends Clock {

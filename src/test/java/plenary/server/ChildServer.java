@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * for real. Its stdout and stderr go, merged, to a log file: unlike a pipe, a file keeps every line
  * the child wrote before it died, and a child that logs a lot can never block on a full pipe.
  */
-final class ChildServer implements AutoCloseable {
+public final class ChildServer implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Plenary listening on http://localhost:(\\d+)/");
     private static final long START_TIMEOUT_MILLIS = 60_000;
 
@@ -34,11 +34,18 @@ final class ChildServer implements AutoCloseable {
     }
 
     /** Starts {@code plenary.Main --port 0 --host 127.0.0.1 --data-dir DIR extraArgs...}, logging to {@code log}. */
-    static ChildServer start(Path dataDir, Path log, String... extraArgs) throws IOException, InterruptedException {
+    public static ChildServer start(Path dataDir, Path log, String... extraArgs) throws IOException, InterruptedException {
+        return start(dataDir, log, 0, extraArgs);
+    }
+
+    /** The same on a given port, so a restarted child is found where live clients left it. */
+    public static ChildServer start(Path dataDir, Path log, int port, String... extraArgs)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow(
                 () -> new IllegalStateException("cannot tell which java binary runs the tests"));
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "plenary.Main", "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
+                "plenary.Main", "--port", Integer.toString(port), "--host", "127.0.0.1", "--data-dir",
+                dataDir.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -70,24 +77,32 @@ final class ChildServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
     /** Everything the child has printed so far. */
-    String output() {
+    public String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL, and wait for the process to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            fail("the child did not die within 30 s of SIGKILL");
         }
     }
 
