@@ -275,6 +275,10 @@ export class LiveClient extends Emitter {
     this._emit('status', { status });
   }
 
+  _changePeople(changes) {
+    this._emit('presence', { people: this._presence.change(changes) });
+  }
+
   _setPeople(people) {
     this._emit('presence', { people: this._presence.setPeople(people) });
   }

@@ -49,7 +49,22 @@ export class Presence {
     }
   }
 
-  /** Everyone connected, from a `joined` or `presence` message. */
+  /** A `presence` message: entries that changed, and `{connectionId, left: true}` for who left. */
+  change(changes) {
+    for (const change of Array.isArray(changes) ? changes : []) {
+      const i = this.people.findIndex((p) => p.connectionId === change.connectionId);
+      if (change.left) {
+        if (i >= 0) this.people.splice(i, 1);
+      } else if (i >= 0) {
+        this.people[i] = { ...change };
+      } else {
+        this.people.push({ ...change });
+      }
+    }
+    return this.people;
+  }
+
+  /** Everyone connected, from a `joined` message. */
   setPeople(people) {
     this.people = Array.isArray(people) ? people.map((p) => ({ ...p })) : [];
     return this.people;

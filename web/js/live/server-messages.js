@@ -39,7 +39,7 @@ export function onServerMessage(c, data) {
       else c._early.push(message.ops);
       break;
     case 'ack': onAck(c, message); break;
-    case 'presence': c._setPeople(message.people); break;
+    case 'presence': c._changePeople(message.changes); break;
     case 'error': onError(c, message); break;
     case 'resync': c._connection.reconnect(true); break;
     default: break; // pong and anything newer

@@ -54,7 +54,8 @@ public final class DocumentSequencer extends VerticleBase {
     private final List<Commit> unbroadcast = new ArrayList<>();
     private final List<Parked> parked = new ArrayList<>();
     private final Map<String, JsonObject> presence = new LinkedHashMap<>();
-    private boolean presenceChanged;
+    /** Presence changes since the last tick, by connection: an entry, or {connectionId, left: true}. */
+    private final Map<String, JsonObject> presenceChanges = new LinkedHashMap<>();
     private boolean tickScheduled;
     private MessageConsumer<JsonObject> consumer;
 
@@ -100,13 +101,16 @@ public final class DocumentSequencer extends VerticleBase {
             case "submit" -> submit(request, body);
             case "join" -> request.reply(join(body.getLong("since", -1L)));
             case "presence" -> {
-                presence.put(body.getString("connectionId"), body.getJsonObject("presence"));
-                presenceChanged = true;
+                String connection = body.getString("connectionId");
+                JsonObject entry = body.getJsonObject("presence");
+                presence.put(connection, entry);
+                presenceChanges.put(connection, entry.copy().put("connectionId", connection));
                 scheduleTick();
             }
             case "leave" -> {
-                if (presence.remove(body.getString("connectionId")) != null) {
-                    presenceChanged = true;
+                String connection = body.getString("connectionId");
+                if (presence.remove(connection) != null) {
+                    presenceChanges.put(connection, new JsonObject().put("connectionId", connection).put("left", true));
                     scheduleTick();
                 }
             }
@@ -266,10 +270,12 @@ public final class DocumentSequencer extends VerticleBase {
             unbroadcast.clear();
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
         }
-        if (presenceChanged) {
-            presenceChanged = false;
+        // Only what changed: a full list per change would cost O(people²) per join.
+        if (!presenceChanges.isEmpty()) {
+            JsonArray changes = new JsonArray(new ArrayList<>(presenceChanges.values()));
+            presenceChanges.clear();
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
-                    new JsonObject().put("type", "presence").put("people", presenceList()).encode());
+                    new JsonObject().put("type", "presence").put("changes", changes).encode());
         }
     }
 

@@ -48,7 +48,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     private boolean joined;
     private int acked;
     private int presenceFrames;
-    private JsonNode presence;
+    private final Map<String, JsonNode> people = new LinkedHashMap<>();
 
     /** Hooks for measurements; all no-ops by default. */
     public interface Listener {
@@ -199,7 +199,13 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
                 }
             }
             case "presence" -> {
-                presence = message.get("people");
+                for (JsonNode change : message.get("changes")) {
+                    if (change.path("left").asBoolean(false)) {
+                        people.remove(change.get("connectionId").asText());
+                    } else {
+                        people.put(change.get("connectionId").asText(), change);
+                    }
+                }
                 presenceFrames++;
             }
             case "error" -> {
@@ -231,7 +237,8 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
             }
         }
         revision = Math.max(revision, message.get("revision").asLong());
-        presence = message.get("presence");
+        people.clear();
+        message.get("presence").forEach(p -> people.put(p.get("connectionId").asText(), p));
         joined = true;
         if (replica.inflight() != null) {
             sendSubmission(); // not in the catch-up, so not applied: resend with the same seq
@@ -295,8 +302,11 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         return new ArrayList<>(closeReasons);
     }
 
+    /** Everyone connected, as the joined list and the presence changes since tell it. */
     public synchronized JsonNode presence() {
-        return presence;
+        com.fasterxml.jackson.databind.node.ArrayNode list = JSON.createArrayNode();
+        people.values().forEach(list::add);
+        return list;
     }
 
     public synchronized int presenceFrames() {

@@ -19,7 +19,7 @@ export class FakeServer {
     this.parked = []; // {revision, conn, reply}
     this.conns = new Set();
     this.presence = new Map();
-    this.presenceChanged = false;
+    this.presenceChanges = new Map(); // connection id -> entry, or {connectionId, left: true}
     this.durableApplied = new Set();
     this.counts = { tooLarge: 0, rejected: {}, frames: 0 };
     this.connIds = 0;
@@ -50,7 +50,7 @@ export class FakeServer {
     if (!conn.open) return;
     conn.open = false;
     this.conns.delete(conn);
-    if (this.presence.delete(conn.id)) this.presenceChanged = true;
+    if (this.presence.delete(conn.id)) this.presenceChanges.set(conn.id, { connectionId: conn.id, left: true });
   }
 
   error(conn, seq, code, message) {
@@ -84,9 +84,7 @@ export class FakeServer {
       case 'submit': this.submit(conn, m); break;
       case 'presence':
         assert.ok(conn.clientId, 'presence before join');
-        this.presence.set(conn.id, { connectionId: conn.id, clientId: conn.clientId, name: conn.name,
-          clauseId: m.clauseId ?? null, caret: Number.isInteger(m.caret) ? m.caret : null });
-        this.presenceChanged = true;
+        this.setPresence(conn, m.clauseId ?? null, Number.isInteger(m.caret) ? m.caret : null);
         break;
       case 'ping': this.send(conn, { type: 'pong', t: m.t }); break;
       default: this.error(conn, m.seq, 'unknown-type', 'unknown');
@@ -109,8 +107,13 @@ export class FakeServer {
       reply.ops = this.recent.filter((c) => c.revision > since);
     }
     this.send(conn, reply);
-    this.presence.set(conn.id, { connectionId: conn.id, clientId: conn.clientId, name: conn.name, clauseId: null, caret: null });
-    this.presenceChanged = true;
+    this.setPresence(conn, null, null);
+  }
+
+  setPresence(conn, clauseId, caret) {
+    const entry = { connectionId: conn.id, clientId: conn.clientId, name: conn.name, clauseId, caret };
+    this.presence.set(conn.id, entry);
+    this.presenceChanges.set(conn.id, entry);
   }
 
   submit(conn, m) {
@@ -180,9 +183,10 @@ export class FakeServer {
       this.counts.frames++;
       for (const conn of this.conns) if (conn.subscribed) this.send(conn, frame);
     }
-    if (this.presenceChanged) {
-      this.presenceChanged = false;
-      for (const conn of this.conns) if (conn.subscribed) this.send(conn, { type: 'presence', people: [...this.presence.values()] });
+    if (this.presenceChanges.size > 0) {
+      const changes = [...this.presenceChanges.values()];
+      this.presenceChanges.clear();
+      for (const conn of this.conns) if (conn.subscribed) this.send(conn, { type: 'presence', changes });
     }
   }
 
@@ -195,10 +199,11 @@ export class FakeServer {
     this.recent = [];
     this.state = this.durable.copy();
     this.presence.clear();
+    this.presenceChanges.clear();
   }
 
   idle() {
-    return this.unwritten.length === 0 && this.unbroadcast.length === 0 && !this.presenceChanged
+    return this.unwritten.length === 0 && this.unbroadcast.length === 0 && this.presenceChanges.size === 0
       && [...this.conns].every((c) => c.joinSince === null);
   }
 }

@@ -119,7 +119,7 @@ export class World {
       this.server.persist(false);
       return true;
     }
-    if (this.server.unbroadcast.length > 0 || this.server.presenceChanged) {
+    if (this.server.unbroadcast.length > 0 || this.server.presenceChanges.size > 0) {
       this.server.tick();
       return true;
     }

@@ -1,0 +1,433 @@
+package plenary.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import plenary.editing.Side;
+import plenary.editing.TextOp;
+import plenary.editing.TextOpJson;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * One load-generator connection. Every client joins and counts what it receives, and records the
+ * broadcast latency of each commit it did not write. An editor also keeps the clause texts and
+ * runs the client algorithm of {@code web/docs/live-protocol.md} (as {@code LiveTestClient} does:
+ * one text submission in flight, later edits composed in a buffer per clause, both transformed
+ * against incoming commits), so its random edits stay valid however they interleave.
+ */
+final class BenchClient implements WebSocket.Listener {
+    static final String EDITOR_PREFIX = "e";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private enum Kind { OPS, PRESENCE, JOINED, OTHER }
+
+    private record Inflight(long seq, String clauseId, TextOp op, long sentNanos) {
+    }
+
+    private final LoadState state;
+    private final int index;
+    private final boolean editor;
+    private final String clientId;
+    final CompletableFuture<Void> joined = new CompletableFuture<>();
+
+    private volatile WebSocket socket;
+    volatile boolean joinOnOpen = true;
+    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+    private volatile boolean closed;
+
+    // Message assembly; touched only by this socket's (sequential) listener calls.
+    private boolean inMessage;
+    private Kind kind;
+    private long firstRevision;
+    private long messageChars;
+    private final StringBuilder partial = new StringBuilder();
+    private int failures;
+    private final List<LoadState.Frame> early = new ArrayList<>();
+
+    /** Frames received, for per-client rates (written by the listener only). */
+    volatile long frames;
+    private long lastRevision = -1;
+
+    // Editor state, guarded by this.
+    private final Map<String, String> texts = new LinkedHashMap<>();
+    private final Map<String, Long> versions = new LinkedHashMap<>();
+    private final Map<String, TextOp> buffers = new LinkedHashMap<>();
+    private Inflight inflight;
+    private long nextSeq = 1;
+    private boolean ready;
+    private final AtomicLongArray sentAt = new AtomicLongArray(1024);
+
+    BenchClient(LoadState state, int index, boolean editor) {
+        this.state = state;
+        this.index = index;
+        this.editor = editor;
+        this.clientId = (editor ? EDITOR_PREFIX : "i") + index;
+    }
+
+    /** The bearer token every bench socket signs in with. */
+    static volatile String token;
+
+    CompletableFuture<WebSocket> connect(HttpClient http, URI uri) {
+        return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).buildAsync(uri, this);
+    }
+
+    long sentNanos(long seq) {
+        long packed = sentAt.get((int) (seq & 1023));
+        return packed;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void abort() {
+        WebSocket s = socket;
+        if (s != null) {
+            s.abort();
+        }
+    }
+
+    private synchronized void send(String text) {
+        WebSocket s = socket;
+        if (s == null || closed) {
+            return;
+        }
+        // The JDK socket allows one outstanding send; chain them.
+        sends = sends.thenCompose(v -> s.sendText(text, true)).exceptionally(e -> {
+            state.count(state.errors, "send failed: " + e.getClass().getSimpleName());
+            return null;
+        });
+    }
+
+    // ---- incoming ----------------------------------------------------------------------------
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        socket = webSocket;
+        webSocket.request(Long.MAX_VALUE);
+        if (joinOnOpen) {
+            join();
+        }
+    }
+
+    /** Sends the join message (done on open unless {@link #joinOnOpen} was cleared). */
+    void join() {
+        send("{\"type\":\"join\",\"clientId\":\"" + clientId + "\",\"name\":\"" + clientId + "\",\"since\":-1}");
+    }
+
+    /** Sends a presence message (where this person's caret is). */
+    synchronized void presence(SplittableRandom random, String[] clauseIds) {
+        if (ready && !closed) {
+            send("{\"type\":\"presence\",\"clauseId\":\"" + clauseIds[random.nextInt(clauseIds.length)]
+                    + "\",\"caret\":" + random.nextInt(100) + "}");
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        long now = System.nanoTime();
+        if (!inMessage) {
+            inMessage = true;
+            messageChars = 0;
+            partial.setLength(0);
+            kind = null;
+        }
+        messageChars += data.length();
+        CharSequence text;
+        if (kind == null && last && partial.isEmpty()) {
+            kind = classify(data); // the whole message in one piece: the common case, no copy
+            text = data;
+        } else if (kind == null) {
+            // The JDK may split a message anywhere: classify only once its start is complete.
+            partial.append(data);
+            text = partial;
+            if (partial.length() >= 64 || last) {
+                kind = classify(partial);
+                if (!needsText(kind)) {
+                    partial.setLength(0);
+                }
+            }
+        } else if (needsText(kind)) {
+            partial.append(data);
+            text = partial;
+        } else {
+            text = data;
+        }
+        if (!last) {
+            return null;
+        }
+        inMessage = false;
+        frames++;
+        state.chars.add(messageChars);
+        try {
+            switch (kind) {
+                case OPS -> onOps(text, now);
+                case PRESENCE -> {
+                    state.presenceFrames.increment();
+                    state.presenceChars.add(messageChars);
+                }
+                case JOINED -> onJoined(text);
+                case OTHER -> onOther(text.toString());
+            }
+        } catch (RuntimeException e) {
+            state.count(state.errors, "client failure: " + e.getClass().getSimpleName());
+            if (failures++ < 3) {
+                System.out.println("client " + clientId + " failed: " + e);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a message of this kind is read (else only counted). */
+    private boolean needsText(Kind k) {
+        return k == Kind.OPS || k == Kind.OTHER || (k == Kind.JOINED && editor);
+    }
+
+    private Kind classify(CharSequence first) {
+        if (startsWith(first, "{\"type\":\"ops\"")) {
+            int at = indexOf(first, "\"revision\":");
+            firstRevision = at < 0 ? -1 : number(first, at + 11);
+            return Kind.OPS;
+        }
+        if (startsWith(first, "{\"type\":\"presence\"")) {
+            return Kind.PRESENCE;
+        }
+        if (startsWith(first, "{\"revision\":")) {
+            firstRevision = number(first, 12);
+            return Kind.JOINED;
+        }
+        return Kind.OTHER;
+    }
+
+    private void onOps(CharSequence text, long now) {
+        state.opsFrames.increment();
+        LoadState.Frame f = state.frame(firstRevision, text);
+        f.received(now);
+        if (!joined.isDone()) {
+            early.add(f); // before our joined reply: applied after it, past the revision it gives
+            return;
+        }
+        process(f, now);
+    }
+
+    private void process(LoadState.Frame f, long now) {
+        boolean measuring = state.measuring;
+        long wallNow = now + state.wallOffsetNanos;
+        for (int i = 0; i < f.size(); i++) {
+            long revision = f.revision()[i];
+            if (revision <= lastRevision) {
+                continue; // already in the joined reply
+            }
+            lastRevision = revision;
+            boolean own = editor && clientId.equals(f.clientId()[i]);
+            if (measuring && !own) {
+                state.commitsReceived.increment();
+                state.broadcastFromAt.recordNanos(wallNow - f.atNanos()[i]);
+                if (f.sentNanos()[i] > 0) {
+                    state.broadcastFromSend.recordNanos(now - f.sentNanos()[i]);
+                }
+            }
+            if (editor) {
+                onCommit(f, i, own, now, measuring);
+            }
+        }
+    }
+
+    private void onJoined(CharSequence text) {
+        if (editor) {
+            JsonNode message;
+            try {
+                message = JSON.readTree(text.toString());
+            } catch (Exception e) {
+                throw new IllegalStateException("unreadable joined reply", e);
+            }
+            synchronized (this) {
+                for (JsonNode clause : message.get("document").get("clauses")) {
+                    texts.put(clause.get("id").asText(), clause.get("text").asText());
+                    versions.put(clause.get("id").asText(), clause.get("version").asLong());
+                }
+                lastRevision = message.get("revision").asLong();
+                ready = true;
+            }
+        } else {
+            lastRevision = firstRevision;
+        }
+        joined.complete(null);
+        for (LoadState.Frame f : early) {
+            process(f, System.nanoTime());
+        }
+        early.clear();
+    }
+
+    private void onOther(String text) {
+        state.otherFrames.increment();
+        JsonNode message;
+        try {
+            message = JSON.readTree(text);
+        } catch (Exception e) {
+            state.count(state.errors, "unreadable message");
+            return;
+        }
+        String type = message.path("type").asText();
+        if (type.equals("error")) {
+            state.count(state.errors, message.path("code").asText());
+            synchronized (this) {
+                if (inflight != null && message.path("seq").asLong(-1) == inflight.seq()) {
+                    inflight = null; // refused: dropped, as the protocol says
+                    submitNext();
+                }
+            }
+        } else if (type.equals("ack")) {
+            synchronized (this) {
+                if (inflight != null && message.path("seq").asLong() == inflight.seq()) {
+                    inflight = null;
+                    submitNext();
+                }
+            }
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed = true;
+        state.count(state.closes, statusCode + " " + (reason.length() > 40 ? reason.substring(0, 40) : reason));
+        joined.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed = true;
+        state.count(state.closes, "error " + error.getClass().getSimpleName());
+        joined.completeExceptionally(error);
+    }
+
+    // ---- editing (the client algorithm) -------------------------------------------------------
+
+    private synchronized void onCommit(LoadState.Frame f, int i, boolean ownClient, long now, boolean measuring) {
+        String clauseId = f.clauseId()[i];
+        if (ownClient && inflight != null && f.seq()[i] == inflight.seq()) {
+            versions.put(clauseId, f.version()[i] + 1);
+            if (measuring) {
+                state.ack.recordNanos(now - inflight.sentNanos());
+                state.acks.increment();
+            }
+            inflight = null;
+            submitNext();
+            return;
+        }
+        switch (f.type()[i]) {
+            case "text" -> {
+                TextOp remote = f.op()[i];
+                if (inflight != null && inflight.clauseId().equals(clauseId)) {
+                    TextOp mine = inflight.op();
+                    inflight = new Inflight(inflight.seq(), clauseId, mine.transform(remote, Side.RIGHT),
+                            inflight.sentNanos());
+                    remote = remote.transform(mine, Side.LEFT);
+                }
+                TextOp buffered = buffers.get(clauseId);
+                if (buffered != null) {
+                    buffers.put(clauseId, buffered.transform(remote, Side.RIGHT));
+                    remote = remote.transform(buffered, Side.LEFT);
+                }
+                texts.put(clauseId, remote.apply(texts.get(clauseId)));
+                versions.put(clauseId, f.version()[i] + 1);
+            }
+            case "insert" -> {
+                texts.put(clauseId, f.change()[i].path("text").asText());
+                versions.put(clauseId, 0L);
+            }
+            case "delete" -> {
+                texts.remove(clauseId);
+                versions.remove(clauseId);
+                buffers.remove(clauseId);
+            }
+            default -> { } // move and set-kind leave texts alone
+        }
+    }
+
+    /** One local edit of a random clause among {@code clauseIds}: applied at once, submitted or buffered. */
+    synchronized void edit(SplittableRandom random, String[] clauseIds) {
+        if (!ready || closed) {
+            return;
+        }
+        String clauseId = clauseIds[random.nextInt(clauseIds.length)];
+        String text = texts.get(clauseId);
+        if (text == null) {
+            return;
+        }
+        TextOp op = BenchDraft.randomEdit(random, text);
+        texts.put(clauseId, op.apply(text));
+        buffers.merge(clauseId, op, TextOp::compose);
+        if (state.measuring) {
+            state.edits.increment();
+        }
+        submitNext();
+    }
+
+    private void submitNext() {
+        if (inflight != null || !ready || buffers.isEmpty() || closed) {
+            return;
+        }
+        String clauseId = buffers.keySet().iterator().next();
+        TextOp op = buffers.remove(clauseId);
+        long seq = nextSeq++;
+        long sent = System.nanoTime();
+        sentAt.set((int) (seq & 1023), sent);
+        inflight = new Inflight(seq, clauseId, op, sent);
+        if (state.measuring) {
+            state.submits.increment();
+        }
+        send("{\"type\":\"submit\",\"seq\":" + seq + ",\"change\":{\"type\":\"text\",\"clauseId\":\"" + clauseId
+                + "\",\"version\":" + versions.get(clauseId) + ",\"op\":" + TextOpJson.toJsonString(op) + "}}");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static boolean startsWith(CharSequence s, String prefix) {
+        if (s.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (s.charAt(i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(CharSequence s, String needle) {
+        int limit = Math.min(s.length(), 200) - needle.length();
+        outer:
+        for (int i = 0; i <= limit; i++) {
+            for (int j = 0; j < needle.length(); j++) {
+                if (s.charAt(i + j) != needle.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static long number(CharSequence s, int from) {
+        long n = 0;
+        boolean negative = from < s.length() && s.charAt(from) == '-';
+        for (int i = negative ? from + 1 : from; i < s.length() && Character.isDigit(s.charAt(i)); i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return negative ? -n : n;
+    }
+}
