@@ -44,18 +44,19 @@ final class LiveRoutes {
         Authenticated auth = Authenticator.of(ctx).orElse(null);
         Principal me = Access.principal(ctx);
         String id = DocumentIds.documentId(ctx);
-        boolean upgrade = "websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"));
+        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+            // Not an upgrade (a plain GET, or an HTTP/2 one): answer like any other route, after
+            // the same access check, so a foreign document still looks unknown.
+            vertx.executeBlocking(() -> access.documentRole(me, id, Action.READ), false)
+                    .onSuccess(grant -> ctx.fail(new ProblemException(new Problem(426, "upgrade-required",
+                            "WebSocket upgrade required", "this is the live socket of document " + id
+                            + "; open it as a WebSocket (see /docs/live-protocol.md)"))))
+                    .onFailure(ctx::fail);
+            return;
+        }
         // Held until the sequencer is ready: the upgrade must not race the request's end.
         ctx.request().pause();
-        vertx.executeBlocking(() -> {
-                    Access.Grant grant = access.documentRole(me, id, Action.READ);
-                    if (!upgrade) {
-                        throw new ProblemException(new Problem(426, "upgrade-required", "WebSocket upgrade required",
-                                "this is the live socket of document " + id
-                                        + "; open it as a WebSocket (see /docs/live-protocol.md)"));
-                    }
-                    return grant;
-                }, false)
+        vertx.executeBlocking(() -> access.documentRole(me, id, Action.READ), false)
                 .compose(grant -> sequencers.ensure(id).map(grant))
                 .compose(grant -> ctx.request().toWebSocket().map(socket -> new LiveConnection(socket,
                         vertx.eventBus(), id, limits, new LiveConnection.Viewer(me, grant.meetingId(), grant.role(),
