@@ -1,5 +1,6 @@
 package plenary.people;
 
+import plenary.server.ChildServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,7 +173,7 @@ class PasswordStorageTest {
         String shortPassword = "sh0rt-" + Tokens.newToken().substring(0, 4);
         List<String> secrets = new ArrayList<>(List.of(adminPassword, wrongPassword, inviteePassword, shortPassword));
         Path log = logs.resolve("child.log");
-        try (AuthChild child = AuthChild.start(dir, log, adminPassword, "--no-samples");
+        try (ChildServer child = ChildServer.startWithAdminPassword(dir, log, adminPassword, "--no-samples");
              AuthServer http = AuthServer.remote(child.port())) {
             String admin = http.token("admin", adminPassword);
             secrets.add(admin);
@@ -201,7 +202,7 @@ class PasswordStorageTest {
     void aGeneratedAdminPasswordIsShownOnceAndWorks(@TempDir Path dir, @TempDir Path logs) throws Exception {
         Path firstLog = logs.resolve("first.log");
         String password;
-        try (AuthChild child = AuthChild.start(dir, firstLog, null, "--no-samples");
+        try (ChildServer child = ChildServer.startWithAdminPassword(dir, firstLog, null, "--no-samples");
              AuthServer http = AuthServer.remote(child.port())) {
             String output = child.output();
             Matcher shown = SHOWN_ONCE.matcher(output);
@@ -218,7 +219,7 @@ class PasswordStorageTest {
         }
 
         Path secondLog = logs.resolve("second.log");
-        try (AuthChild child = AuthChild.start(dir, secondLog, null, "--no-samples");
+        try (ChildServer child = ChildServer.startWithAdminPassword(dir, secondLog, null, "--no-samples");
              AuthServer http = AuthServer.remote(child.port())) {
             assertEquals(200, http.trySignIn("admin", password).statusCode(), "the password survives a restart");
             child.stop();

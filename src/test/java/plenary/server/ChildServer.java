@@ -41,6 +41,17 @@ public final class ChildServer implements AutoCloseable {
     /** The same on a given port, so a restarted child is found where live clients left it. */
     public static ChildServer start(Path dataDir, Path log, int port, String... extraArgs)
             throws IOException, InterruptedException {
+        return start(dataDir, log, port, plenary.http.TestPeople.ADMIN_PASSWORD, extraArgs);
+    }
+
+    /** A child whose first admin password is {@code adminPassword}, or generated when it is null. */
+    public static ChildServer startWithAdminPassword(Path dataDir, Path log, String adminPassword,
+                                                     String... extraArgs) throws IOException, InterruptedException {
+        return start(dataDir, log, 0, adminPassword, extraArgs);
+    }
+
+    private static ChildServer start(Path dataDir, Path log, int port, String adminPassword, String... extraArgs)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow(
                 () -> new IllegalStateException("cannot tell which java binary runs the tests"));
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -53,7 +64,9 @@ public final class ChildServer implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         // Whatever the developer's shell exports, the child must use the data dir given here.
         builder.environment().keySet().removeIf(name -> name.startsWith("PLENARY_"));
-        builder.environment().put("PLENARY_ADMIN_PASSWORD", plenary.http.TestPeople.ADMIN_PASSWORD);
+        if (adminPassword != null) {
+            builder.environment().put("PLENARY_ADMIN_PASSWORD", adminPassword);
+        }
         return new ChildServer(builder.start(), log);
     }
 
@@ -96,6 +109,19 @@ public final class ChildServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** SIGTERM, as an operator would stop it, and wait for the graceful shutdown. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+            fail("the child did not stop within 60 s of SIGTERM; its output:\n" + output());
+        }
+        // 143 is the exit of a JVM ended by SIGTERM; every shutdown message is written before it.
+        org.junit.jupiter.api.Assertions.assertTrue(process.exitValue() == 0 || process.exitValue() == 143,
+                () -> "exit value " + process.exitValue() + "; output:\n" + output());
     }
 
     /** SIGKILL, and wait for the process to be gone. */
