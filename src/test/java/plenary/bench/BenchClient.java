@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Supplier;
 
 /**
  * One load-generator connection. Every client joins and counts what it receives, and records the
@@ -25,28 +26,36 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * runs the client algorithm of {@code web/docs/live-protocol.md} (as {@code LiveTestClient} does:
  * one text submission in flight, later edits composed in a buffer per clause, both transformed
  * against incoming commits), so its random edits stay valid however they interleave.
+ *
+ * <p>The protocol logic is independent of the socket: either the JDK's WebSocket (this class is its
+ * listener) or {@link RawWebSockets} delivers whole messages to {@link #deliver}.
  */
 final class BenchClient implements WebSocket.Listener {
     static final String EDITOR_PREFIX = "e";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private enum Kind { OPS, PRESENCE, JOINED, OTHER }
+    enum Kind { OPS, PRESENCE, JOINED, OTHER }
+
+    /** Where messages go out. */
+    interface Transport {
+        void send(String text);
+
+        void abort();
+    }
 
     private record Inflight(long seq, String clauseId, TextOp op, long sentNanos) {
     }
 
     private final LoadState state;
-    private final int index;
     private final boolean editor;
     private final String clientId;
     final CompletableFuture<Void> joined = new CompletableFuture<>();
 
-    private volatile WebSocket socket;
+    private volatile Transport transport;
     volatile boolean joinOnOpen = true;
-    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
 
-    // Message assembly; touched only by this socket's (sequential) listener calls.
+    // JDK message assembly; touched only by this socket's (sequential) listener calls.
     private boolean inMessage;
     private Kind kind;
     private long firstRevision;
@@ -55,7 +64,7 @@ final class BenchClient implements WebSocket.Listener {
     private int failures;
     private final List<LoadState.Frame> early = new ArrayList<>();
 
-    /** Frames received, for per-client rates (written by the listener only). */
+    /** Messages received, for per-client rates (written by the receiving thread only). */
     volatile long frames;
     private long lastRevision = -1;
 
@@ -70,7 +79,6 @@ final class BenchClient implements WebSocket.Listener {
 
     BenchClient(LoadState state, int index, boolean editor) {
         this.state = state;
-        this.index = index;
         this.editor = editor;
         this.clientId = (editor ? EDITOR_PREFIX : "i") + index;
     }
@@ -78,14 +86,19 @@ final class BenchClient implements WebSocket.Listener {
     /** The bearer token every bench socket signs in with. */
     static volatile String token;
 
-    CompletableFuture<WebSocket> connect(HttpClient http, URI uri) {
+    /** Opens this client over the JDK's WebSocket. */
+    CompletableFuture<?> connect(HttpClient http, URI uri) {
         return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).buildAsync(uri, this);
     }
 
+    /** Opens this client over the lean NIO WebSocket. */
+    CompletableFuture<?> connect(RawWebSockets raw, URI uri) {
+        return raw.open(uri, this);
+    }
+
     long sentNanos(long seq) {
-        long packed = sentAt.get((int) (seq & 1023));
-        return packed;
+        return sentAt.get((int) (seq & 1023));
     }
 
     boolean isClosed() {
@@ -93,30 +106,23 @@ final class BenchClient implements WebSocket.Listener {
     }
 
     void abort() {
-        WebSocket s = socket;
-        if (s != null) {
-            s.abort();
+        Transport t = transport;
+        if (t != null) {
+            t.abort();
         }
     }
 
-    private synchronized void send(String text) {
-        WebSocket s = socket;
-        if (s == null || closed) {
-            return;
+    private void send(String text) {
+        Transport t = transport;
+        if (t != null && !closed) {
+            t.send(text);
         }
-        // The JDK socket allows one outstanding send; chain them.
-        sends = sends.thenCompose(v -> s.sendText(text, true)).exceptionally(e -> {
-            state.count(state.errors, "send failed: " + e.getClass().getSimpleName());
-            return null;
-        });
     }
 
-    // ---- incoming ----------------------------------------------------------------------------
+    // ---- transport events ----------------------------------------------------------------------
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        socket = webSocket;
-        webSocket.request(Long.MAX_VALUE);
+    void opened(Transport t) {
+        transport = t;
         if (joinOnOpen) {
             join();
         }
@@ -127,12 +133,88 @@ final class BenchClient implements WebSocket.Listener {
         send("{\"type\":\"join\",\"clientId\":\"" + clientId + "\",\"name\":\"" + clientId + "\",\"since\":-1}");
     }
 
-    /** Sends a presence message (where this person's caret is). */
-    synchronized void presence(SplittableRandom random, String[] clauseIds) {
-        if (ready && !closed) {
-            send("{\"type\":\"presence\",\"clauseId\":\"" + clauseIds[random.nextInt(clauseIds.length)]
-                    + "\",\"caret\":" + random.nextInt(100) + "}");
+    void closed(int statusCode, String reason) {
+        closed = true;
+        state.count(state.closes, statusCode + " " + (reason.length() > 40 ? reason.substring(0, 40) : reason));
+        joined.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+    }
+
+    void failed(Throwable error) {
+        closed = true;
+        state.count(state.closes, "error " + error.getClass().getSimpleName());
+        joined.completeExceptionally(error);
+    }
+
+    /** Classifies a message from its first characters (64 or all); sets {@link #classifiedRevision()}. */
+    Kind classify(CharSequence first) {
+        if (startsWith(first, "{\"type\":\"ops\"")) {
+            int at = indexOf(first, "\"revision\":");
+            firstRevision = at < 0 ? -1 : number(first, at + 11);
+            return Kind.OPS;
         }
+        if (startsWith(first, "{\"type\":\"presence\"")) {
+            return Kind.PRESENCE;
+        }
+        if (startsWith(first, "{\"revision\":")) {
+            firstRevision = number(first, 12);
+            return Kind.JOINED;
+        }
+        return Kind.OTHER;
+    }
+
+    long classifiedRevision() {
+        return firstRevision;
+    }
+
+    /** Whether a message of this kind is read (else only counted). */
+    boolean needsText(Kind k) {
+        return k == Kind.OPS || k == Kind.OTHER || (k == Kind.JOINED && editor);
+    }
+
+    /** One whole message; {@code text} is null when {@link #needsText} said it is not needed. */
+    void deliver(Kind k, long revision, Supplier<String> text, long size, long now) {
+        frames++;
+        state.chars.add(size);
+        try {
+            switch (k) {
+                case OPS -> onOps(revision, text, now);
+                case PRESENCE -> {
+                    state.presenceFrames.increment();
+                    state.presenceChars.add(size);
+                }
+                case JOINED -> onJoined(revision, text);
+                case OTHER -> onOther(text.get());
+            }
+        } catch (RuntimeException e) {
+            state.count(state.errors, "client failure: " + e.getClass().getSimpleName());
+            if (failures++ < 3) {
+                System.out.println("client " + clientId + " failed: " + e);
+            }
+        }
+    }
+
+    // ---- the JDK WebSocket listener --------------------------------------------------------------
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(Long.MAX_VALUE);
+        opened(new Transport() {
+            private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+
+            @Override
+            public synchronized void send(String text) {
+                // The JDK socket allows one outstanding send; chain them.
+                sends = sends.thenCompose(v -> webSocket.sendText(text, true)).exceptionally(e -> {
+                    state.count(state.errors, "send failed: " + e.getClass().getSimpleName());
+                    return null;
+                });
+            }
+
+            @Override
+            public void abort() {
+                webSocket.abort();
+            }
+        });
     }
 
     @Override
@@ -169,51 +251,27 @@ final class BenchClient implements WebSocket.Listener {
             return null;
         }
         inMessage = false;
-        frames++;
-        state.chars.add(messageChars);
-        try {
-            switch (kind) {
-                case OPS -> onOps(text, now);
-                case PRESENCE -> {
-                    state.presenceFrames.increment();
-                    state.presenceChars.add(messageChars);
-                }
-                case JOINED -> onJoined(text);
-                case OTHER -> onOther(text.toString());
-            }
-        } catch (RuntimeException e) {
-            state.count(state.errors, "client failure: " + e.getClass().getSimpleName());
-            if (failures++ < 3) {
-                System.out.println("client " + clientId + " failed: " + e);
-            }
-        }
+        CharSequence whole = text;
+        deliver(kind, firstRevision, needsText(kind) ? whole::toString : null, messageChars, now);
         return null;
     }
 
-    /** Whether a message of this kind is read (else only counted). */
-    private boolean needsText(Kind k) {
-        return k == Kind.OPS || k == Kind.OTHER || (k == Kind.JOINED && editor);
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed(statusCode, reason);
+        return null;
     }
 
-    private Kind classify(CharSequence first) {
-        if (startsWith(first, "{\"type\":\"ops\"")) {
-            int at = indexOf(first, "\"revision\":");
-            firstRevision = at < 0 ? -1 : number(first, at + 11);
-            return Kind.OPS;
-        }
-        if (startsWith(first, "{\"type\":\"presence\"")) {
-            return Kind.PRESENCE;
-        }
-        if (startsWith(first, "{\"revision\":")) {
-            firstRevision = number(first, 12);
-            return Kind.JOINED;
-        }
-        return Kind.OTHER;
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        failed(error);
     }
 
-    private void onOps(CharSequence text, long now) {
+    // ---- incoming messages ------------------------------------------------------------------------
+
+    private void onOps(long revision, Supplier<String> text, long now) {
         state.opsFrames.increment();
-        LoadState.Frame f = state.frame(firstRevision, text);
+        LoadState.Frame f = state.frame(revision, text);
         f.received(now);
         if (!joined.isDone()) {
             early.add(f); // before our joined reply: applied after it, past the revision it gives
@@ -245,11 +303,11 @@ final class BenchClient implements WebSocket.Listener {
         }
     }
 
-    private void onJoined(CharSequence text) {
+    private void onJoined(long revision, Supplier<String> text) {
         if (editor) {
             JsonNode message;
             try {
-                message = JSON.readTree(text.toString());
+                message = JSON.readTree(text.get());
             } catch (Exception e) {
                 throw new IllegalStateException("unreadable joined reply", e);
             }
@@ -262,11 +320,12 @@ final class BenchClient implements WebSocket.Listener {
                 ready = true;
             }
         } else {
-            lastRevision = firstRevision;
+            lastRevision = revision;
         }
         joined.complete(null);
+        long now = System.nanoTime();
         for (LoadState.Frame f : early) {
-            process(f, System.nanoTime());
+            process(f, now);
         }
         early.clear();
     }
@@ -297,21 +356,6 @@ final class BenchClient implements WebSocket.Listener {
                 }
             }
         }
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closed = true;
-        state.count(state.closes, statusCode + " " + (reason.length() > 40 ? reason.substring(0, 40) : reason));
-        joined.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        closed = true;
-        state.count(state.closes, "error " + error.getClass().getSimpleName());
-        joined.completeExceptionally(error);
     }
 
     // ---- editing (the client algorithm) -------------------------------------------------------
@@ -375,6 +419,14 @@ final class BenchClient implements WebSocket.Listener {
             state.edits.increment();
         }
         submitNext();
+    }
+
+    /** Sends a presence message (where this person's caret is). */
+    synchronized void presence(SplittableRandom random, String[] clauseIds) {
+        if (ready && !closed) {
+            send("{\"type\":\"presence\",\"clauseId\":\"" + clauseIds[random.nextInt(clauseIds.length)]
+                    + "\",\"caret\":" + random.nextInt(100) + "}");
+        }
     }
 
     private void submitNext() {

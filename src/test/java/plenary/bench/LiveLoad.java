@@ -49,7 +49,9 @@ import java.util.stream.Stream;
  * (repeatable, passed to plenary.Main, e.g. --server-arg --tick-ms --server-arg 5) --connect-concurrency
  * N (64) --http-clients N (4) --client-threads N (2) --seed N --join burst|ramp (burst: open every socket, then
  * send all joins at once; ramp: join as each socket opens) --presence-rate P (presence messages/s per editor, 0)
- * --server-jvm ARG (repeatable, a JVM option of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr).
+ * --server-jvm ARG (repeatable, a JVM option of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr)
+ * --client raw|jdk (raw: the lean NIO WebSocket of {@link RawWebSockets}, the default; jdk: java.net.http's,
+ * which decodes every message, presence lists included, and so takes far more of the shared CPU).
  *
  * Both processes share this machine's cores, so the latencies include the generator's own
  * scheduling delays; its CPU use is printed beside the server's.
@@ -63,6 +65,8 @@ public final class LiveLoad {
     private final LoadState state = new LoadState();
     private Process server;
     private Path workDir;
+    private RawWebSockets raw;
+    private List<HttpClient> https;
 
     private LiveLoad(Options options) {
         this.options = options;
@@ -106,8 +110,8 @@ public final class LiveLoad {
         workDir = Files.createTempDirectory("plenary-liveload");
         int port = startServer();
         long pid = server.pid();
-        System.out.printf(Locale.ROOT, "server: pid %d, port %d, -Xmx%s %s, args %s%n", pid, port, o.serverHeap(),
-                String.join(" ", o.serverJvm()), o.serverArgs());
+        System.out.printf(Locale.ROOT, "server: pid %d, port %d, -Xmx%s %s, args %s; clients: %s WebSocket%n", pid,
+                port, o.serverHeap(), String.join(" ", o.serverJvm()), o.serverArgs(), o.client());
 
         ThreadFactory daemons = r -> {
             Thread t = new Thread(r, "bench-client");
@@ -119,6 +123,8 @@ public final class LiveLoad {
         for (int i = 0; i < o.httpClients(); i++) {
             https.add(HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(30)).build());
         }
+        raw = o.client().equals("raw") ? new RawWebSockets(o.clientThreads(), 16) : null;
+        this.https = https;
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemons);
         List<BenchClient> clients = new ArrayList<>();
         try {
@@ -133,7 +139,7 @@ public final class LiveLoad {
 
             // Baseline: the sequencer deployed (one client joined and left), no connection open.
             BenchClient probe = new BenchClient(state, 1_000_000, false);
-            probe.connect(https.getFirst(), live).get(30, TimeUnit.SECONDS);
+            connect(probe, 0, live).get(30, TimeUnit.SECONDS);
             probe.joined.get(30, TimeUnit.SECONDS);
             probe.abort();
             Thread.sleep(1_000);
@@ -154,7 +160,7 @@ public final class LiveLoad {
             long connectStart = System.nanoTime();
             long presenceBefore = state.presenceFrames.sum();
             long presenceCharsBefore = state.presenceChars.sum();
-            int connected = connectAll(clients, https, live);
+            int connected = connectAll(clients, live);
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             awaitQuiet(pid);
             double settleSeconds = (System.nanoTime() - connectStart) / 1e9;
@@ -213,6 +219,9 @@ public final class LiveLoad {
             clients.forEach(BenchClient::abort);
             https.forEach(HttpClient::shutdownNow);
             pool.shutdownNow();
+            if (raw != null) {
+                raw.close();
+            }
         }
     }
 
@@ -313,7 +322,7 @@ public final class LiveLoad {
      * so the server's presence broadcasts (one per tick in which anyone joined, each carrying the whole
      * list to everyone) coalesce into a few ticks.
      */
-    private int connectAll(List<BenchClient> clients, List<HttpClient> https, URI live) throws InterruptedException {
+    private int connectAll(List<BenchClient> clients, URI live) throws InterruptedException {
         boolean burst = options.join().equals("burst");
         Semaphore permits = new Semaphore(options.connectConcurrency());
         AtomicInteger opened = new AtomicInteger();
@@ -332,7 +341,7 @@ public final class LiveLoad {
             if (!burst) {
                 c.joined.whenComplete((v, e) -> permits.release());
             }
-            c.connect(https.get(i % https.size()), live).whenComplete((ws, e) -> {
+            connect(c, i, live).whenComplete((ws, e) -> {
                 if (e != null) {
                     c.joined.completeExceptionally(e);
                 } else {
@@ -365,6 +374,10 @@ public final class LiveLoad {
             System.out.println("connect: " + failed.get() + " clients failed to join");
         }
         return joined.get();
+    }
+
+    private java.util.concurrent.CompletableFuture<?> connect(BenchClient c, int i, URI live) {
+        return raw != null ? c.connect(raw, live) : c.connect(https.get(i % https.size()), live);
     }
 
     /**
@@ -534,7 +547,8 @@ public final class LiveLoad {
 
     record Options(int clients, int editors, double rate, int seconds, int warmup, int clauses, String serverHeap,
                    List<String> serverArgs, int connectConcurrency, int httpClients, int clientThreads, long seed,
-                   int connectTimeoutSeconds, String join, double presenceRate, List<String> serverJvm) {
+                   int connectTimeoutSeconds, String join, double presenceRate, List<String> serverJvm,
+                   String client) {
         static Options parse(String[] args) {
             int clients = 500;
             int editors = 100;
@@ -552,6 +566,7 @@ public final class LiveLoad {
             String join = "burst";
             double presence = 0;
             List<String> serverJvm = new ArrayList<>();
+            String client = "raw";
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -576,18 +591,20 @@ public final class LiveLoad {
                     case "--join" -> join = v;
                     case "--presence-rate" -> presence = Double.parseDouble(v);
                     case "--server-jvm" -> serverJvm.add(v);
+                    case "--client" -> client = v;
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
             if (clients < 1 || clients > 20_000 || editors < 0 || editors > clients || rate <= 0 || rate > 100
                     || seconds < 1 || seconds > 3_600 || warmup < 0 || warmup > 600 || clauses < 1
-                    || !(join.equals("burst") || join.equals("ramp")) || presence < 0 || presence > 100) {
+                    || !(join.equals("burst") || join.equals("ramp")) || presence < 0 || presence > 100
+                    || !(client.equals("raw") || client.equals("jdk"))) {
                 throw new IllegalArgumentException("out of range: 1 <= clients <= 20000, 0 <= editors <= clients, "
                         + "0 < rate <= 100, 1 <= seconds <= 3600, 0 <= warmup <= 600, --join burst|ramp, "
-                        + "0 <= presence-rate <= 100");
+                        + "0 <= presence-rate <= 100, --client raw|jdk");
             }
             return new Options(clients, editors, rate, seconds, warmup, clauses, heap, List.copyOf(serverArgs),
-                    concurrency, https, threads, seed, connectTimeout, join, presence, List.copyOf(serverJvm));
+                    concurrency, https, threads, seed, connectTimeout, join, presence, List.copyOf(serverJvm), client);
         }
     }
 }

@@ -56,9 +56,9 @@ final class LoadState {
         }
     }
 
-    Frame frame(long firstRevision, CharSequence text) {
+    Frame frame(long firstRevision, java.util.function.Supplier<String> text) {
         Frame cached = frames.get(firstRevision);
-        return cached != null ? cached : frames.computeIfAbsent(firstRevision, r -> parse(text.toString()));
+        return cached != null ? cached : frames.computeIfAbsent(firstRevision, r -> parse(text.get()));
     }
 
     private Frame parse(String text) {

@@ -1,0 +1,391 @@
+package plenary.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A minimal WebSocket client over NIO for the load generator (RFC 6455, client side: masked text
+ * frames out; unmasked text, continuation, close and ping frames in). Unlike the JDK's client it
+ * does not decode every message into characters: a message is classified from its first bytes, and
+ * one the generator only counts (a presence list, or the joined reply of a client that does not
+ * edit) is skipped in place, so thousands of clients cost the shared machine little CPU. A few
+ * selector threads serve all sockets; handshakes are blocking, on a small pool.
+ */
+final class RawWebSockets implements AutoCloseable {
+    private static final int READ_BUFFER = 64 * 1024;
+
+    private final Loop[] loops;
+    private final ExecutorService handshakes;
+    private final AtomicInteger next = new AtomicInteger();
+
+    RawWebSockets(int threads, int handshakeThreads) throws IOException {
+        loops = new Loop[threads];
+        for (int i = 0; i < threads; i++) {
+            loops[i] = new Loop(Selector.open());
+            Thread t = new Thread(loops[i], "raw-ws-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        AtomicInteger n = new AtomicInteger();
+        handshakes = Executors.newFixedThreadPool(handshakeThreads, r -> {
+            Thread t = new Thread(r, "raw-ws-connect-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens a socket to {@code uri} (ws://host:port/path) for {@code client}; completes once upgraded. */
+    CompletableFuture<Socket> open(URI uri, BenchClient client) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Socket socket = handshake(uri, client);
+                loops[Math.floorMod(next.getAndIncrement(), loops.length)].register(socket);
+                return socket;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, handshakes);
+    }
+
+    private static Socket handshake(URI uri, BenchClient client) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.socket().setTcpNoDelay(true);
+            channel.socket().setSoTimeout(30_000);
+            channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
+            byte[] nonce = new byte[16];
+            ThreadLocalRandom.current().nextBytes(nonce);
+            String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + (BenchClient.token == null ? "" : "\r\nAuthorization: Bearer " + BenchClient.token)
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                    + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            ByteBuffer in = ByteBuffer.allocateDirect(READ_BUFFER);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            int headerEnd;
+            while ((headerEnd = headerEnd(in)) < 0) {
+                if (channel.read(in) < 0 || System.nanoTime() > deadline) {
+                    throw new IOException("no upgrade response");
+                }
+            }
+            byte[] head = new byte[headerEnd];
+            in.flip();
+            in.get(head);
+            String status = new String(head, StandardCharsets.US_ASCII);
+            if (!status.startsWith("HTTP/1.1 101")) {
+                throw new IOException("upgrade refused: " + status.lines().findFirst().orElse(""));
+            }
+            in.compact(); // whatever followed the headers is the first frame bytes
+            channel.configureBlocking(false);
+            return new Socket(channel, in, client);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Index just past "\r\n\r\n" in the bytes read so far, or -1. */
+    private static int headerEnd(ByteBuffer in) {
+        for (int i = 3; i < in.position(); i++) {
+            if (in.get(i - 3) == '\r' && in.get(i - 2) == '\n' && in.get(i - 1) == '\r' && in.get(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        handshakes.shutdownNow();
+        for (Loop loop : loops) {
+            loop.stop();
+        }
+    }
+
+    /** One selector thread. */
+    private static final class Loop implements Runnable {
+        private final Selector selector;
+        private final Queue<Socket> registrations = new ConcurrentLinkedQueue<>();
+        private volatile boolean running = true;
+
+        Loop(Selector selector) {
+            this.selector = selector;
+        }
+
+        void register(Socket socket) {
+            registrations.add(socket);
+            selector.wakeup();
+        }
+
+        void stop() {
+            running = false;
+            selector.wakeup();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (running) {
+                    selector.select(100);
+                    for (Socket s; (s = registrations.poll()) != null; ) {
+                        try {
+                            s.channel.register(selector, SelectionKey.OP_READ, s);
+                            s.client.opened(s);
+                            if (s.in.position() > 0) {
+                                s.readable(); // frames that came with the upgrade response
+                            }
+                        } catch (IOException e) {
+                            s.failed(e);
+                        }
+                    }
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        Socket s = (Socket) key.attachment();
+                        try {
+                            s.readable();
+                        } catch (IOException | RuntimeException e) {
+                            key.cancel();
+                            s.failed(e);
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } catch (IOException e) {
+                System.out.println("raw websocket loop failed: " + e);
+            } finally {
+                for (SelectionKey key : selector.keys()) {
+                    try {
+                        key.channel().close();
+                    } catch (IOException e) {
+                        // closing anyway
+                    }
+                }
+                try {
+                    selector.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+            }
+        }
+    }
+
+    /** One connection: frame parsing on its selector thread, sends from any thread. */
+    static final class Socket implements BenchClient.Transport {
+        private final SocketChannel channel;
+        private final ByteBuffer in;
+        private final BenchClient client;
+        private boolean closed;
+
+        // Frame state.
+        private boolean inPayload;
+        private long frameRemaining;
+        private boolean frameFin;
+        private int frameOpcode;
+        // Message state (a message is one frame or a text frame and its continuations).
+        private boolean inMessage;
+        private BenchClient.Kind kind;
+        private long firstRevision;
+        private boolean keep;
+        private byte[] message = new byte[4096];
+        private int messageLength;
+        private long messageBytes;
+        private final byte[] control = new byte[125];
+        private int controlLength;
+
+        Socket(SocketChannel channel, ByteBuffer in, BenchClient client) {
+            this.channel = channel;
+            this.in = in;
+            this.client = client;
+        }
+
+        void readable() throws IOException {
+            int read = channel.read(in);
+            if (read < 0) {
+                failed(new IOException("connection closed by the server"));
+                return;
+            }
+            in.flip();
+            long now = System.nanoTime();
+            while (step(now)) {
+                // parse as far as the bytes go
+            }
+            in.compact();
+        }
+
+        /** Parses one header or one run of payload; false when more bytes are needed. */
+        private boolean step(long now) throws IOException {
+            if (!inPayload) {
+                if (in.remaining() < 2) {
+                    return false;
+                }
+                int p = in.position();
+                int b0 = in.get(p) & 0xff;
+                int b1 = in.get(p + 1) & 0xff;
+                int len7 = b1 & 0x7f;
+                int header = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + ((b1 & 0x80) != 0 ? 4 : 0);
+                if (in.remaining() < header) {
+                    return false;
+                }
+                long length = len7 == 126 ? in.getShort(p + 2) & 0xffff : len7 == 127 ? in.getLong(p + 2) : len7;
+                in.position(p + header);
+                frameFin = (b0 & 0x80) != 0;
+                frameOpcode = b0 & 0x0f;
+                frameRemaining = length;
+                inPayload = true;
+                controlLength = 0;
+                if (frameOpcode == 1 || frameOpcode == 2) {
+                    inMessage = true;
+                    kind = null;
+                    keep = true;
+                    messageLength = 0;
+                    messageBytes = 0;
+                }
+            }
+            int n = (int) Math.min(frameRemaining, in.remaining());
+            if (frameOpcode >= 8) {
+                in.get(control, controlLength, n);
+                controlLength += n;
+            } else {
+                messageBytes += n;
+                if (keep) {
+                    if (messageLength + n > message.length) {
+                        message = java.util.Arrays.copyOf(message, Math.max(message.length * 2, messageLength + n));
+                    }
+                    in.get(message, messageLength, n);
+                    messageLength += n;
+                    if (kind == null && messageLength >= 64) {
+                        classify();
+                    }
+                } else {
+                    in.position(in.position() + n);
+                }
+            }
+            frameRemaining -= n;
+            if (frameRemaining > 0) {
+                return false; // the rest of this frame has not arrived yet
+            }
+            inPayload = false;
+            if (frameOpcode >= 8) {
+                control(now);
+            } else if (frameFin && inMessage) {
+                inMessage = false;
+                if (kind == null) {
+                    classify();
+                }
+                byte[] bytes = message;
+                int length = messageLength;
+                client.deliver(kind, firstRevision, keep ? () -> new String(bytes, 0, length,
+                        StandardCharsets.UTF_8) : null, messageBytes, now);
+            }
+            return true;
+        }
+
+        private void classify() {
+            String prefix = new String(message, 0, Math.min(messageLength, 64), StandardCharsets.ISO_8859_1);
+            kind = client.classify(prefix);
+            firstRevision = client.classifiedRevision();
+            keep = client.needsText(kind);
+        }
+
+        private void control(long now) throws IOException {
+            switch (frameOpcode) {
+                case 8 -> {
+                    int code = controlLength >= 2 ? ((control[0] & 0xff) << 8) | (control[1] & 0xff) : 1005;
+                    String reason = controlLength > 2 ? new String(control, 2, controlLength - 2,
+                            StandardCharsets.UTF_8) : "";
+                    closeQuietly();
+                    client.closed(code, reason);
+                }
+                case 9 -> sendFrame(0x8A, java.util.Arrays.copyOf(control, controlLength));
+                default -> { } // pong
+            }
+        }
+
+        @Override
+        public void send(String text) {
+            try {
+                sendFrame(0x81, text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
+
+        private synchronized void sendFrame(int first, byte[] payload) throws IOException {
+            if (closed) {
+                return;
+            }
+            int length = payload.length;
+            int header = 2 + (length < 126 ? 0 : length < 65536 ? 2 : 8) + 4;
+            ByteBuffer frame = ByteBuffer.allocate(header + length);
+            frame.put((byte) first);
+            if (length < 126) {
+                frame.put((byte) (0x80 | length));
+            } else if (length < 65536) {
+                frame.put((byte) (0x80 | 126)).putShort((short) length);
+            } else {
+                frame.put((byte) (0x80 | 127)).putLong(length);
+            }
+            byte[] mask = new byte[4];
+            ThreadLocalRandom.current().nextBytes(mask);
+            frame.put(mask);
+            for (int i = 0; i < length; i++) {
+                frame.put((byte) (payload[i] ^ mask[i & 3]));
+            }
+            frame.flip();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (frame.hasRemaining()) {
+                if (channel.write(frame) == 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException("could not send for 10 s");
+                    }
+                    LockSupport.parkNanos(50_000);
+                }
+            }
+        }
+
+        void failed(Throwable e) {
+            boolean wasOpen;
+            synchronized (this) {
+                wasOpen = !closed;
+            }
+            closeQuietly();
+            if (wasOpen) {
+                client.failed(e);
+            }
+        }
+
+        @Override
+        public void abort() {
+            closeQuietly();
+        }
+
+        private void closeQuietly() {
+            synchronized (this) {
+                closed = true;
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}
