@@ -85,6 +85,16 @@ export function applyCommit(c, commit) {
       rec.kind = change.kind;
       break;
     }
+    case 'set-status': {
+      // A decision of the negotiation (a rapporteur or the chair, or a silence procedure).
+      if (!rec || !rec.inConfirmed) return inconsistent(c, `set-status commit ${commit.revision} of ${change.clauseId}`);
+      rec.status = change.status;
+      break;
+    }
+    case 'set-document-status': {
+      if (c.info) c.info = { ...c.info, status: change.status };
+      break;
+    }
     default:
       return inconsistent(c, `commit ${commit.revision} has an unknown change type`);
   }

@@ -1,6 +1,8 @@
 package plenary.editing;
 
 import plenary.document.ClauseKind;
+import plenary.document.ClauseStatus;
+import plenary.document.DocumentStatus;
 
 /**
  * One change to a document, as submitted by a client or as recorded in the operation log. Every
@@ -27,5 +29,22 @@ public sealed interface Change {
     }
 
     record SetKind(String clauseId, ClauseKind kind) implements Change {
+    }
+
+    /** Sets a paragraph's negotiation status. Made by the negotiation (a decision), never by a typing client. */
+    record SetClauseStatus(String clauseId, ClauseStatus status) implements Change {
+    }
+
+    /** Moves the document's status forward (negotiating, adopted). Made by the negotiation only. */
+    record SetDocumentStatus(DocumentStatus status) implements Change {
+        @Override
+        public String clauseId() {
+            return "";
+        }
+    }
+
+    /** Whether a live client may submit this change itself; the others are decisions with their own rules. */
+    default boolean typed() {
+        return !(this instanceof SetClauseStatus || this instanceof SetDocumentStatus);
     }
 }

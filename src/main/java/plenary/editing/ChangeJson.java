@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import plenary.document.ClauseKind;
+import plenary.document.ClauseStatus;
+import plenary.document.DocumentStatus;
 
 import java.time.Instant;
 
@@ -29,6 +31,10 @@ public final class ChangeJson {
                     .put("after", move.afterId());
             case Change.SetKind setKind -> node.put("type", "set-kind").put("clauseId", setKind.clauseId())
                     .put("kind", setKind.kind().wireName());
+            case Change.SetClauseStatus status -> node.put("type", "set-status").put("clauseId", status.clauseId())
+                    .put("status", status.status().wireName());
+            case Change.SetDocumentStatus status -> node.put("type", "set-document-status")
+                    .put("status", status.status().wireName());
         }
         return node;
     }
@@ -48,6 +54,12 @@ public final class ChangeJson {
             case "delete" -> new Change.DeleteClause(text(node, "clauseId", true));
             case "move" -> new Change.MoveClause(text(node, "clauseId", true), text(node, "after", false));
             case "set-kind" -> new Change.SetKind(text(node, "clauseId", true), kind(node));
+            case "set-status" -> new Change.SetClauseStatus(text(node, "clauseId", true),
+                    ClauseStatus.fromWireName(text(node, "status", true)).orElseThrow(
+                            () -> new InvalidOperationException("unknown clause status")));
+            case "set-document-status" -> new Change.SetDocumentStatus(
+                    DocumentStatus.fromWireName(text(node, "status", true)).orElseThrow(
+                            () -> new InvalidOperationException("unknown document status")));
             default -> throw new InvalidOperationException("unknown change type '" + type + "'");
         };
     }

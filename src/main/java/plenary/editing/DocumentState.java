@@ -145,6 +145,17 @@ public final class DocumentState {
                 existing(setKind.clauseId());
                 yield setKind;
             }
+            case Change.SetClauseStatus status -> {
+                existing(status.clauseId());
+                yield status;
+            }
+            case Change.SetDocumentStatus status -> {
+                if (!document.status().canMoveTo(status.status())) {
+                    throw new RejectedException("invalid-change", "the document cannot move from "
+                            + document.status().wireName() + " to " + status.status().wireName());
+                }
+                yield status;
+            }
         };
     }
 
@@ -163,6 +174,9 @@ public final class DocumentState {
             case Change.MoveClause move -> document.move(move.clauseId(), move.afterId());
             case Change.SetKind setKind -> document.replace(
                     document.clause(setKind.clauseId()).orElseThrow().withKind(setKind.kind()));
+            case Change.SetClauseStatus status -> document.replace(
+                    document.clause(status.clauseId()).orElseThrow().withStatus(status.status()));
+            case Change.SetDocumentStatus status -> document.withStatus(status.status());
         };
         document = next.withRevision(commit.revision());
         if (commit.change() instanceof Change.DeleteClause delete) {

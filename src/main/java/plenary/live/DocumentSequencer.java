@@ -20,6 +20,21 @@ import plenary.editing.Outcome;
 import plenary.editing.Submission;
 import plenary.store.OperationLog;
 import plenary.view.DocumentJson;
+import plenary.view.NegotiationJson;
+import plenary.negotiation.Actor;
+import plenary.negotiation.Command;
+import plenary.negotiation.Event;
+import plenary.negotiation.EventJson;
+import plenary.negotiation.Negotiation;
+import plenary.negotiation.NegotiationException;
+import plenary.negotiation.Recorded;
+import plenary.negotiation.Verdict;
+import plenary.editing.Change;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -38,6 +53,7 @@ import java.util.function.Supplier;
 public final class DocumentSequencer extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentSequencer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper COMMANDS = EventJson.mapper();
 
     private final String documentId;
     private final OperationLog log;
@@ -46,6 +62,10 @@ public final class DocumentSequencer extends VerticleBase {
     private final Clock clock;
 
     private DocumentState state;
+    private final NegotiationDesk desk;
+    private final List<Recorded> unbroadcastEvents = new ArrayList<>();
+    private final Set<String> touchedClauses = new HashSet<>();
+    private long silenceTimer = -1;
     private long durableRevision;
     private Document durableDocument;
     private final ArrayDeque<Commit> recent = new ArrayDeque<>();
@@ -59,8 +79,13 @@ public final class DocumentSequencer extends VerticleBase {
     private boolean tickScheduled;
     private MessageConsumer<JsonObject> consumer;
 
-    /** A change applied in memory, not yet durable; {@code after} is the document it produced. */
-    private record Pending(Commit commit, Message<JsonObject> request, Document after) {
+    /**
+     * A step applied in memory, not yet durable: a typed change, or a negotiation verdict (its text
+     * changes and its events). {@code after} is the document it produced; {@code reply} is the
+     * answer for a verdict (null: the usual acknowledgement of a typed change).
+     */
+    private record Pending(List<Commit> commits, List<Recorded> events, Message<JsonObject> request, Document after,
+                           JsonObject reply) {
     }
 
     private record Parked(long revision, Message<JsonObject> request, JsonObject reply) {
@@ -73,12 +98,14 @@ public final class DocumentSequencer extends VerticleBase {
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+        this.desk = new NegotiationDesk(settings.commentEditWindow());
     }
 
     @Override
     public Future<?> start() {
         return vertx.executeBlocking(this::load, false).compose(loaded -> {
             state = loaded;
+            scheduleSilence();
             durableRevision = loaded.revision();
             durableDocument = loaded.document();
             consumer = vertx.eventBus().consumer(LiveAddresses.requests(documentId), this::onRequest);
@@ -92,6 +119,7 @@ public final class DocumentSequencer extends VerticleBase {
         DocumentState loaded = new DocumentState(stored.snapshot(), ids);
         loaded.rememberClients(stored.clients());
         stored.after().forEach(loaded::replay);
+        desk.load(settings.commentEditWindow(), log.events(documentId, 0, Integer.MAX_VALUE));
         return loaded;
     }
 
@@ -99,6 +127,8 @@ public final class DocumentSequencer extends VerticleBase {
         JsonObject body = request.body();
         switch (body.getString("action", "")) {
             case "submit" -> submit(request, body);
+            case "negotiate" -> negotiate(request, body);
+            case "view" -> view(request, body);
             case "join" -> request.reply(join(body.getLong("since", -1L)));
             case "presence" -> {
                 String connection = body.getString("connectionId");
@@ -127,9 +157,13 @@ public final class DocumentSequencer extends VerticleBase {
             request.reply(rejected("invalid-change", e.getMessage()));
             return;
         }
+        if (!submission.change().typed()) {
+            request.reply(rejected("forbidden", "statuses change through the negotiation API, not by typing"));
+            return;
+        }
         switch (state.submit(submission, clock.instant())) {
             case Outcome.Applied applied -> {
-                unwritten.add(new Pending(applied.commit(), request, state.document()));
+                unwritten.add(new Pending(List.of(applied.commit()), List.of(), request, state.document(), null));
                 writeUnwritten();
             }
             case Outcome.Duplicate duplicate -> {
@@ -145,6 +179,119 @@ public final class DocumentSequencer extends VerticleBase {
         }
     }
 
+    /**
+     * A negotiation command: decided against the state now, its text changes applied like any edit,
+     * and the changes and events written in one transaction before the answer.
+     */
+    private void negotiate(Message<JsonObject> request, JsonObject body) {
+        Command command;
+        Actor actor;
+        try {
+            command = COMMANDS.readValue(body.getString("command"), Command.class);
+            actor = COMMANDS.readValue(body.getString("actor"), Actor.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            request.reply(rejected("invalid", "the command could not be read"));
+            return;
+        }
+        decide(command, actor, request);
+    }
+
+    private void decide(Command command, Actor actor, Message<JsonObject> request) {
+        Instant now = clock.instant();
+        Verdict verdict;
+        try {
+            verdict = desk.negotiation().decide(command, actor, now, state.document());
+        } catch (NegotiationException e) {
+            if (request != null) {
+                request.reply(rejected(e.code(), e.getMessage()).put("kind", e.kind().name()));
+            } else if ("silence-running".equals(e.code())) {
+                scheduleSilence(); // the timer fired a little early
+            }
+            return;
+        }
+        List<Commit> commits = new ArrayList<>();
+        for (Change change : verdict.changes()) {
+            switch (state.submit(new Submission(null, 0, actor.name(), change), now)) {
+                case Outcome.Applied applied -> commits.add(applied.commit());
+                case Outcome.Rejected refused when commits.isEmpty() -> {
+                    // Nothing applied yet: a clean refusal (a sub-paragraph with no parent, say).
+                    if (request != null) {
+                        request.reply(rejected(refused.code(), refused.message()).put("kind", "CONFLICT"));
+                    }
+                    return;
+                }
+                // Verdicts with several changes only set statuses of clauses that exist; failing half-way is a bug.
+                default -> throw new IllegalStateException("a decided change was refused half-way: " + change);
+            }
+        }
+        List<Recorded> recorded = desk.record(verdict, actor, now, state.revision());
+        JsonObject reply = new JsonObject().put("outcome", "applied").put("revision", state.revision())
+                .put("seq", desk.negotiation().seq());
+        unwritten.add(new Pending(commits, recorded, request, state.document(), reply));
+        writeUnwritten();
+        if (recorded.stream().anyMatch(r -> r.event() instanceof Event.SilenceStarted)) {
+            scheduleSilence();
+        }
+    }
+
+    /** Concludes a running silence procedure at its deadline, as the procedure itself. */
+    private void scheduleSilence() {
+        if (silenceTimer >= 0) {
+            vertx.cancelTimer(silenceTimer);
+            silenceTimer = -1;
+        }
+        desk.negotiation().runningSilence().ifPresent(silence -> {
+            long delay = Math.max(1, Instant.parse(silence.deadline()).toEpochMilli() - clock.millis());
+            silenceTimer = vertx.setTimer(delay, t -> {
+                silenceTimer = -1;
+                decide(new Command.ConcludeSilence(), Actor.PROCEDURE, null);
+            });
+        });
+    }
+
+    /** A view of the negotiation for one person: the whole state, or one amendment, comment or vote. */
+    private void view(Message<JsonObject> request, JsonObject body) {
+        Actor viewer;
+        try {
+            viewer = COMMANDS.readValue(body.getString("actor"), Actor.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            request.fail(400, "unreadable viewer");
+            return;
+        }
+        Negotiation n = desk.negotiation();
+        Document document = state.document();
+        String id = body.getString("id");
+        JsonNode view = switch (body.getString("what", "")) {
+            case "state" -> NegotiationJson.state(n, document, viewer, clock.instant());
+            case "amendment" -> n.amendment(id).filter(a -> NegotiationJson.visible(a, viewer))
+                    .map(a -> NegotiationJson.amendment(a, n, document, NegotiationJson.groupOf(n, document).get(id)))
+                    .orElse(null);
+            case "comment" -> n.comment(id).filter(c -> NegotiationJson.commentVisible(c, n, viewer))
+                    .map(NegotiationJson::comment).orElse(null);
+            case "vote" -> n.vote(id).map(NegotiationJson::vote).orElse(null);
+            case "silence" -> n.silences().stream().filter(x -> x.id().equals(id)).findFirst()
+                    .map(NegotiationJson::silence).orElse(null);
+            default -> null;
+        };
+        request.reply(new JsonObject().put("found", view != null).put("view", view == null ? null : view.toString()));
+    }
+
+    /** The clauses whose amendments an event may have regrouped. */
+    private void clausesOf(Event event, Set<String> clauses) {
+        String amendmentId = switch (event) {
+            case Event.AmendmentTabled e -> e.id();
+            case Event.AmendmentWithdrawn e -> e.id();
+            case Event.AmendmentAccepted e -> e.id();
+            case Event.AmendmentRejected e -> e.id();
+            case Event.AmendmentSuperseded e -> e.id();
+            case Event.CompromiseMerged e -> e.compromise().id();
+            default -> null;
+        };
+        if (amendmentId != null) {
+            desk.negotiation().amendment(amendmentId).ifPresent(a -> clauses.add(a.clauseId()));
+        }
+    }
+
     /** Group commit: while one write is in flight, later changes gather for the next transaction. */
     private void writeUnwritten() {
         if (writing || unwritten.isEmpty()) {
@@ -154,13 +301,14 @@ public final class DocumentSequencer extends VerticleBase {
         unwritten = new ArrayList<>();
         writing = true;
         Document head = state.document();
-        long first = batch.getFirst().commit().revision();
-        boolean snapshotDue = head.revision() / settings.snapshotEvery() > (first - 1) / settings.snapshotEvery();
+        List<Commit> commits = batch.stream().flatMap(p -> p.commits().stream()).toList();
+        List<Recorded> events = batch.stream().flatMap(p -> p.events().stream()).toList();
+        boolean snapshotDue = !commits.isEmpty() && head.revision() / settings.snapshotEvery()
+                > (commits.getFirst().revision() - 1) / settings.snapshotEvery();
         Document snapshot = snapshotDue ? head : null;
         var clients = snapshotDue ? state.lastByClient() : null;
-        List<Commit> commits = batch.stream().map(Pending::commit).toList();
         vertx.executeBlocking(() -> {
-            log.append(documentId, commits, head, snapshot, clients);
+            log.append(documentId, commits, events, head, snapshot, clients);
             return null;
         }, false).onComplete(written -> {
             writing = false;
@@ -174,16 +322,22 @@ public final class DocumentSequencer extends VerticleBase {
 
     private void onDurable(List<Pending> batch) {
         for (Pending pending : batch) {
-            Commit commit = pending.commit();
-            durableRevision = commit.revision();
             durableDocument = pending.after();
-            recent.addLast(commit);
-            if (recent.size() > settings.catchUpLimit()) {
-                recent.removeFirst();
+            durableRevision = durableDocument.revision();
+            for (Commit commit : pending.commits()) {
+                recent.addLast(commit);
+                if (recent.size() > settings.catchUpLimit()) {
+                    recent.removeFirst();
+                }
+                unbroadcast.add(commit);
+                touchedClauses.add(commit.change().clauseId());
             }
-            unbroadcast.add(commit);
-            pending.request().reply(new JsonObject().put("outcome", "applied").put("seq", commit.seq())
-                    .put("revision", commit.revision()));
+            unbroadcastEvents.addAll(pending.events());
+            if (pending.request() != null) {
+                pending.request().reply(pending.reply() != null ? pending.reply() : new JsonObject()
+                        .put("outcome", "applied").put("seq", pending.commits().getFirst().seq())
+                        .put("revision", durableRevision));
+            }
         }
         parked.removeIf(p -> {
             if (p.revision() <= durableRevision) {
@@ -205,7 +359,8 @@ public final class DocumentSequencer extends VerticleBase {
         List<Pending> lost = new ArrayList<>(batch);
         lost.addAll(unwritten);
         unwritten = new ArrayList<>();
-        lost.forEach(p -> p.request().reply(rejected("not-saved", "the change could not be saved; resynchronise")));
+        lost.stream().filter(p -> p.request() != null)
+                .forEach(p -> p.request().reply(rejected("not-saved", "the change could not be saved; resynchronise")));
         parked.forEach(p -> p.request().reply(rejected("not-saved", "the change could not be saved; resynchronise")));
         parked.clear();
         writing = true; // hold new writes until the reload is done
@@ -215,6 +370,7 @@ public final class DocumentSequencer extends VerticleBase {
                 state = reloaded.result();
                 durableRevision = state.revision();
                 durableDocument = state.document();
+                scheduleSilence();
             }
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
                     "{\"type\":\"resync\",\"reason\":\"the server could not save recent changes\"}");
@@ -269,6 +425,19 @@ public final class DocumentSequencer extends VerticleBase {
             unbroadcast.forEach(c -> ops.add(ChangeJson.encode(c)));
             unbroadcast.clear();
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
+        }
+        if (!unbroadcastEvents.isEmpty() || !touchedClauses.isEmpty()) {
+            ObjectNode frame = JSON.createObjectNode().put("type", "negotiation");
+            ArrayNode events = frame.putArray("events");
+            unbroadcastEvents.forEach(r -> events.add(NegotiationDesk.live(r)));
+            Set<String> clauses = new HashSet<>(touchedClauses);
+            unbroadcastEvents.forEach(r -> clausesOf(r.event(), clauses));
+            frame.set("standings", desk.standingChanges(durableDocument, clauses));
+            unbroadcastEvents.clear();
+            touchedClauses.clear();
+            if (!events.isEmpty() || !frame.get("standings").isEmpty()) {
+                vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
+            }
         }
         // Only what changed: a full list per change would cost O(people²) per join.
         if (!presenceChanges.isEmpty()) {

@@ -20,5 +20,25 @@ public enum Action {
     /** Change a member's role or delegation, or remove them. */
     MANAGE_MEMBERS,
     /** Create a meeting (installation-wide: admins only). */
-    CREATE_MEETING
+    CREATE_MEETING,
+    /** Draft, table, co-sponsor or withdraw an amendment for one's delegation. */
+    TABLE_AMENDMENT,
+    /** Post, edit or delete one's comments; resolve threads (one's own, or any as rapporteur or chair). */
+    COMMENT,
+    /** Indicate a delegation's support, opposition or abstention on an amendment (a straw poll). */
+    INDICATIVE_VOTE,
+    /** Accept or reject an amendment, or merge a compromise text. */
+    DECIDE_AMENDMENT,
+    /** Mark a paragraph bracketed, agreed ad ref or agreed. */
+    SET_CLAUSE_STATUS,
+    /** Open and close phases, call, open and close formal votes, start a silence procedure. */
+    RUN_PROCEDURE,
+    /** Register a delegation as present in a formal vote and cast its ballot. */
+    CAST_BALLOT,
+    /** Break silence on a paragraph, with a reason. */
+    BREAK_SILENCE,
+    /** Declare the document adopted, which freezes it. */
+    ADOPT,
+    /** Read the audit log of a document's negotiation. */
+    READ_AUDIT
 }

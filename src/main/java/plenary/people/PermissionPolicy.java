@@ -14,6 +14,10 @@ public final class PermissionPolicy {
     private static final Set<Role> EVERY_MEMBER = EnumSet.allOf(Role.class);
     private static final Set<Role> DRAFTERS = EnumSet.of(Role.CHAIR, Role.RAPPORTEUR);
     private static final Set<Role> CHAIR = EnumSet.of(Role.CHAIR);
+    /** Delegations speak through their delegates: amendments, straw polls, ballots, silence. */
+    private static final Set<Role> DELEGATES = EnumSet.of(Role.DELEGATE);
+    /** Everyone at the table; observers only follow. */
+    private static final Set<Role> SPEAKERS = EnumSet.of(Role.CHAIR, Role.RAPPORTEUR, Role.DELEGATE);
     private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
 
     /** One row: the meeting roles allowed, and whether an admin may do it in any meeting. */
@@ -35,6 +39,16 @@ public final class PermissionPolicy {
         t.put(Action.INVITE_MEMBER, new Row(CHAIR, true));
         t.put(Action.MANAGE_MEMBERS, new Row(CHAIR, true));
         t.put(Action.CREATE_MEETING, new Row(NOBODY, true));
+        t.put(Action.TABLE_AMENDMENT, new Row(DELEGATES, false));
+        t.put(Action.COMMENT, new Row(SPEAKERS, false));
+        t.put(Action.INDICATIVE_VOTE, new Row(DELEGATES, false));
+        t.put(Action.DECIDE_AMENDMENT, new Row(DRAFTERS, false));
+        t.put(Action.SET_CLAUSE_STATUS, new Row(DRAFTERS, false));
+        t.put(Action.RUN_PROCEDURE, new Row(CHAIR, false));
+        t.put(Action.CAST_BALLOT, new Row(DELEGATES, false));
+        t.put(Action.BREAK_SILENCE, new Row(DELEGATES, false));
+        t.put(Action.ADOPT, new Row(CHAIR, false));
+        t.put(Action.READ_AUDIT, new Row(CHAIR, true));
         for (Action action : Action.values()) {
             if (!t.containsKey(action)) {
                 throw new IllegalStateException("the permission policy has no row for " + action);

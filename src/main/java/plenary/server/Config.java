@@ -36,6 +36,8 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         SequencerSettings seqDefaults = SequencerSettings.DEFAULTS;
         long tick = Long.parseLong(env.getOrDefault("PLENARY_TICK_MS", "" + seqDefaults.tickMillis()));
         int snapshotEvery = Integer.parseInt(env.getOrDefault("PLENARY_SNAPSHOT_EVERY", "" + seqDefaults.snapshotEvery()));
+        long commentEdit = Long.parseLong(env.getOrDefault("PLENARY_COMMENT_EDIT_SECONDS",
+                "" + seqDefaults.commentEditWindow().toSeconds()));
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -54,6 +56,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 case "--ws-burst" -> wsBurst = Double.parseDouble(value(args, ++i, arg));
                 case "--tick-ms" -> tick = Long.parseLong(value(args, ++i, arg));
                 case "--snapshot-every" -> snapshotEvery = Integer.parseInt(value(args, ++i, arg));
+                case "--comment-edit-seconds" -> commentEdit = Long.parseLong(value(args, ++i, arg));
                 default -> rest.add(arg);
             }
         }
@@ -63,12 +66,13 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         if (maxBody < 1024) {
             throw new IllegalArgumentException("max body must be at least 1024 bytes");
         }
-        if (wsMessage < 1024 || wsRate <= 0 || wsBurst < 1 || tick < 1 || snapshotEvery < 1) {
+        if (wsMessage < 1024 || wsRate <= 0 || wsBurst < 1 || tick < 1 || snapshotEvery < 1 || commentEdit < 0) {
             throw new IllegalArgumentException("live limits must be positive (message size at least 1024 bytes)");
         }
         return new Config(port, host, dataDir, dbUrl, dbUser, blankToNull(env.get("PLENARY_DB_PASSWORD")),
                 maxBody, samples, new LiveLimits(wsMessage, wsRate, wsBurst, defaults.outboundQueueBytes()),
-                new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit()),
+                new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit(),
+                        java.time.Duration.ofSeconds(commentEdit)),
                 blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), demo, secureCookies, List.copyOf(rest));
     }
 

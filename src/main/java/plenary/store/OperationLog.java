@@ -8,6 +8,7 @@ import plenary.document.Document;
 import plenary.editing.ChangeJson;
 import plenary.editing.ClientMark;
 import plenary.editing.Commit;
+import plenary.negotiation.Recorded;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,9 +31,16 @@ public final class OperationLog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
+    private final NegotiationLog negotiation;
 
     public OperationLog(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.negotiation = new NegotiationLog(dataSource);
+    }
+
+    /** The negotiation events of a document with {@code seq > after}, oldest first (the audit log). */
+    public List<Recorded> events(String documentId, long after, int limit) {
+        return negotiation.read(documentId, after, limit);
     }
 
     /** A document as stored: its newest snapshot, and the commits logged after it. */
@@ -45,10 +53,17 @@ public final class OperationLog {
      */
     public void append(String documentId, List<Commit> commits, Document head, Document snapshot,
                        Map<String, ClientMark> clients) {
+        append(documentId, commits, List.of(), head, snapshot, clients);
+    }
+
+    /** As above, with the negotiation events that belong to the same step, in the same transaction. */
+    public void append(String documentId, List<Commit> commits, List<Recorded> events, Document head,
+                       Document snapshot, Map<String, ClientMark> clients) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 insertCommits(c, documentId, commits);
+                NegotiationLog.insert(c, documentId, events);
                 updateHead(c, head, commits.isEmpty() ? null : commits.getLast());
                 if (snapshot != null) {
                     insertSnapshot(c, snapshot, clients);

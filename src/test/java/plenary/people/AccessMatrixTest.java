@@ -40,9 +40,18 @@ class AccessMatrixTest {
     private static Meeting own;
     private static Meeting foreign;
 
-    /** What the requests act on in one meeting. */
-    private record Meeting(String id, String documentId, String targetUserId, String clauseId) {
+    /**
+     * What the requests act on in one meeting: a document, a member to manage, a clause, and a
+     * second document to adopt (adoption freezes a document, and the other cells need theirs live).
+     */
+    private record Meeting(String id, String documentId, String targetUserId, String clauseId, String adoptableId) {
     }
+
+    /** Tabled amendments of the own meeting, one used up by each allowed decision. */
+    private static final java.util.Deque<String> tabled = new java.util.ArrayDeque<>();
+    private static String tabledForPolls;
+    private static String voteId;
+    private static int statusFlips;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -59,6 +68,7 @@ class AccessMatrixTest {
             tokens.put(role, TestPeople.signIn(http, username, "password-of-" + username));
         }
         own = meeting(ownId, drafter);
+        openNegotiation(own);
 
         String foreignId = TestPeople.withToken(http, adminToken, () -> HttpTestClient.json(
                 http.postJson("/api/meetings", "{\"name\":\"Another conference\"}")).get("id").asText());
@@ -74,8 +84,44 @@ class AccessMatrixTest {
                 "# Draft\n\n1. *Calls upon* everyone;\n".getBytes(StandardCharsets.UTF_8))));
         String target = TestPeople.invite(http, adminToken, meetingId, "observer", null, "target-" + meetingId,
                 "password-of-target", "Target");
+        JsonNode adoptable = TestPeople.withToken(http, drafterToken, () -> HttpTestClient.json(http.post(
+                "/api/documents?meeting=" + meetingId, HttpTestClient.MARKDOWN,
+                "# To adopt\n\n1. *Adopts* it;\n".getBytes(StandardCharsets.UTF_8))));
         return new Meeting(meetingId, document.get("id").asText(), target,
-                document.get("clauses").get(0).get("id").asText());
+                document.get("clauses").get(0).get("id").asText(), adoptable.get("id").asText());
+    }
+
+    /**
+     * The own meeting in mid-negotiation: tabling and voting open, amendments tabled for the
+     * decisions and the straw poll, a vote taking its presence register, silence running.
+     */
+    private static void openNegotiation(Meeting m) {
+        String doc = "/api/documents/" + m.documentId();
+        String chair = tokens.get(Role.CHAIR);
+        String delegate = tokens.get(Role.DELEGATE);
+        TestPeople.withToken(http, chair, () -> {
+            ok(http.putJson(doc + "/phases/tabling", "{\"open\":true}"));
+            return ok(http.putJson(doc + "/phases/voting", "{\"open\":true}"));
+        });
+        TestPeople.withToken(http, delegate, () -> {
+            for (int i = 0; i < 4; i++) {
+                tabled.add(HttpTestClient.json(ok(http.postJson(doc + "/amendments", "{\"clauseId\":\"" + m.clauseId()
+                        + "\",\"text\":\"*Calls upon* everyone " + i + ";\",\"table\":true}"))).get("id").asText());
+            }
+            return null;
+        });
+        tabledForPolls = tabled.removeLast();
+        TestPeople.withToken(http, chair, () -> {
+            voteId = HttpTestClient.json(ok(http.postJson(doc + "/votes",
+                    "{\"subject\":\"document\",\"question\":\"Adopt?\"}"))).get("id").asText();
+            return ok(http.postJson(doc + "/silence", "{\"deadline\":\"" + java.time.Instant.now().plusSeconds(3600)
+                    + "\"}"));
+        });
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
+        return response;
     }
 
     @AfterAll
@@ -116,9 +162,10 @@ class AccessMatrixTest {
 
     private static int successStatus(Action action) {
         return switch (action) {
-            case CREATE_DOCUMENT, INVITE_MEMBER, CREATE_MEETING -> 201;
+            case CREATE_DOCUMENT, INVITE_MEMBER, CREATE_MEETING, TABLE_AMENDMENT, COMMENT -> 201;
             case EDIT_TEXT -> 101; // over the socket only: see liveMatrix
-            case READ, EXPORT, LIST_MEMBERS, MANAGE_MEMBERS -> 200;
+            case READ, EXPORT, LIST_MEMBERS, MANAGE_MEMBERS, INDICATIVE_VOTE, DECIDE_AMENDMENT, SET_CLAUSE_STATUS,
+                 RUN_PROCEDURE, CAST_BALLOT, BREAK_SILENCE, ADOPT, READ_AUDIT -> 200;
         };
     }
 
@@ -135,7 +182,50 @@ class AccessMatrixTest {
             case MANAGE_MEMBERS -> http.putJson("/api/meetings/" + m.id() + "/members/" + m.targetUserId(),
                     "{\"role\":\"observer\"}");
             case CREATE_MEETING -> http.postJson("/api/meetings", "{\"name\":\"One more\"}");
+            case TABLE_AMENDMENT -> http.postJson(doc(m) + "/amendments", "{\"clauseId\":\"" + m.clauseId()
+                    + "\",\"text\":\"*Calls upon* all;\"}");
+            case COMMENT -> http.postJson(doc(m) + "/comments", "{\"targetId\":\"" + m.clauseId()
+                    + "\",\"stance\":\"support\",\"body\":\"Agreed.\"}");
+            case INDICATIVE_VOTE -> http.postJson(doc(m) + "/amendments/" + pollTarget(m) + "/indicative",
+                    "{\"position\":\"support\"}");
+            // Refused calls change nothing, so only an allowed one uses up an amendment; peek, then take.
+            case DECIDE_AMENDMENT -> taking(http.postJson(doc(m) + "/amendments/" + decisionTarget(m) + "/reject",
+                    "{\"reason\":\"Out of scope.\"}"));
+            case SET_CLAUSE_STATUS -> flipping(http.putJson(doc(m) + "/clauses/" + m.clauseId() + "/status",
+                    "{\"status\":\"" + (statusFlips % 2 == 0 ? "agreed" : "bracketed") + "\"}"));
+            case RUN_PROCEDURE -> http.putJson(doc(m) + "/phases/comments", "{\"open\":true}");
+            case CAST_BALLOT -> http.postJson(doc(m) + "/votes/" + (m == own ? voteId : "V-none") + "/presence", "{}");
+            case BREAK_SILENCE -> http.postJson(doc(m) + "/silence/breaks", "{\"clauseId\":\"" + m.clauseId()
+                    + "\",\"reason\":\"Needs more work.\"}");
+            case ADOPT -> http.postJson("/api/documents/" + m.adoptableId() + "/adopt", "{}");
+            case READ_AUDIT -> http.get(doc(m) + "/audit");
         });
+    }
+
+    private static String doc(Meeting m) {
+        return "/api/documents/" + m.documentId();
+    }
+
+    private static String pollTarget(Meeting m) {
+        return m == own ? tabledForPolls : "A-none";
+    }
+
+    private static String decisionTarget(Meeting m) {
+        return m == own && !tabled.isEmpty() ? tabled.peek() : "A-none";
+    }
+
+    private static HttpResponse<String> taking(HttpResponse<String> response) {
+        if (response.statusCode() == 200) {
+            tabled.remove();
+        }
+        return response;
+    }
+
+    private static HttpResponse<String> flipping(HttpResponse<String> response) {
+        if (response.statusCode() == 200) {
+            statusFlips++;
+        }
+        return response;
     }
 
     /**

@@ -29,6 +29,18 @@ class PermissionPolicyTest {
         t.put(Action.INVITE_MEMBER, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), true));
         t.put(Action.MANAGE_MEMBERS, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), true));
         t.put(Action.CREATE_MEETING, new PermissionPolicy.Row(EnumSet.noneOf(Role.class), true));
+        Set<Role> delegates = EnumSet.of(Role.DELEGATE);
+        Set<Role> drafters = EnumSet.of(Role.CHAIR, Role.RAPPORTEUR);
+        t.put(Action.TABLE_AMENDMENT, new PermissionPolicy.Row(delegates, false));
+        t.put(Action.COMMENT, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR, Role.RAPPORTEUR, Role.DELEGATE), false));
+        t.put(Action.INDICATIVE_VOTE, new PermissionPolicy.Row(delegates, false));
+        t.put(Action.DECIDE_AMENDMENT, new PermissionPolicy.Row(drafters, false));
+        t.put(Action.SET_CLAUSE_STATUS, new PermissionPolicy.Row(drafters, false));
+        t.put(Action.RUN_PROCEDURE, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), false));
+        t.put(Action.CAST_BALLOT, new PermissionPolicy.Row(delegates, false));
+        t.put(Action.BREAK_SILENCE, new PermissionPolicy.Row(delegates, false));
+        t.put(Action.ADOPT, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), false));
+        t.put(Action.READ_AUDIT, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), true));
         return t;
     }
 

@@ -1,0 +1,135 @@
+package plenary.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import plenary.live.LiveAddresses;
+import plenary.live.Sequencers;
+import plenary.negotiation.Actor;
+import plenary.negotiation.Command;
+import plenary.negotiation.CommandAction;
+import plenary.negotiation.EventJson;
+import plenary.people.Action;
+import plenary.people.Membership;
+import plenary.people.Principal;
+import plenary.people.Role;
+import plenary.store.PeopleRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Carries a negotiation request to the document's sequencer: checks the permission policy for the
+ * command's action, says who is acting (role, delegation), and turns a refusal into problem JSON.
+ * The sequencer decides; this class only delivers and answers.
+ */
+final class Negotiator {
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private final Vertx vertx;
+    private final PeopleRepository people;
+    private final Access access;
+    private final Sequencers sequencers;
+
+    Negotiator(Vertx vertx, PeopleRepository people, Access access, Sequencers sequencers) {
+        this.vertx = vertx;
+        this.people = people;
+        this.access = access;
+        this.sequencers = sequencers;
+    }
+
+    /** Who is acting in a document, once the policy allowed {@code action}; with the meeting id. */
+    record Acting(Actor actor, String meetingId) {
+    }
+
+    Future<Acting> acting(RoutingContext ctx, String documentId, Action action) {
+        Principal me = Access.principal(ctx);
+        return vertx.executeBlocking(() -> {
+            Access.Grant grant = access.documentRole(me, documentId, action);
+            String delegation = people.membership(grant.meetingId(), me.userId()).map(Membership::delegation)
+                    .orElse(null);
+            return new Acting(new Actor(me.userId(), me.displayName(), grant.role(), delegation), grant.meetingId());
+        }, false);
+    }
+
+    /** The delegations that may vote in a meeting: those its delegates speak for. */
+    Future<List<String>> electorate(String meetingId) {
+        return vertx.executeBlocking(() -> people.members(meetingId).stream()
+                .filter(m -> m.role() == Role.DELEGATE).map(Membership::delegation).filter(Objects::nonNull)
+                .distinct().sorted().toList(), false);
+    }
+
+    /**
+     * Checks the command's action against the policy, then has the sequencer decide it; answers
+     * {@code status} with the view {@code what}/{@code viewId} as it is afterwards (null: the bare outcome).
+     */
+    void run(RoutingContext ctx, String documentId, Command command, int status, String what, String viewId) {
+        acting(ctx, documentId, CommandAction.of(command))
+                .compose(acting -> withElectorate(command, acting)
+                        .compose(c -> send(documentId, c, acting.actor()))
+                        .compose(applied -> what == null ? Future.succeededFuture(applied.encode())
+                                : view(documentId, what, viewId, acting.actor())))
+                .onSuccess(body -> ctx.response().setStatusCode(status)
+                        .putHeader("Content-Type", "application/json").end(body))
+                .onFailure(ctx::fail);
+    }
+
+    /** A vote's electorate is the meeting's delegations at the moment it is called. */
+    private Future<Command> withElectorate(Command command, Acting acting) {
+        if (command instanceof Command.CallVote call) {
+            return electorate(acting.meetingId()).map(list -> new Command.CallVote(call.id(), call.subject(),
+                    call.subjectId(), call.question(), call.rule(), call.ballot(), call.quorum(), list));
+        }
+        return Future.succeededFuture(command);
+    }
+
+    Future<JsonObject> send(String documentId, Command command, Actor actor) {
+        JsonObject request;
+        try {
+            request = new JsonObject().put("action", "negotiate").put("command", JSON.writeValueAsString(command))
+                    .put("actor", JSON.writeValueAsString(actor));
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(e);
+        }
+        return sequencers.ensure(documentId)
+                .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId), request))
+                .compose(reply -> {
+                    JsonObject outcome = reply.body();
+                    if ("applied".equals(outcome.getString("outcome"))) {
+                        return Future.succeededFuture(outcome);
+                    }
+                    return Future.failedFuture(new ProblemException(refusal(outcome)));
+                });
+    }
+
+    /** A view computed by the sequencer for this person; a 404 when it is not there for them. */
+    Future<String> view(String documentId, String what, String id, Actor viewer) {
+        JsonObject request;
+        try {
+            request = new JsonObject().put("action", "view").put("what", what).put("id", id)
+                    .put("actor", JSON.writeValueAsString(viewer));
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(e);
+        }
+        return sequencers.ensure(documentId)
+                .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId), request))
+                .compose(reply -> reply.body().getBoolean("found", false)
+                        ? Future.succeededFuture(reply.body().getString("view"))
+                        : Future.failedFuture(new ProblemException(Problem.notFound("no " + what + " " + id))));
+    }
+
+    private static Problem refusal(JsonObject outcome) {
+        String code = outcome.getString("code", "refused");
+        String message = outcome.getString("message");
+        return switch (outcome.getString("kind", "CONFLICT")) {
+            case "NOT_FOUND" -> new Problem(404, "not-found", "Not found", message);
+            case "FORBIDDEN" -> new Problem(403, "forbidden", "Not allowed", message);
+            case "INVALID" -> new Problem(422, "invalid-request", "The request cannot be carried out as written", message);
+            default -> new Problem(409, code, "Refused in the current state of the negotiation", message);
+        };
+    }
+}

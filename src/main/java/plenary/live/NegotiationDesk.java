@@ -1,0 +1,109 @@
+package plenary.live;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import plenary.amendment.Amendment;
+import plenary.amendment.AmendmentState;
+import plenary.amendment.Standing;
+import plenary.document.Document;
+import plenary.negotiation.Actor;
+import plenary.negotiation.Event;
+import plenary.negotiation.Negotiation;
+import plenary.negotiation.Recorded;
+import plenary.negotiation.Transition;
+import plenary.negotiation.Verdict;
+import plenary.negotiation.Wire;
+import plenary.view.NegotiationJson;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The negotiation half of a document's sequencer: folds the logged events, records new ones with
+ * who and before → after, and works out what the room may see of them live. Runs on the
+ * sequencer's context only.
+ */
+final class NegotiationDesk {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Negotiation negotiation;
+    /** The last standing announced per tabled amendment, so only changes are pushed. */
+    private final Map<String, String> announced = new HashMap<>();
+
+    NegotiationDesk(Duration editWindow) {
+        this.negotiation = new Negotiation(editWindow);
+    }
+
+    Negotiation negotiation() {
+        return negotiation;
+    }
+
+    void load(Duration editWindow, List<Recorded> events) {
+        negotiation = new Negotiation(editWindow);
+        announced.clear();
+        events.forEach(r -> negotiation.apply(r.event()));
+    }
+
+    /** Applies a verdict's events in memory and returns them as log entries, stamped with {@code revision}. */
+    List<Recorded> record(Verdict verdict, Actor actor, Instant now, long revision) {
+        List<Recorded> out = new ArrayList<>();
+        for (Event event : verdict.events()) {
+            Transition transition = negotiation.apply(event);
+            out.add(new Recorded(negotiation.seq(), now.toString(), actor.userId(), actor.name(), actor.delegation(),
+                    revision, event, transition));
+        }
+        return out;
+    }
+
+    /**
+     * An entry as everyone on the document's socket may see it: a delegation's draft is its own
+     * business, and a ballot's choice stays secret until the vote is closed (its result says it all).
+     */
+    static ObjectNode live(Recorded r) {
+        ObjectNode entry = NegotiationJson.recorded(r);
+        switch (r.event()) {
+            case Event.AmendmentDrafted drafted when drafted.amendment().state() == AmendmentState.DRAFT -> {
+                entry.set("detail", NODES.objectNode().put("type", "amendment-drafted")
+                        .put("id", drafted.amendment().id()));
+                entry.put("subject", "a draft amendment");
+                entry.putNull("actor");
+                entry.put("hidden", true);
+            }
+            case Event.BallotCast cast -> entry.set("detail", NODES.objectNode().put("type", "ballot-cast")
+                    .put("voteId", cast.voteId()).put("delegation", cast.ballot().delegation()));
+            default -> { }
+        }
+        return entry;
+    }
+
+    /**
+     * Tabled amendments on {@code clauses} whose standing (current, rebased, conflicting) or conflict
+     * group changed since last announced: the text moved under them.
+     */
+    ArrayNode standingChanges(Document document, Set<String> clauses) {
+        ArrayNode changes = NODES.arrayNode();
+        if (clauses.isEmpty()) {
+            return changes;
+        }
+        Map<String, String> groups = NegotiationJson.groupOf(negotiation, document);
+        for (Amendment a : negotiation.amendments()) {
+            if (a.state() != AmendmentState.TABLED || !clauses.contains(a.clauseId())) {
+                continue;
+            }
+            Standing standing = Standing.of(a, document);
+            String key = Wire.name(standing.kind()) + "|" + standing.stale() + "|" + groups.get(a.id());
+            if (!key.equals(announced.put(a.id(), key))) {
+                changes.addObject().put("id", a.id()).put("standing", Wire.name(standing.kind()))
+                        .put("stale", standing.stale()).put("proposal", standing.proposal())
+                        .put("conflictGroup", groups.get(a.id()));
+            }
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,253 @@
+package plenary.view;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import plenary.amendment.Amendment;
+import plenary.amendment.AmendmentKind;
+import plenary.amendment.AmendmentState;
+import plenary.amendment.ConflictGroup;
+import plenary.amendment.ConflictGroups;
+import plenary.amendment.Segment;
+import plenary.amendment.Standing;
+import plenary.amendment.WordDiff;
+import plenary.deliberation.Ballot;
+import plenary.deliberation.BallotKind;
+import plenary.deliberation.Comment;
+import plenary.deliberation.FormalVote;
+import plenary.deliberation.IndicativePosition;
+import plenary.deliberation.Phase;
+import plenary.deliberation.PhaseWindow;
+import plenary.deliberation.SilenceProcedure;
+import plenary.deliberation.VoteStage;
+import plenary.document.Clause;
+import plenary.document.Document;
+import plenary.negotiation.Actor;
+import plenary.negotiation.EventJson;
+import plenary.negotiation.Negotiation;
+import plenary.negotiation.Recorded;
+import plenary.negotiation.Wire;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON views of a negotiation, as one person may see it: other delegations' drafts are hidden,
+ * and a formal vote's choices are shown only once it is closed (by name only for a roll call).
+ * Standings, diffs and conflict groups are computed here against the current text.
+ */
+public final class NegotiationJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private NegotiationJson() {
+    }
+
+    /** Everything at once: what a client loads before following the live frames. */
+    public static ObjectNode state(Negotiation n, Document document, Actor viewer, Instant now) {
+        ObjectNode out = NODES.objectNode();
+        out.put("documentId", document.id());
+        out.put("revision", document.revision());
+        out.put("seq", n.seq());
+        out.put("documentStatus", document.status().wireName());
+        ObjectNode phases = out.putObject("phases");
+        for (Phase phase : Phase.values()) {
+            PhaseWindow window = n.phases().get(phase);
+            phases.putObject(Wire.name(phase)).put("open", window.openAt(now)).put("deadline", window.deadline());
+        }
+        Map<String, String> groups = groupOf(n, document);
+        ArrayNode amendments = out.putArray("amendments");
+        for (Amendment a : n.amendments()) {
+            if (visible(a, viewer)) {
+                amendments.add(amendment(a, n, document, groups.get(a.id())));
+            }
+        }
+        ArrayNode conflictGroups = out.putArray("conflictGroups");
+        for (ConflictGroup g : ConflictGroups.of(n.amendments(), document)) {
+            conflictGroups.add(group(g));
+        }
+        ArrayNode comments = out.putArray("comments");
+        for (Comment c : n.comments()) {
+            if (commentVisible(c, n, viewer)) {
+                comments.add(comment(c));
+            }
+        }
+        ArrayNode votes = out.putArray("votes");
+        n.votes().forEach(v -> votes.add(vote(v)));
+        ArrayNode silences = out.putArray("silences");
+        n.silences().forEach(s -> silences.add(silence(s)));
+        n.adoption().ifPresentOrElse(a -> out.putObject("adoption").put("revision", a.revision())
+                .put("sha256", a.sha256()).put("adoptedAt", a.at()), () -> out.putNull("adoption"));
+        return out;
+    }
+
+    public static boolean visible(Amendment a, Actor viewer) {
+        return a.state() != AmendmentState.DRAFT || a.sponsoredBy(viewer.delegation())
+                || viewer.userId() != null && viewer.userId().equals(a.authorId());
+    }
+
+    public static boolean commentVisible(Comment c, Negotiation n, Actor viewer) {
+        return c.target() != plenary.deliberation.CommentTarget.AMENDMENT
+                || n.amendment(c.targetId()).map(a -> visible(a, viewer)).orElse(false);
+    }
+
+    /** Which conflict group each tabled amendment is in, if any. */
+    public static Map<String, String> groupOf(Negotiation n, Document document) {
+        Map<String, String> out = new HashMap<>();
+        for (ConflictGroup g : ConflictGroups.of(n.amendments(), document)) {
+            g.amendmentIds().forEach(id -> out.put(id, g.id()));
+        }
+        return out;
+    }
+
+    public static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group) {
+        ObjectNode out = NODES.objectNode();
+        out.put("id", a.id());
+        out.put("kind", Wire.name(a.kind()));
+        out.put("clauseId", a.clauseId());
+        out.put("clauseNumber", number(document, a.clauseId()));
+        out.put("after", a.afterId());
+        out.put("clauseKind", a.newKind() == null ? null : a.newKind().wireName());
+        out.put("baseVersion", a.baseVersion());
+        out.put("baseText", a.baseText());
+        out.put("text", a.proposed());
+        out.put("sponsor", a.sponsor());
+        out.set("cosponsors", EventJson.tree(a.cosponsors()));
+        out.put("rationale", a.rationale());
+        out.put("author", a.authorName());
+        out.put("state", Wire.name(a.state()));
+        out.put("reason", a.state() == AmendmentState.REJECTED ? a.outcome() : null);
+        out.put("supersededBy", a.state() == AmendmentState.SUPERSEDED ? a.outcome() : null);
+        out.set("lineage", EventJson.tree(a.lineage()));
+        out.put("createdAt", a.createdAt());
+        if (a.state().pending()) {
+            Standing standing = Standing.of(a, document);
+            out.put("standing", Wire.name(standing.kind()));
+            out.put("stale", standing.stale());
+            out.put("proposal", standing.proposal());
+            out.set("conflicts", EventJson.tree(standing.conflicts()));
+            out.set("diff", segments(diff(a, standing, document)));
+        }
+        out.put("conflictGroup", group);
+        out.set("indicative", indicative(n.indicative(a.id())));
+        return out;
+    }
+
+    /** The amendment against the clause as it is now, word by word. */
+    public static List<Segment> diff(Amendment a, Standing standing, Document document) {
+        String current = document.clause(a.clauseId()).map(Clause::text).orElse("");
+        return switch (a.kind()) {
+            case MODIFY -> standing.proposal() == null ? WordDiff.between(a.baseText(), a.proposed())
+                    : WordDiff.between(current, standing.proposal());
+            case INSERT -> List.of(new Segment(Segment.Kind.INSERT, a.proposed()));
+            case DELETE -> List.of(new Segment(Segment.Kind.DELETE, current));
+            case MOVE -> List.of(new Segment(Segment.Kind.EQUAL, current));
+        };
+    }
+
+    public static ArrayNode segments(List<Segment> segments) {
+        ArrayNode out = NODES.arrayNode();
+        segments.forEach(s -> out.addObject().put("kind", Wire.name(s.kind())).put("text", s.text()));
+        return out;
+    }
+
+    public static ObjectNode indicative(Map<String, IndicativePosition> positions) {
+        Map<IndicativePosition, Integer> counts = new EnumMap<>(IndicativePosition.class);
+        for (IndicativePosition p : IndicativePosition.values()) {
+            counts.put(p, 0);
+        }
+        positions.values().forEach(p -> counts.merge(p, 1, Integer::sum));
+        ObjectNode out = NODES.objectNode();
+        counts.forEach((p, count) -> out.put(Wire.name(p), count));
+        ObjectNode by = out.putObject("positions");
+        positions.forEach((delegation, p) -> by.put(delegation, Wire.name(p)));
+        return out;
+    }
+
+    public static ObjectNode group(ConflictGroup g) {
+        ObjectNode out = NODES.objectNode().put("id", g.id()).put("clauseId", g.clauseId());
+        out.set("amendments", EventJson.tree(g.amendmentIds()));
+        return out;
+    }
+
+    public static ObjectNode comment(Comment c) {
+        ObjectNode out = NODES.objectNode();
+        out.put("id", c.id());
+        out.put("target", Wire.name(c.target()));
+        out.put("targetId", c.targetId());
+        out.put("parentId", c.parentId());
+        out.put("stance", Wire.name(c.stance()));
+        out.put("body", c.body());
+        out.put("author", c.authorName());
+        out.put("authorId", c.authorId());
+        out.put("delegation", c.delegation());
+        out.put("postedAt", c.postedAt());
+        out.put("editedAt", c.editedAt());
+        out.put("deleted", c.deleted());
+        out.put("resolved", c.resolved());
+        return out;
+    }
+
+    public static ObjectNode vote(FormalVote v) {
+        ObjectNode out = NODES.objectNode();
+        out.put("id", v.id());
+        out.put("subject", Wire.name(v.subject()));
+        out.put("subjectId", v.subjectId());
+        out.put("question", v.question());
+        out.put("majority", Wire.name(v.rule()));
+        out.put("ballot", Wire.name(v.ballot()));
+        out.put("quorum", v.quorum());
+        out.set("electorate", EventJson.tree(v.electorate()));
+        out.put("stage", Wire.name(v.stage()));
+        out.set("present", EventJson.tree(v.present()));
+        out.put("ballotsCast", v.ballots().size());
+        out.set("voted", EventJson.tree(v.ballots().stream().map(Ballot::delegation).toList()));
+        out.put("calledAt", v.calledAt());
+        out.put("closedAt", v.closedAt());
+        if (v.stage() == VoteStage.CLOSED) {
+            out.set("result", EventJson.tree(v.result()));
+            if (v.ballot() == BallotKind.ROLL_CALL) {
+                ArrayNode roll = out.putArray("rollCall");
+                v.ballots().forEach(b -> roll.addObject().put("delegation", b.delegation()).put("voter", b.voter())
+                        .put("choice", Wire.name(b.choice())));
+            }
+        } else {
+            out.putNull("result");
+        }
+        return out;
+    }
+
+    public static ObjectNode silence(SilenceProcedure s) {
+        ObjectNode out = NODES.objectNode();
+        out.put("id", s.id());
+        out.set("clauseIds", EventJson.tree(s.clauseIds()));
+        out.put("deadline", s.deadline());
+        out.put("concluded", s.concluded());
+        out.set("breaks", EventJson.tree(s.breaks()));
+        out.set("held", EventJson.tree(s.held()));
+        out.set("broken", EventJson.tree(s.brokenClauses()));
+        return out;
+    }
+
+    /** One audit-log entry, as the audit route and the live frames show it. */
+    public static ObjectNode recorded(Recorded r) {
+        ObjectNode out = NODES.objectNode();
+        out.put("seq", r.seq());
+        out.put("at", r.at());
+        out.putObject("actor").put("id", r.actorId()).put("name", r.actorName()).put("delegation", r.delegation());
+        out.put("revision", r.revision());
+        out.put("action", EventJson.encode(r.event()).get("type").asText());
+        out.put("subject", r.transition().subject());
+        out.put("before", r.transition().before());
+        out.put("after", r.transition().after());
+        out.set("detail", EventJson.encode(r.event()));
+        return out;
+    }
+
+    private static String number(Document document, String clauseId) {
+        int i = document.indexOf(clauseId);
+        return i < 0 ? null : document.numbers().get(i);
+    }
+}
