@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A live socket that records what it receives, for permission checks over WebSocket. */
-final class SocketProbe implements WebSocket.Listener, AutoCloseable {
+public final class SocketProbe implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<JsonNode> received = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
@@ -24,7 +24,7 @@ final class SocketProbe implements WebSocket.Listener, AutoCloseable {
     private Integer closeCode;
 
     /** Opens the socket, or returns the HTTP status of the refused upgrade. */
-    static Object open(HttpClient http, URI live, String token) throws Exception {
+    public static Object open(HttpClient http, URI live, String token) throws Exception {
         SocketProbe probe = new SocketProbe();
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
         if (token != null) {
@@ -41,12 +41,12 @@ final class SocketProbe implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
     /** Waits for the first message matching {@code match} received after {@code from}. */
-    JsonNode await(int from, Predicate<JsonNode> match) throws InterruptedException {
+    public JsonNode await(int from, Predicate<JsonNode> match) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         synchronized (this) {
             while (true) {
@@ -64,15 +64,20 @@ final class SocketProbe implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    synchronized int mark() {
+    /** Everything received so far, in order. */
+    public synchronized List<JsonNode> received() {
+        return List.copyOf(received);
+    }
+
+    public synchronized int mark() {
         return received.size();
     }
 
-    synchronized Integer closeCode() {
+    public synchronized Integer closeCode() {
         return closeCode;
     }
 
-    static boolean type(JsonNode message, String type) {
+    public static boolean type(JsonNode message, String type) {
         return type.equals(message.path("type").asText());
     }
 
