@@ -385,7 +385,8 @@ public final class DocumentSequencer extends VerticleBase {
         if (!unbroadcast.isEmpty()) {
             tick();
         }
-        JsonObject reply = new JsonObject().put("revision", durableRevision).put("presence", presenceList());
+        JsonObject reply = new JsonObject().put("revision", durableRevision).put("presence", presenceList())
+                .put("negotiationSeq", desk.negotiation().seq());
         long oldestKept = recent.isEmpty() ? durableRevision : recent.getFirst().revision() - 1;
         if (since < 0 || since < oldestKept || since > durableRevision) {
             reply.put("document", DocumentJson.document(durableDocument));

@@ -251,6 +251,11 @@ class NegotiationScenarioTest {
                 assertEquals(expected, clause.get("status").asText(), clause.toString());
             }
             assertTrue(Instant.now().isAfter(deadline), "silence cannot conclude before its deadline");
+            int statusMark = editor.mark();
+            editor.send("{\"type\":\"submit\",\"seq\":2,\"change\":{\"type\":\"set-status\",\"clauseId\":\"" + op4
+                    + "\",\"status\":\"agreed\"}}");
+            assertEquals("forbidden", editor.await(statusMark, m -> SocketProbe.type(m, "error")).get("code").asText(),
+                    "a status is a decision, not something typed over the socket");
             ok(chair.putJson(doc + "/clauses/" + op4 + "/status", "{\"status\":\"agreed-ad-ref\"}"));
 
             // Adoption freezes the text; its hash is the SHA-256 of the exported Markdown.
@@ -278,7 +283,7 @@ class NegotiationScenarioTest {
                 assertEquals("/problems/document-adopted", json(response).get("type").asText());
             }
             int frozenMark = editor.mark();
-            editor.send("{\"type\":\"submit\",\"seq\":2,\"change\":{\"type\":\"text\",\"clauseId\":\"" + op1
+            editor.send("{\"type\":\"submit\",\"seq\":3,\"change\":{\"type\":\"text\",\"clauseId\":\"" + op1
                     + "\",\"version\":" + version(json(chair.get(doc)), op1) + ",\"op\":[\"Late: \"]}}");
             assertEquals("document-frozen", editor.await(frozenMark, m -> SocketProbe.type(m, "error"))
                     .get("code").asText());

@@ -1,0 +1,100 @@
+package plenary.negotiation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import plenary.http.HttpTestClient;
+import plenary.http.RunningServer;
+import plenary.http.TestPeople;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The negotiation lives in the sequencer's memory but is the fold of its log: after a restart it
+ * is the same, and a silence procedure whose deadline passed while the server was down concludes
+ * when the document is loaded again.
+ */
+class NegotiationRestartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRestartedServerHasTheSameNegotiationAndConcludesAnOverdueSilence() throws Exception {
+        String doc;
+        String clause;
+        JsonNode before;
+        Instant deadline;
+        try (RunningServer server = RunningServer.start(dir, "--no-samples")) {
+            HttpTestClient admin = server.http();
+            String adminToken = TestPeople.signIn(admin, "admin", TestPeople.ADMIN_PASSWORD);
+            String meeting = TestPeople.withToken(admin, adminToken, () -> HttpTestClient.json(
+                    admin.postJson("/api/meetings", "{\"name\":\"Restart\"}")).get("id").asText());
+            TestPeople.invite(admin, adminToken, meeting, "chair", null, "chair", "password-of-chair", "Chair");
+            TestPeople.invite(admin, adminToken, meeting, "delegate", "City of Graz", "graz", "password-of-graz", "Graz");
+            HttpTestClient chair = client(server, "chair");
+            HttpTestClient graz = client(server, "graz");
+            JsonNode created = HttpTestClient.json(ok(chair.post("/api/documents", HttpTestClient.MARKDOWN,
+                    "# Draft\n\n1. *Calls upon* cities to act;\n\n2. *Decides* to meet again.\n".getBytes(StandardCharsets.UTF_8))));
+            doc = "/api/documents/" + created.get("id").asText();
+            clause = created.get("clauses").get(0).get("id").asText();
+            ok(chair.putJson(doc + "/phases/tabling", "{\"open\":true}"));
+            String amendment = HttpTestClient.json(ok(graz.postJson(doc + "/amendments", "{\"clauseId\":\"" + clause
+                    + "\",\"text\":\"*Calls upon* cities and regions to act;\",\"table\":true}"))).get("id").asText();
+            ok(graz.postJson(doc + "/comments", "{\"target\":\"amendment\",\"targetId\":\"" + amendment
+                    + "\",\"stance\":\"support\",\"body\":\"Regions matter.\"}"));
+            ok(chair.putJson(doc + "/phases/voting", "{\"open\":true}"));
+            String vote = HttpTestClient.json(ok(chair.postJson(doc + "/votes", "{\"subject\":\"amendment\",\"subjectId\":\""
+                    + amendment + "\",\"question\":\"Accept?\",\"ballot\":\"roll-call\"}"))).get("id").asText();
+            ok(graz.postJson(doc + "/votes/" + vote + "/presence", "{}"));
+            ok(chair.postJson(doc + "/votes/" + vote + "/open", "{}"));
+            ok(graz.postJson(doc + "/votes/" + vote + "/ballots", "{\"choice\":\"yes\"}"));
+            ok(chair.postJson(doc + "/votes/" + vote + "/close", "{}"));
+            deadline = Instant.now().plusSeconds(2);
+            ok(chair.postJson(doc + "/silence", "{\"deadline\":\"" + deadline + "\"}"));
+            before = HttpTestClient.json(ok(chair.get(doc + "/negotiation")));
+            assertEquals(11, before.get("seq").asLong(), "eleven events: " + before);
+        }
+        while (Instant.now().isBefore(deadline.plusMillis(200))) {
+            Thread.sleep(50); // the deadline passes while no server runs
+        }
+        try (RunningServer server = RunningServer.start(dir, "--no-samples")) {
+            HttpTestClient chair = client(server, "chair");
+            JsonNode after = HttpTestClient.json(ok(chair.get(doc + "/negotiation")));
+            // Loading folds the log, then the overdue deadline concludes the silence as the next event.
+            assertEquals(before.get("amendments"), after.get("amendments"));
+            assertEquals(before.get("comments"), after.get("comments"));
+            assertEquals(before.get("votes"), after.get("votes"));
+            JsonNode concluded = after;
+            for (int i = 0; i < 100 && !concluded.get("silences").get(0).get("concluded").asBoolean(); i++) {
+                Thread.sleep(50);
+                concluded = HttpTestClient.json(ok(chair.get(doc + "/negotiation")));
+            }
+            assertTrue(concluded.get("silences").get(0).get("concluded").asBoolean(), concluded.toString());
+            assertEquals(before.get("seq").asLong() + 3, concluded.get("seq").asLong(),
+                    "two paragraphs agreed and the conclusion: three events, once");
+            for (JsonNode c : HttpTestClient.json(ok(chair.get(doc))).get("clauses")) {
+                assertEquals("agreed", c.get("status").asText(), c.toString());
+            }
+            JsonNode audit = HttpTestClient.json(ok(chair.get(doc + "/audit"))).get("entries");
+            assertEquals("silence-concluded", audit.get(audit.size() - 1).get("action").asText());
+        }
+    }
+
+    private static HttpTestClient client(RunningServer server, String username) {
+        HttpTestClient client = new HttpTestClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
+        return client.bearer(TestPeople.signIn(client, username, "password-of-" + username));
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
+                response.statusCode() + " " + response.body());
+        return response;
+    }
+}
