@@ -266,7 +266,14 @@ final class NegotiationRoutes {
     private static String param(RoutingContext ctx, String name) {
         String value = ctx.pathParam(name);
         if (value == null || !ID.matcher(value).matches()) {
-            throw new ProblemException(Problem.notFound("no such " + name));
+            String what = switch (name) {
+                case "aid" -> "amendment";
+                case "vid" -> "vote";
+                case "cid" -> ctx.request().path().contains("/clauses/") ? "clause" : "comment";
+                default -> name;
+            };
+            // The same answer as for a well-formed id that does not exist: ids are not guessable either way.
+            throw new ProblemException(Problem.notFound("no " + what + " with that id"));
         }
         return value;
     }

@@ -126,14 +126,14 @@ final class AmendmentRules {
                 throw NegotiationException.invalid("only a modification or an insertion can be accepted with a changed text");
             }
             String text = requireText(c.text(), "the accepted text");
-            return new Verdict(List.of(change(a, text, document)), List.of(new Event.AmendmentAccepted(a.id(), true, text)));
+            return new Verdict(changes(a, text, document), List.of(new Event.AmendmentAccepted(a.id(), true, text)));
         }
         if (standing.kind() == Standing.Kind.CONFLICTING) {
             throw NegotiationException.conflict("amendment-conflicts", "amendment " + a.id()
                     + " conflicts with changes made to the clause since it was tabled ("
                     + String.join(" | ", standing.conflicts()) + "); accept it with a resolved text, or write a compromise");
         }
-        return new Verdict(List.of(change(a, standing.proposal(), document)),
+        return new Verdict(changes(a, standing.proposal(), document),
                 List.of(new Event.AmendmentAccepted(a.id(), false, standing.proposal())));
     }
 
@@ -177,7 +177,13 @@ final class AmendmentRules {
         return new Verdict(changes, events);
     }
 
-    /** The text change an accepted amendment makes, written against the clause as it is now. */
+    /** The text changes an accepted amendment makes, written against the clause as it is now. */
+    private static List<Change> changes(Amendment a, String text, Document document) {
+        Change change = change(a, text, document);
+        // Accepting a text the clause already reads records the decision without an empty revision.
+        return change instanceof Change.TextEdit edit && edit.op().isNoop() ? List.of() : List.of(change);
+    }
+
     private static Change change(Amendment a, String text, Document document) {
         return switch (a.kind()) {
             case MODIFY -> {

@@ -55,8 +55,9 @@ final class DiscussionRules {
             throw NegotiationException.forbidden("only its author can edit a comment");
         }
         if (now.isAfter(Instant.parse(comment.postedAt()).plus(n.editWindow))) {
+            long seconds = n.editWindow.toSeconds();
             throw NegotiationException.conflict("edit-window-closed", "comments can be edited for "
-                    + n.editWindow.toMinutes() + " minutes after posting");
+                    + (seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds") + " after posting");
         }
         requireCommentsOpen(n, now);
         return Verdict.of(new Event.CommentEdited(comment.id(), requireBody(c.body()), now.toString()));

@@ -55,7 +55,9 @@ public final class NegotiationJson {
         ObjectNode phases = out.putObject("phases");
         for (Phase phase : Phase.values()) {
             PhaseWindow window = n.phases().get(phase);
-            phases.putObject(Wire.name(phase)).put("open", window.openAt(now)).put("deadline", window.deadline());
+            // An adopted text is closed to everything, whatever the windows said before.
+            boolean open = window.openAt(now) && n.adoption().isEmpty();
+            phases.putObject(Wire.name(phase)).put("open", open).put("deadline", open ? window.deadline() : null);
         }
         Map<String, String> groups = groupOf(n, document);
         ArrayNode amendments = out.putArray("amendments");

@@ -265,8 +265,10 @@ class NegotiationScenarioTest {
             assertEquals("adopted", json(chair.get(doc)).get("status").asText());
             assertEquals(json(chair.get(doc)).get("revision").asLong(), adopted.get("revision").asLong());
 
-            // Every later change is refused, and changes nothing.
-            long seqBefore = json(ok(chair.get(doc + "/negotiation"))).get("seq").asLong();
+            // Every later change is refused, and changes nothing; no window shows open any more.
+            JsonNode frozen = json(ok(chair.get(doc + "/negotiation")));
+            frozen.get("phases").forEach(phase -> assertFalse(phase.get("open").asBoolean(), frozen.toString()));
+            long seqBefore = frozen.get("seq").asLong();
             long revisionBefore = json(chair.get(doc)).get("revision").asLong();
             List<HttpResponse<String>> refused = List.of(
                     table(graz, doc, op1, "*Calls upon* everyone;"),
