@@ -38,6 +38,7 @@ public final class Main {
               --ws-burst N        burst allowance of that rate     [PLENARY_WS_BURST, default 100]
               --tick-ms N         broadcast coalescing tick        [PLENARY_TICK_MS, default 20]
               --snapshot-every N  revisions between snapshots      [PLENARY_SNAPSHOT_EVERY, default 100]
+              --comment-edit-seconds N  how long a comment stays editable [PLENARY_COMMENT_EDIT_SECONDS, default 900]
             """;
 
     private Main() {

@@ -32,6 +32,14 @@ public record Amendment(String id, AmendmentKind kind, String clauseId, String a
         lineage = List.copyOf(lineage);
     }
 
+    /** The outcome of a draft withdrawn before it was ever tabled: it stays its delegation's business. */
+    public static final String NEVER_TABLED = "never-tabled";
+
+    /** Seen only by its own delegation and author: a draft, or a draft they withdrew. */
+    public boolean restricted() {
+        return state == AmendmentState.DRAFT || state == AmendmentState.WITHDRAWN && NEVER_TABLED.equals(outcome);
+    }
+
     public Amendment inState(AmendmentState next, String why) {
         return new Amendment(id, kind, clauseId, afterId, newKind, baseVersion, baseText, proposed, sponsor, cosponsors,
                 rationale, authorId, authorName, next, why, lineage, createdAt);

@@ -97,6 +97,11 @@ final class Negotiator {
         }
         return sequencers.ensure(documentId)
                 .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId), request))
+                .recover(e -> Future.failedFuture(e instanceof io.vertx.core.eventbus.ReplyException re
+                        && re.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT
+                        ? new ProblemException(Problem.unavailable("the document did not answer in time; the request "
+                                + "may still be carried out: reload before trying again"))
+                        : e))
                 .compose(reply -> {
                     JsonObject outcome = reply.body();
                     if ("applied".equals(outcome.getString("outcome"))) {

@@ -430,7 +430,7 @@ public final class DocumentSequencer extends VerticleBase {
         if (!unbroadcastEvents.isEmpty() || !touchedClauses.isEmpty()) {
             ObjectNode frame = JSON.createObjectNode().put("type", "negotiation");
             ArrayNode events = frame.putArray("events");
-            unbroadcastEvents.forEach(r -> events.add(NegotiationDesk.live(r)));
+            unbroadcastEvents.forEach(r -> events.add(desk.live(r)));
             Set<String> clauses = new HashSet<>(touchedClauses);
             unbroadcastEvents.forEach(r -> clausesOf(r.event(), clauses));
             frame.set("standings", desk.standingChanges(durableDocument, clauses));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import plenary.amendment.Amendment;
 import plenary.amendment.AmendmentState;
 import plenary.amendment.Standing;
+import plenary.deliberation.Comment;
+import plenary.deliberation.CommentTarget;
 import plenary.document.Document;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Event;
@@ -62,24 +64,39 @@ final class NegotiationDesk {
     }
 
     /**
-     * An entry as everyone on the document's socket may see it: a delegation's draft is its own
-     * business, and a ballot's choice stays secret until the vote is closed (its result says it all).
+     * An entry as everyone on the document's socket may see it. A delegation's draft is its own
+     * business (its drafting, withdrawal and any comment on it show as hidden entries), and a
+     * ballot's choice stays off the socket until the vote's result says it all.
      */
-    static ObjectNode live(Recorded r) {
+    ObjectNode live(Recorded r) {
         ObjectNode entry = NegotiationJson.recorded(r);
-        switch (r.event()) {
-            case Event.AmendmentDrafted drafted when drafted.amendment().state() == AmendmentState.DRAFT -> {
-                entry.set("detail", NODES.objectNode().put("type", "amendment-drafted")
-                        .put("id", drafted.amendment().id()));
-                entry.put("subject", "a draft amendment");
-                entry.putNull("actor");
-                entry.put("hidden", true);
-            }
-            case Event.BallotCast cast -> entry.set("detail", NODES.objectNode().put("type", "ballot-cast")
-                    .put("voteId", cast.voteId()).put("delegation", cast.ballot().delegation()));
-            default -> { }
+        String amendmentId = switch (r.event()) {
+            case Event.AmendmentDrafted e -> e.amendment().id();
+            case Event.AmendmentWithdrawn e -> e.id();
+            case Event.CommentPosted e when e.comment().target() == CommentTarget.AMENDMENT -> e.comment().targetId();
+            case Event.CommentEdited e -> commentTarget(e.id());
+            case Event.CommentDeleted e -> commentTarget(e.id());
+            case Event.ThreadResolved e -> commentTarget(e.id());
+            default -> null;
+        };
+        boolean restricted = amendmentId != null
+                && negotiation.amendment(amendmentId).map(Amendment::restricted).orElse(false);
+        if (restricted) {
+            ObjectNode hidden = NODES.objectNode();
+            hidden.put("seq", r.seq()).put("at", r.at()).put("revision", r.revision()).put("hidden", true);
+            return hidden;
+        }
+        if (r.event() instanceof Event.BallotCast cast) {
+            entry.set("detail", NODES.objectNode().put("type", "ballot-cast").put("voteId", cast.voteId())
+                    .put("delegation", cast.ballot().delegation()));
         }
         return entry;
+    }
+
+    /** The amendment a comment's thread hangs from, if it hangs from one. */
+    private String commentTarget(String commentId) {
+        return negotiation.comment(commentId).filter(c -> c.target() == CommentTarget.AMENDMENT)
+                .map(Comment::targetId).orElse(null);
     }
 
     /**

@@ -199,7 +199,7 @@ final class AmendmentRules {
     /** An amendment the actor may see: drafts only by their own delegation (and the drafters). */
     static Amendment visible(Negotiation n, String id, Actor actor) {
         Amendment a = n.amendments.get(id);
-        if (a == null || a.state() == AmendmentState.DRAFT && !mayseeDraft(a, actor)) {
+        if (a == null || a.restricted() && !mayseeDraft(a, actor)) {
             throw NegotiationException.notFound("no amendment " + id);
         }
         return a;

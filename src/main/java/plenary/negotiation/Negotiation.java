@@ -145,7 +145,8 @@ public final class Negotiation {
                 yield new Transition(amendmentSubject(e.amendment().id()), null, Wire.name(e.amendment().state()));
             }
             case Event.AmendmentTabled e -> move(e.id(), AmendmentState.TABLED, null);
-            case Event.AmendmentWithdrawn e -> move(e.id(), AmendmentState.WITHDRAWN, null);
+            case Event.AmendmentWithdrawn e -> move(e.id(), AmendmentState.WITHDRAWN,
+                    amendments.get(e.id()).state() == AmendmentState.DRAFT ? Amendment.NEVER_TABLED : null);
             case Event.CosponsorJoined e -> {
                 Amendment a = amendments.get(e.id());
                 amendments.put(a.id(), a.withCosponsor(e.delegation()));

@@ -24,7 +24,7 @@ final class ProcedureRules {
     }
 
     static Verdict setPhase(Negotiation n, Command.SetPhase c, Instant now, Document document) {
-        if (c.deadline() != null && !instant(c.deadline()).isAfter(now)) {
+        if (c.open() && c.deadline() != null && !instant(c.deadline()).isAfter(now)) {
             throw NegotiationException.invalid("the deadline must be in the future");
         }
         if (!c.open() && c.phase() == Phase.VOTING) {

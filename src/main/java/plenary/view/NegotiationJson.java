@@ -86,7 +86,7 @@ public final class NegotiationJson {
     }
 
     public static boolean visible(Amendment a, Actor viewer) {
-        return a.state() != AmendmentState.DRAFT || a.sponsoredBy(viewer.delegation())
+        return !a.restricted() || a.sponsoredBy(viewer.delegation())
                 || viewer.userId() != null && viewer.userId().equals(a.authorId());
     }
 
