@@ -18,6 +18,8 @@ public final class ThreeWayMerge {
         List<Hunk> ours = WordDiff.hunks(tokens, Words.tokens(current));
         List<Hunk> theirs = WordDiff.hunks(tokens, Words.tokens(proposed));
         List<String> conflicts = new ArrayList<>();
+        // The same change made on both sides (typed in before the amendment was accepted) is no clash.
+        theirs = theirs.stream().filter(b -> !ours.contains(b)).toList();
         for (Hunk a : ours) {
             for (Hunk b : theirs) {
                 if (a.clashesWith(b)) {

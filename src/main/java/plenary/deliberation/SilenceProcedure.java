@@ -8,14 +8,17 @@ import java.util.Objects;
  * Text put under silence until a deadline: any delegation may break silence on a paragraph, with a
  * reason; at the deadline the paragraphs where silence held become agreed.
  *
+ * @param versions the version of each paragraph when silence began (aligned with {@code clauseIds}):
+ *                 silence holds only on the text that was put under it
  * @param held   filled in at the deadline: the paragraphs agreed by silence
  */
-public record SilenceProcedure(String id, List<String> clauseIds, String deadline, List<SilenceBreak> breaks,
-                               boolean concluded, List<String> held) {
+public record SilenceProcedure(String id, List<String> clauseIds, List<Long> versions, String deadline,
+                               List<SilenceBreak> breaks, boolean concluded, List<String> held) {
 
     public SilenceProcedure {
         Objects.requireNonNull(id, "id");
         clauseIds = List.copyOf(clauseIds);
+        versions = versions == null ? List.of() : List.copyOf(versions);
         breaks = List.copyOf(breaks);
         held = List.copyOf(held);
     }
@@ -23,11 +26,17 @@ public record SilenceProcedure(String id, List<String> clauseIds, String deadlin
     public SilenceProcedure broken(SilenceBreak b) {
         List<SilenceBreak> more = new ArrayList<>(breaks);
         more.add(b);
-        return new SilenceProcedure(id, clauseIds, deadline, more, concluded, held);
+        return new SilenceProcedure(id, clauseIds, versions, deadline, more, concluded, held);
     }
 
     public SilenceProcedure concluded(List<String> heldClauses) {
-        return new SilenceProcedure(id, clauseIds, deadline, breaks, true, heldClauses);
+        return new SilenceProcedure(id, clauseIds, versions, deadline, breaks, true, heldClauses);
+    }
+
+    /** The version a paragraph had when silence began, or -1 when unknown. */
+    public long versionOf(String clauseId) {
+        int i = clauseIds.indexOf(clauseId);
+        return i >= 0 && i < versions.size() ? versions.get(i) : -1;
     }
 
     public List<String> brokenClauses() {

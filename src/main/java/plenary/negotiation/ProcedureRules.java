@@ -76,7 +76,8 @@ final class ProcedureRules {
         if (clauses.isEmpty()) {
             throw NegotiationException.conflict("nothing-to-agree", "every paragraph is already agreed");
         }
-        return Verdict.of(new Event.SilenceStarted(new SilenceProcedure(c.id(), clauses,
+        List<Long> versions = clauses.stream().map(id -> document.clause(id).orElseThrow().version()).toList();
+        return Verdict.of(new Event.SilenceStarted(new SilenceProcedure(c.id(), clauses, versions,
                 instant(c.deadline()).toString(), List.of(), false, List.of())));
     }
 
@@ -111,9 +112,17 @@ final class ProcedureRules {
         if (now.isBefore(Instant.parse(silence.deadline()))) {
             throw NegotiationException.conflict("silence-running", "the deadline is " + silence.deadline());
         }
-        List<String> broken = silence.brokenClauses();
-        List<String> held = silence.clauseIds().stream()
-                .filter(id -> !broken.contains(id) && document.clause(id).isPresent()).toList();
+        List<String> broken = new ArrayList<>(silence.brokenClauses());
+        // A paragraph whose text changed after silence began was not the text put under silence:
+        // silence did not hold on it, whoever changed it.
+        for (String id : silence.clauseIds()) {
+            Clause clause = document.clause(id).orElse(null);
+            boolean changed = clause == null || silence.versionOf(id) >= 0 && clause.version() != silence.versionOf(id);
+            if (changed && !broken.contains(id)) {
+                broken.add(id);
+            }
+        }
+        List<String> held = silence.clauseIds().stream().filter(id -> !broken.contains(id)).toList();
         List<Change> changes = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         for (String id : held) {

@@ -33,8 +33,12 @@ final class VoteRules {
         String subjectId = switch (c.subject()) {
             case AMENDMENT -> {
                 Amendment a = n.amendments.get(c.subjectId());
-                if (a == null || a.state() == AmendmentState.DRAFT) {
+                if (a == null || a.restricted()) {
                     throw NegotiationException.notFound("no tabled amendment " + c.subjectId());
+                }
+                if (a.state() != AmendmentState.TABLED) {
+                    throw NegotiationException.conflict("amendment-closed", "amendment " + a.id() + " is already "
+                            + Wire.name(a.state()) + "; there is nothing left to vote on");
                 }
                 yield a.id();
             }

@@ -420,6 +420,46 @@ class NegotiationTest {
                 "a new silence covers only what is not agreed yet");
     }
 
+    /** Silence holds on the text put under it: a paragraph changed meanwhile is listed as broken, not agreed. */
+    @Test
+    void silenceDoesNotAgreeTextChangedAfterItBegan() {
+        Room r = new Room();
+        String calls = r.id(1);
+        Instant deadline = T0.plus(Duration.ofHours(2));
+        r.run(CHAIR, T0, new Command.StartSilence("S1", List.of(r.id(0), calls), deadline.toString()));
+        r.type(calls, "*Calls upon* no government to act;");
+        r.run(Actor.PROCEDURE, deadline, new Command.ConcludeSilence());
+        assertEquals(new Event.SilenceConcluded("S1", List.of(r.id(0)), List.of(calls)), r.log.getLast());
+        assertEquals(ClauseStatus.AGREED, r.clause(0).status());
+        assertEquals(ClauseStatus.BRACKETED, r.clauseById(calls).status(), "the changed paragraph was never under silence");
+    }
+
+    /** Text someone already typed exactly as an amendment proposes is no conflict: accepting it changes nothing more. */
+    @Test
+    void anAmendmentAlreadyTypedInIsNoConflict() {
+        Room r = roomWithTabling();
+        String calls = r.id(1);
+        r.run(FRANCE, modify("A1", calls, "*Calls upon* all local governments to act;", true));
+        r.type(calls, "*Calls upon* all local governments to act;");
+        assertEquals(Standing.Kind.REBASED, Standing.of(r.amendment("A1"), r.document()).kind());
+        long revision = r.document().revision();
+        r.run(RAPPORTEUR, new Command.AcceptAmendment("A1", null));
+        assertEquals("*Calls upon* all local governments to act;", r.clauseById(calls).text());
+        assertEquals(revision, r.document().revision(), "no empty revision for a change already made");
+        assertEquals(AmendmentState.ACCEPTED, r.amendment("A1").state());
+    }
+
+    /** A formal vote on an amendment needs one still tabled: there is nothing to decide on a closed one. */
+    @Test
+    void noVoteOnAClosedAmendment() {
+        Room r = roomWithTabling();
+        r.run(FRANCE, modify("A1", r.id(1), "*Calls upon* all governments to act;", true));
+        r.run(RAPPORTEUR, new Command.RejectAmendment("A1", "Out of scope"));
+        r.run(CHAIR, new Command.SetPhase(Phase.VOTING, true, null));
+        assertEquals("amendment-closed", r.refused(CHAIR, new Command.CallVote("V1", VoteSubject.AMENDMENT, "A1",
+                "Accept?", MajorityRule.SIMPLE, BallotKind.OPEN, null, ELECTORATE)));
+    }
+
     /** Adoption freezes the document: status adopted, the fingerprint of the adopted text recorded, every command refused. */
     @Test
     void adoptionFreezesTheDocument() {
