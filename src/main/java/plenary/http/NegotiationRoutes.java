@@ -22,6 +22,7 @@ import plenary.people.Action;
 import plenary.store.DocumentRepository;
 import plenary.view.NegotiationJson;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -91,45 +92,38 @@ final class NegotiationRoutes {
     }
 
     private void state(RoutingContext ctx) {
-        String id = DocumentIds.documentId(ctx);
-        negotiator.acting(ctx, id, Action.READ)
-                .compose(acting -> negotiator.view(id, "state", null, acting.actor()))
-                .onSuccess(body -> json(ctx, 200, body))
-                .onFailure(ctx::fail);
+        readView(ctx, "state", null, body -> body);
     }
 
     private void read(RoutingContext ctx, String what, String viewId) {
-        String id = DocumentIds.documentId(ctx);
-        negotiator.acting(ctx, id, Action.READ)
-                .compose(acting -> negotiator.view(id, what, viewId, acting.actor()))
-                .onSuccess(body -> json(ctx, 200, body))
-                .onFailure(ctx::fail);
+        readView(ctx, what, viewId, body -> body);
     }
 
     /** The word diff of an amendment against the current text, with its standing. */
     private void diff(RoutingContext ctx) {
-        String id = DocumentIds.documentId(ctx);
         String aid = param(ctx, "aid");
-        negotiator.acting(ctx, id, Action.READ)
-                .compose(acting -> negotiator.view(id, "amendment", aid, acting.actor()))
-                .map(body -> {
-                    JsonObject full = new JsonObject(body);
-                    JsonObject out = new JsonObject().put("id", aid).put("clauseId", full.getString("clauseId"))
-                            .put("state", full.getString("state"));
-                    for (String field : new String[] {"standing", "stale", "proposal", "conflicts", "diff"}) {
-                        out.put(field, full.getValue(field));
-                    }
-                    return out.encode();
-                })
-                .onSuccess(body -> json(ctx, 200, body))
-                .onFailure(ctx::fail);
+        readView(ctx, "amendment", aid, body -> {
+            JsonObject full = new JsonObject(body);
+            JsonObject out = new JsonObject().put("id", aid).put("clauseId", full.getString("clauseId"))
+                    .put("state", full.getString("state"));
+            for (String field : new String[] {"standing", "stale", "proposal", "conflicts", "diff"}) {
+                out.put(field, full.getValue(field));
+            }
+            return out.encode();
+        });
     }
 
     private void conflicts(RoutingContext ctx) {
+        readView(ctx, "state", null, body -> new JsonObject()
+                .put("groups", new JsonObject(body).getJsonArray("conflictGroups")).encode());
+    }
+
+    /** A view for a reader of the document, shaped by {@code shape} into the answer. */
+    private void readView(RoutingContext ctx, String what, String viewId, Function<String, String> shape) {
         String id = DocumentIds.documentId(ctx);
         negotiator.acting(ctx, id, Action.READ)
-                .compose(acting -> negotiator.view(id, "state", null, acting.actor()))
-                .map(body -> new JsonObject().put("groups", new JsonObject(body).getJsonArray("conflictGroups")).encode())
+                .compose(acting -> negotiator.view(id, what, viewId, acting.actor()))
+                .map(shape::apply)
                 .onSuccess(body -> json(ctx, 200, body))
                 .onFailure(ctx::fail);
     }

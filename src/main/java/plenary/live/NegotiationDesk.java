@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import plenary.amendment.Amendment;
 import plenary.amendment.AmendmentState;
+import plenary.amendment.ConflictGroups;
 import plenary.amendment.Standing;
 import plenary.deliberation.Comment;
 import plenary.deliberation.CommentTarget;
@@ -105,14 +106,15 @@ final class NegotiationDesk {
      */
     ArrayNode standingChanges(Document document, Set<String> clauses) {
         ArrayNode changes = NODES.arrayNode();
-        if (clauses.isEmpty()) {
+        // Typing ticks come here: look only at the touched clauses' amendments (groups never span clauses).
+        List<Amendment> affected = negotiation.amendments().stream()
+                .filter(a -> a.state() == AmendmentState.TABLED && clauses.contains(a.clauseId())).toList();
+        if (affected.isEmpty()) {
             return changes;
         }
-        Map<String, String> groups = NegotiationJson.groupOf(negotiation, document);
-        for (Amendment a : negotiation.amendments()) {
-            if (a.state() != AmendmentState.TABLED || !clauses.contains(a.clauseId())) {
-                continue;
-            }
+        Map<String, String> groups = new HashMap<>();
+        ConflictGroups.of(affected, document).forEach(g -> g.amendmentIds().forEach(id -> groups.put(id, g.id())));
+        for (Amendment a : affected) {
             Standing standing = Standing.of(a, document);
             String key = Wire.name(standing.kind()) + "|" + standing.stale() + "|" + groups.get(a.id());
             if (!key.equals(announced.put(a.id(), key))) {
