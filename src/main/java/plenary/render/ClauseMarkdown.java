@@ -1,0 +1,42 @@
+package plenary.render;
+
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.ins.InsExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+
+import java.util.List;
+
+/**
+ * Parses one clause's Markdown into a Flexmark tree, the common input of the HTML and PDF
+ * renderers. Clauses are parsed one by one so each rendered block keeps its clause id, number and
+ * status; a footnote reference parses to a {@code Footnote} node even though its definition lives
+ * in another clause, and {@link Footnotes} numbers them across the document.
+ */
+public final class ClauseMarkdown {
+    /** Tables, footnotes, ~~strikethrough~~ and ++insert++ marks, as delegates write them. */
+    public static final DataHolder OPTIONS = new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(FootnoteExtension.create(), TablesExtension.create(),
+                    StrikethroughExtension.create(), InsExtension.create()))
+            .toImmutable();
+
+    // A built parser holds only its options and extension factories: safe to share between threads.
+    private static final Parser PARSER = Parser.builder(OPTIONS).build();
+
+    private ClauseMarkdown() {
+    }
+
+    public static Node parse(String markdown) {
+        return PARSER.parse(markdown);
+    }
+
+    /** The words a reader sees, without Markdown marks: what the compilation diffs. */
+    public static String plainText(String markdown) {
+        return new TextCollectingVisitor().collectAndGetText(parse(markdown)).strip();
+    }
+}

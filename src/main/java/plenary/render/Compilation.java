@@ -1,0 +1,93 @@
+package plenary.render;
+
+import plenary.amendment.Amendment;
+import plenary.amendment.Segment;
+import plenary.amendment.Standing;
+import plenary.amendment.WordDiff;
+import plenary.document.Clause;
+import plenary.document.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compilation text's view of the pending amendments: each one against the clause as it is now,
+ * in words and without Markdown marks, grouped under the clause it changes (an insertion under the
+ * clause it would follow). Computed from the edition when rendering, off the sequencer's thread.
+ */
+public final class Compilation {
+    private final Map<String, List<PendingChange>> byClause = new LinkedHashMap<>();
+    private final Map<String, List<String>> groups = new LinkedHashMap<>();
+
+    private Compilation() {
+    }
+
+    public static Compilation of(Edition edition) {
+        Document document = edition.document();
+        List<String> numbers = document.numbers();
+        Map<String, String> labels = new HashMap<>();
+        for (int i = 0; i < edition.pending().size(); i++) {
+            labels.put(edition.pending().get(i).id(), "A" + (i + 1));
+        }
+        Map<String, String> conflictLabels = new HashMap<>();
+        Compilation out = new Compilation();
+        for (Amendment a : edition.pending()) {
+            String group = edition.conflictGroups().get(a.id());
+            String conflictLabel = null;
+            if (group != null) {
+                conflictLabel = conflictLabels.computeIfAbsent(group, g -> "C" + (conflictLabels.size() + 1));
+                out.groups.computeIfAbsent(conflictLabel, g -> new ArrayList<>()).add(labels.get(a.id()));
+            }
+            Standing standing = Standing.of(a, document);
+            List<String> sponsors = new ArrayList<>();
+            if (a.sponsor() != null) {
+                sponsors.add(a.sponsor());
+                sponsors.addAll(a.cosponsors());
+            }
+            String afterNumber = null;
+            if (a.afterId() != null) {
+                int at = document.indexOf(a.afterId());
+                afterNumber = at < 0 ? null : numbers.get(at);
+            }
+            PendingChange change = new PendingChange(a.id(), labels.get(a.id()), a.kind(), a.clauseId(), a.newKind(),
+                    sponsors, a.lineage().stream().map(id -> labels.getOrDefault(id, id)).toList(), standing.kind(),
+                    conflictLabel, afterNumber, segments(a, standing, document), a.rationale());
+            out.byClause.computeIfAbsent(a.clauseId(), c -> new ArrayList<>()).add(change);
+        }
+        return out;
+    }
+
+    /** The amendments printed under this clause, in the order they were written. */
+    public List<PendingChange> on(String clauseId) {
+        return byClause.getOrDefault(clauseId, List.of());
+    }
+
+    /** Conflict label ("C1") → the labels of the amendments in it. */
+    public Map<String, List<String>> conflictGroups() {
+        return groups;
+    }
+
+    public boolean isEmpty() {
+        return byClause.isEmpty();
+    }
+
+    private static List<Segment> segments(Amendment a, Standing standing, Document document) {
+        String current = document.clause(a.clauseId()).map(Clause::text).orElse("");
+        return switch (a.kind()) {
+            // A conflicting amendment cannot be laid on today's text: show what it asked of its base.
+            case MODIFY -> standing.proposal() == null
+                    ? WordDiff.between(plain(a.baseText()), plain(a.proposed()))
+                    : WordDiff.between(plain(current), plain(standing.proposal()));
+            case INSERT -> List.of(new Segment(Segment.Kind.INSERT, plain(a.proposed())));
+            case DELETE -> List.of(new Segment(Segment.Kind.DELETE, plain(current)));
+            case MOVE -> List.of();
+        };
+    }
+
+    private static String plain(String markdown) {
+        return markdown == null ? "" : ClauseMarkdown.plainText(markdown);
+    }
+}

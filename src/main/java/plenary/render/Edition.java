@@ -1,0 +1,60 @@
+package plenary.render;
+
+import plenary.amendment.Amendment;
+import plenary.amendment.AmendmentState;
+import plenary.amendment.ConflictGroup;
+import plenary.amendment.ConflictGroups;
+import plenary.deliberation.FormalVote;
+import plenary.deliberation.VoteStage;
+import plenary.document.Document;
+import plenary.document.DocumentStatus;
+import plenary.negotiation.Negotiation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything an export shows, taken at one moment: the text, the amendments pending on it, the
+ * record of closed formal votes and the adoption. A plain value, so it is taken on the document's
+ * sequencer (where text and negotiation agree) and rendered elsewhere, on a worker thread.
+ *
+ * @param pending        tabled amendments, in the order they were written; never drafts, which stay private
+ * @param conflictGroups amendment id → the id of its conflict group, for those in one
+ * @param votes          formal votes that are closed, in the order they were called
+ * @param adoption       null until the document is adopted
+ */
+public record Edition(Document document, List<Amendment> pending, Map<String, String> conflictGroups,
+                      List<FormalVote> votes, AdoptionStamp adoption) {
+
+    public Edition {
+        Objects.requireNonNull(document, "document");
+        pending = List.copyOf(pending);
+        conflictGroups = Map.copyOf(conflictGroups);
+        votes = List.copyOf(votes);
+    }
+
+    /** A text with no negotiation around it, as the command-line export reads it from a file. */
+    public static Edition of(Document document) {
+        return new Edition(document, List.of(), Map.of(), List.of(), null);
+    }
+
+    /** The text with its negotiation, as everyone with read access may see it. */
+    public static Edition of(Document document, Negotiation negotiation) {
+        List<Amendment> pending = negotiation.amendments().stream()
+                .filter(a -> a.state() == AmendmentState.TABLED).toList();
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (ConflictGroup g : ConflictGroups.of(negotiation.amendments(), document)) {
+            g.amendmentIds().forEach(id -> groups.put(id, g.id()));
+        }
+        List<FormalVote> closed = negotiation.votes().stream().filter(v -> v.stage() == VoteStage.CLOSED).toList();
+        AdoptionStamp stamp = negotiation.adoption()
+                .map(a -> new AdoptionStamp(a.revision(), a.sha256(), a.at())).orElse(null);
+        return new Edition(document, pending, groups, closed, stamp);
+    }
+
+    public boolean adopted() {
+        return adoption != null || document.status() == DocumentStatus.ADOPTED;
+    }
+}
