@@ -3,6 +3,7 @@ package plenary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.server.Config;
+import plenary.server.ExportCommand;
 import plenary.server.ImportCommand;
 import plenary.server.PlenaryServer;
 
@@ -12,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code serve} (the default) runs the server; {@code import FILE.md...} stores
- * drafts without a server. Flags and environment variables are listed by {@code --help}.
+ * drafts without a server; {@code export FILE.md --pdf OUT.pdf} renders one without a server.
+ * Flags and environment variables are listed by {@code --help}.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -20,6 +22,7 @@ public final class Main {
     private static final String USAGE = """
             Usage: java -jar plenary.jar [serve] [options]
                    java -jar plenary.jar import FILE.md [FILE.md ...] [--meeting ID] [options]
+                   java -jar plenary.jar export FILE.md --pdf OUT.pdf [--html OUT.html]
 
             Options (environment variable in brackets):
               --port N            HTTP port, 0 for any free port   [PLENARY_PORT, default 8080]
@@ -51,6 +54,11 @@ public final class Main {
             return;
         }
         String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
+        if (command.equals("export")) {
+            // Needs no store and no server, so none of their options.
+            System.exit(ExportCommand.run(argList.subList(1, args.length), System.out, System.err));
+            return;
+        }
         List<String> rest = command.equals("serve") && (args.length == 0 || args[0].startsWith("--"))
                 ? argList : argList.subList(1, args.length);
         Config config;

@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import plenary.document.Document;
 import plenary.document.DocumentException;
-import plenary.document.MarkdownExporter;
 import plenary.document.MarkdownImporter;
 import plenary.people.Action;
 import plenary.people.Decision;
@@ -25,7 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
-/** REST routes for outcome documents: create from Markdown, list, read, export. */
+/** REST routes for outcome documents: create from Markdown, list, read (export: {@link ExportRoutes}). */
 final class DocumentRoutes {
     private final Vertx vertx;
     private final DocumentRepository documents;
@@ -33,7 +32,6 @@ final class DocumentRoutes {
     private final Access access;
     private final Supplier<String> ids;
     private final MarkdownImporter importer;
-    private final MarkdownExporter exporter = new MarkdownExporter();
 
     DocumentRoutes(Vertx vertx, DocumentRepository documents, PeopleRepository people, Access access,
                    Supplier<String> ids) {
@@ -49,7 +47,6 @@ final class DocumentRoutes {
         router.post("/api/documents").handler(this::create);
         router.get("/api/documents").handler(this::list);
         router.get("/api/documents/:id").handler(this::get);
-        router.get("/api/documents/:id/export").handler(this::export);
     }
 
     /** Imports a draft into {@code ?meeting=ID}, or into the one meeting where the person drafts. */
@@ -123,28 +120,6 @@ final class DocumentRoutes {
             return documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
         })
                 .onSuccess(document -> json(ctx, DocumentJson.document(document)))
-                .onFailure(ctx::fail);
-    }
-
-    private void export(RoutingContext ctx) {
-        Principal me = Access.principal(ctx);
-        String id = DocumentIds.documentId(ctx);
-        String format = ctx.queryParams().get("format");
-        if (format == null) {
-            format = "md";
-        }
-        if (!format.equals("md")) {
-            throw new ProblemException(Problem.badRequest("unknown export format '" + format + "'; supported: md"));
-        }
-        blocking(() -> {
-            access.document(me, id, Action.EXPORT);
-            return documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
-        })
-                .onSuccess(document -> ctx.response()
-                        .putHeader("Content-Type", "text/markdown; charset=utf-8")
-                        .putHeader("Content-Disposition",
-                                "attachment; filename=\"" + ExportFileName.of(document, "md") + "\"")
-                        .end(exporter.write(document)))
                 .onFailure(ctx::fail);
     }
 

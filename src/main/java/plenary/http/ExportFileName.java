@@ -11,12 +11,17 @@ final class ExportFileName {
     }
 
     static String of(Document document, String extension) {
+        return of(document, "", extension);
+    }
+
+    /** With a suffix after the name, such as "-compilation". */
+    static String of(Document document, String suffix, String extension) {
         String base = document.meta().symbol().filter(s -> !s.isBlank()).orElse(document.title());
         String ascii = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > 80) {
             slug = slug.substring(0, 80).replaceAll("-+$", "");
         }
-        return (slug.isEmpty() ? "document-" + document.id() : slug) + "." + extension;
+        return (slug.isEmpty() ? "document-" + document.id() : slug) + suffix + "." + extension;
     }
 }

@@ -19,7 +19,9 @@ import plenary.editing.InvalidOperationException;
 import plenary.editing.Outcome;
 import plenary.editing.Submission;
 import plenary.store.OperationLog;
+import plenary.render.Edition;
 import plenary.view.DocumentJson;
+import plenary.view.EditionJson;
 import plenary.view.NegotiationJson;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Command;
@@ -129,6 +131,9 @@ public final class DocumentSequencer extends VerticleBase {
             case "submit" -> submit(request, body);
             case "negotiate" -> negotiate(request, body);
             case "view" -> view(request, body);
+            // What an export shows: it holds no drafts, so it is the same for every reader.
+            case "edition" -> request.reply(new JsonObject()
+                    .put("edition", EditionJson.write(Edition.of(state.document(), desk.negotiation()))));
             case "join" -> request.reply(join(body.getLong("since", -1L)));
             case "presence" -> {
                 String connection = body.getString("connectionId");

@@ -1,0 +1,109 @@
+package plenary.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import plenary.document.Document;
+import plenary.document.MarkdownExporter;
+import plenary.live.LiveAddresses;
+import plenary.live.Sequencers;
+import plenary.people.Action;
+import plenary.people.Principal;
+import plenary.render.Edition;
+import plenary.render.HtmlEdition;
+import plenary.render.PdfEdition;
+import plenary.render.Variant;
+import plenary.store.DocumentRepository;
+import plenary.view.EditionJson;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code GET /api/documents/{id}/export?format=md|html|pdf&variant=clean|compilation}: the text as a
+ * file to keep. HTML and PDF are rendered from an edition the document's sequencer hands over (text
+ * and negotiation at one moment), on a worker thread, since a long PDF takes a while.
+ */
+final class ExportRoutes {
+    private final Vertx vertx;
+    private final DocumentRepository documents;
+    private final Access access;
+    private final Sequencers sequencers;
+    private final MarkdownExporter markdown = new MarkdownExporter();
+
+    ExportRoutes(Vertx vertx, DocumentRepository documents, Access access, Sequencers sequencers) {
+        this.vertx = vertx;
+        this.documents = documents;
+        this.access = access;
+        this.sequencers = sequencers;
+    }
+
+    void mount(Router router) {
+        router.get("/api/documents/:id/export").handler(this::export);
+    }
+
+    private void export(RoutingContext ctx) {
+        Principal me = Access.principal(ctx);
+        String id = DocumentIds.documentId(ctx);
+        String format = ctx.queryParams().get("format") == null ? "md" : ctx.queryParams().get("format");
+        String variantName = ctx.queryParams().get("variant") == null ? "clean" : ctx.queryParams().get("variant");
+        if (!format.equals("md") && !format.equals("html") && !format.equals("pdf")) {
+            throw new ProblemException(Problem.badRequest(
+                    "unknown export format '" + format + "'; supported: md, html, pdf"));
+        }
+        Variant variant = Variant.fromWireName(variantName).orElseThrow(() -> new ProblemException(
+                Problem.badRequest("unknown variant '" + variantName + "'; supported: clean, compilation")));
+        if (format.equals("md") && variant == Variant.COMPILATION) {
+            throw new ProblemException(Problem.badRequest(
+                    "the compilation text is exported as html or pdf; Markdown holds the clean text only"));
+        }
+        blocking(() -> {
+            access.document(me, id, Action.EXPORT);
+            return documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
+        }).compose(document -> render(id, document, format, variant).map(bytes -> {
+            String suffix = variant == Variant.COMPILATION ? "-compilation" : "";
+            ctx.response()
+                    .putHeader("Content-Type", contentType(format))
+                    .putHeader("Content-Disposition", "attachment; filename=\""
+                            + ExportFileName.of(document, suffix, format) + "\"")
+                    .putHeader("X-Content-Type-Options", "nosniff");
+            if (format.equals("html")) {
+                // The renderer escapes every script; this header stops one anyway, should it slip through.
+                ctx.response().putHeader("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:");
+            }
+            return ctx.response().end(Buffer.buffer(bytes));
+        })).onFailure(ctx::fail);
+    }
+
+    private Future<byte[]> render(String id, Document document, String format, Variant variant) {
+        return switch (format) {
+            case "md" -> Future.succeededFuture(markdown.write(document).getBytes(StandardCharsets.UTF_8));
+            case "pdf" -> edition(id).compose(edition -> blocking(() -> PdfEdition.render(edition, variant)));
+            default -> edition(id).compose(edition -> blocking(() ->
+                    HtmlEdition.render(edition, variant).getBytes(StandardCharsets.UTF_8)));
+        };
+    }
+
+    private static String contentType(String format) {
+        return switch (format) {
+            case "md" -> "text/markdown; charset=utf-8";
+            case "pdf" -> "application/pdf";
+            default -> "text/html; charset=utf-8";
+        };
+    }
+
+    private Future<Edition> edition(String documentId) {
+        return sequencers.ensure(documentId)
+                .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId),
+                        new JsonObject().put("action", "edition")))
+                .map(reply -> EditionJson.read(reply.body().getString("edition")));
+    }
+
+    private <T> Future<T> blocking(Callable<T> work) {
+        return vertx.executeBlocking(work, false);
+    }
+}
