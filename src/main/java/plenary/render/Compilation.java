@@ -78,13 +78,55 @@ public final class Compilation {
         String current = document.clause(a.clauseId()).map(Clause::text).orElse("");
         return switch (a.kind()) {
             // A conflicting amendment cannot be laid on today's text: show what it asked of its base.
-            case MODIFY -> standing.proposal() == null
+            case MODIFY -> coalesce(standing.proposal() == null
                     ? WordDiff.between(plain(a.baseText()), plain(a.proposed()))
-                    : WordDiff.between(plain(current), plain(standing.proposal()));
+                    : WordDiff.between(plain(current), plain(standing.proposal())));
             case INSERT -> List.of(new Segment(Segment.Kind.INSERT, plain(a.proposed())));
             case DELETE -> List.of(new Segment(Segment.Kind.DELETE, plain(current)));
             case MOVE -> List.of();
         };
+    }
+
+    /**
+     * Joins changes separated only by spaces into one deletion followed by one insertion, so that
+     * "Calls upon" → "Strongly urges" reads as ~~Calls upon~~ Strongly urges, not word against word.
+     */
+    static List<Segment> coalesce(List<Segment> segments) {
+        List<Segment> out = new ArrayList<>();
+        StringBuilder deleted = new StringBuilder();
+        StringBuilder inserted = new StringBuilder();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            boolean bridge = s.kind() == Segment.Kind.EQUAL && s.text().isBlank()
+                    && (!deleted.isEmpty() || !inserted.isEmpty())
+                    && i + 1 < segments.size() && segments.get(i + 1).kind() != Segment.Kind.EQUAL;
+            switch (s.kind()) {
+                case DELETE -> deleted.append(s.text());
+                case INSERT -> inserted.append(s.text());
+                case EQUAL -> {
+                    if (bridge) {
+                        deleted.append(s.text());
+                        inserted.append(s.text());
+                    } else {
+                        flush(out, deleted, inserted);
+                        out.add(s);
+                    }
+                }
+            }
+        }
+        flush(out, deleted, inserted);
+        return out;
+    }
+
+    private static void flush(List<Segment> out, StringBuilder deleted, StringBuilder inserted) {
+        if (!deleted.isEmpty()) {
+            out.add(new Segment(Segment.Kind.DELETE, deleted.toString()));
+        }
+        if (!inserted.isEmpty()) {
+            out.add(new Segment(Segment.Kind.INSERT, inserted.toString()));
+        }
+        deleted.setLength(0);
+        inserted.setLength(0);
     }
 
     private static String plain(String markdown) {

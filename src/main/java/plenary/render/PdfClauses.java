@@ -101,12 +101,19 @@ final class PdfClauses {
         if (change.kind() == plenary.amendment.AmendmentKind.MOVE) {
             inlines.text(Wording.moveTarget(change), small.italicised(), diff);
         }
+        Segment.Kind previous = null;
         for (Segment s : change.segments()) {
             switch (s.kind()) {
                 case EQUAL -> inlines.text(s.text(), small, diff);
-                case INSERT -> inlines.text(s.text(), small.bolder().underlined().colored(PdfStyle.INSERTED), diff);
+                case INSERT -> {
+                    if (previous == Segment.Kind.DELETE) {
+                        inlines.text(" ", small, diff);
+                    }
+                    inlines.text(s.text(), small.bolder().underlined().colored(PdfStyle.INSERTED), diff);
+                }
                 case DELETE -> inlines.text(s.text(), small.struck().colored(PdfStyle.DELETED), diff);
             }
+            previous = s.kind();
         }
         box.addElement(PdfBlocks.paragraph(diff, small, Element.ALIGN_JUSTIFIED));
         if (change.rationale() != null && !change.rationale().isBlank()) {

@@ -66,10 +66,11 @@ final class PdfPageDecor extends PdfPageEventHelper {
         canvas.addTemplate(total, templateX, footerY);
     }
 
+    /** Closing has already moved the writer past the last page, hence the minus one. */
     @Override
     public void onCloseDocument(PdfWriter writer, Document document) {
         ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-                phrase(Integer.toString(writer.getPageNumber()), false), 0, 0, 0);
+                phrase(Integer.toString(writer.getPageNumber() - 1), false), 0, 0, 0);
     }
 
     private void watermark(PdfContentByte under, Rectangle page) {
