@@ -132,7 +132,7 @@ async function showDocument(id, signal, { listed, focus = null, placeholder = tr
     const meetingId = meetingIdOfDocument(id);
     const role = roleIn(meetingId);
     frame.setCurrent({ documentId: id, meetingId });
-    const article = renderDocument(doc, { exportUrl: api.exportUrl(id) });
+    const article = renderDocument(doc, { exportUrl: (format, variant) => api.exportUrl(id, format, variant) });
     live = mountLiveMode(article, id, {
       canEdit: canEditLive(role),
       note: `You read this document as ${roleInMeetingLabel(role, session.user).toLowerCase()}: live editing is for the chair and rapporteurs.`,

@@ -134,5 +134,6 @@ export const api = {
   // documents
   listDocuments: async (options) => (await request('GET', '/api/documents', options)).documents ?? [],
   getDocument: (id, options) => request('GET', documentPath(id), options),
-  exportUrl: (id, format = 'md') => `${documentPath(id)}/export?format=${encodeURIComponent(format)}`,
+  exportUrl: (id, format = 'md', variant = 'clean') =>
+    `${documentPath(id)}/export?format=${encodeURIComponent(format)}&variant=${encodeURIComponent(variant)}`,
 };

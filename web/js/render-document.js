@@ -5,6 +5,7 @@ import { h } from './dom.js';
 import { renderClause } from './render-clause.js';
 import { documentStatusLabel, formatDate, languageName } from './format.js';
 
+/** exportUrl(format, variant) gives the download address of each export. */
 export function renderDocument(doc, { exportUrl }) {
   const meta = doc.meta ?? {};
   const clauses = Array.isArray(doc.clauses) ? doc.clauses : [];
@@ -22,7 +23,12 @@ export function renderDocument(doc, { exportUrl }) {
         fact('Status', documentStatusLabel(doc.status)),
         fact('Revision', String(doc.revision ?? 0))),
       h('p', { class: 'title-block__actions' },
-        h('a', { href: exportUrl, download: true }, 'Download Markdown'))),
+        'Download: ',
+        h('a', { href: exportUrl('pdf'), download: true }, 'PDF'), ' · ',
+        h('a', { href: exportUrl('pdf', 'compilation'), download: true }, 'PDF compilation text'), ' · ',
+        h('a', { href: exportUrl('html'), download: true }, 'HTML'), ' · ',
+        h('a', { href: exportUrl('html', 'compilation'), download: true }, 'HTML compilation text'), ' · ',
+        h('a', { href: exportUrl('md'), download: true }, 'Markdown'))),
     h('div', { class: 'document__body' },
       clauses.length
         ? h('div', { class: 'clauses' }, clauses.map(renderClause))

@@ -94,6 +94,18 @@ public final class HttpTestClient implements AutoCloseable {
         return send(builder);
     }
 
+    /** A GET whose body is kept as bytes: a PDF, say. */
+    public HttpResponse<byte[]> getBytes(String pathAndQuery) {
+        try {
+            return client.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("request to " + base + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
