@@ -34,14 +34,36 @@ final class PdfClauses {
     }
 
     PdfPTable clause(Clause clause, String number, Node parsed, String badge) {
+        PdfPTable table = layout(clause, number, parsed);
+        if (badge != null) {
+            markStatus(table, badge);
+        }
+        return table;
+    }
+
+    /** The compilation's status badge, small and grey, opening the clause's first line. */
+    private void markStatus(PdfPTable table, String badge) {
+        Phrase mark = new Phrase();
+        inlines.text("[" + badge + "]\u00a0", PdfInlines.Look.body(PdfStyle.SMALL).colored(PdfStyle.GREY), mark);
+        // The text is always the widest cell, whichever side the row starts from.
+        float[] widths = table.getAbsoluteWidths();
+        int widest = 0;
+        for (int i = 1; i < widths.length; i++) {
+            widest = widths[i] > widths[widest] ? i : widest;
+        }
+        PdfPCell text = table.getRow(0).getCells()[widest];
+        for (Object e : text.getCompositeElements()) {
+            if (e instanceof org.openpdf.text.Paragraph p && !p.isEmpty()) {
+                p.add(0, mark);
+                return;
+            }
+        }
+    }
+
+    private PdfPTable layout(Clause clause, String number, Node parsed) {
         TextDirection direction = TextDirection.of(parsed);
         PdfInlines.Look body = PdfInlines.Look.body(PdfStyle.BODY);
         PdfPCell text = cell(direction);
-        if (badge != null) {
-            Phrase b = new Phrase();
-            inlines.text("[" + badge + "] ", body.colored(PdfStyle.GREY).raised(), b);
-            text.addElement(PdfBlocks.paragraph(b, body, align(direction)));
-        }
         return switch (clause.kind()) {
             case HEADING -> {
                 Node heading = parsed.getFirstChild() instanceof Heading h ? h : parsed;
@@ -109,9 +131,9 @@ final class PdfClauses {
                     if (previous == Segment.Kind.DELETE) {
                         inlines.text(" ", small, diff);
                     }
-                    inlines.text(s.text(), small.bolder().underlined().colored(PdfStyle.INSERTED), diff);
+                    marked(s.text(), small.bolder().underlined().colored(PdfStyle.INSERTED), small, diff);
                 }
-                case DELETE -> inlines.text(s.text(), small.struck().colored(PdfStyle.DELETED), diff);
+                case DELETE -> marked(s.text(), small.struck().colored(PdfStyle.DELETED), small, diff);
             }
             previous = s.kind();
         }
@@ -124,6 +146,19 @@ final class PdfClauses {
         boolean sub = clause.kind() == ClauseKind.SUB_PARAGRAPH;
         float indent = sub ? 2 * PdfStyle.NUMBER_WIDTH : PdfStyle.NUMBER_WIDTH;
         return row(direction, new float[]{indent, PdfStyle.textWidth() - indent}, cell(direction), box);
+    }
+
+    /** A change's words under its mark; the spaces around them stay plain, so no mark trails off. */
+    private void marked(String text, PdfInlines.Look mark, PdfInlines.Look plain, Phrase out) {
+        String core = text.strip();
+        if (core.isEmpty()) {
+            inlines.text(text, plain, out);
+            return;
+        }
+        int start = text.indexOf(core);
+        inlines.text(text.substring(0, start), plain, out);
+        inlines.text(core, mark, out);
+        inlines.text(text.substring(start + core.length()), plain, out);
     }
 
     /** The number keeps its own order ("4.", "(a)") and stands on the side the text starts from. */

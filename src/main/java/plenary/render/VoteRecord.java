@@ -31,7 +31,7 @@ public final class VoteRecord {
                     + (result.quorumMet() ? "" : ": quorum not met")});
             rows.add(new String[]{"Votes", result.tally().yes() + " in favour, " + result.tally().no() + " against, "
                     + result.tally().abstain() + " abstaining"});
-            rows.add(new String[]{"Result", (result.carried() ? "Carried. " : "Not carried. ") + result.summary()});
+            rows.add(new String[]{"Result", result.summary()});
         }
         rows.add(new String[]{"Called", vote.calledAt() == null ? "" : vote.calledAt()});
         rows.add(new String[]{"Closed", vote.closedAt() == null ? "" : vote.closedAt()});
