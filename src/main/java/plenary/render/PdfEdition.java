@@ -67,7 +67,7 @@ public final class PdfEdition {
         }
         notes(pdf, notes, inlines);
         if (!edition.votes().isEmpty()) {
-            new PdfVoteAnnex(inlines).add(pdf, edition.votes(), text);
+            new PdfVoteAnnex(inlines).add(pdf, edition.votes(), text, edition.pending());
         }
         pdf.close();
         return out.toByteArray();

@@ -149,10 +149,10 @@ final class PdfInlines {
         }
     }
 
-    /** Only web and mail addresses become live links; anything else stays printed text. */
+    /** Web and mail addresses the HTML would allow become live links; anything else stays printed text. */
     static boolean safe(String url) {
         String u = url.strip().toLowerCase(Locale.ROOT);
-        return u.startsWith("https://") || u.startsWith("http://") || u.startsWith("mailto:");
+        return SafeLinks.allowed(url) && (u.startsWith("https://") || u.startsWith("http://") || u.startsWith("mailto:"));
     }
 
     private static String alt(Node image) {

@@ -6,6 +6,7 @@ import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
+import plenary.amendment.Amendment;
 import plenary.deliberation.Ballot;
 import plenary.deliberation.BallotKind;
 import plenary.deliberation.FormalVote;
@@ -21,7 +22,7 @@ final class PdfVoteAnnex {
         this.inlines = inlines;
     }
 
-    void add(Document pdf, List<FormalVote> votes, plenary.document.Document text) {
+    void add(Document pdf, List<FormalVote> votes, plenary.document.Document text, List<Amendment> pending) {
         pdf.newPage();
         PdfInlines.Look look = PdfInlines.Look.body(PdfStyle.BODY);
         Paragraph heading = PdfEdition.line(inlines, VoteRecord.ANNEX_TITLE, look.bolder(), Element.ALIGN_CENTER);
@@ -33,9 +34,9 @@ final class PdfVoteAnnex {
             PdfPTable table = new PdfPTable(new float[]{2, 5});
             table.setWidthPercentage(100);
             table.setSpacingAfter(14);
-            for (String[] row : VoteRecord.rows(vote, text)) {
-                table.addCell(cell(row[0], true));
-                table.addCell(cell(row[1], false));
+            for (VoteRecord.Row row : VoteRecord.rows(vote, text, pending)) {
+                table.addCell(cell(row.label(), true));
+                table.addCell(cell(row.value(), false));
             }
             VoteResult result = vote.result();
             if (vote.ballot() == BallotKind.ROLL_CALL && result != null) {

@@ -1,7 +1,9 @@
 package plenary.render;
 
+import plenary.amendment.Amendment;
 import plenary.deliberation.Ballot;
 import plenary.deliberation.BallotChoice;
+import plenary.deliberation.BallotKind;
 import plenary.deliberation.FormalVote;
 import plenary.deliberation.VoteResult;
 import plenary.document.Document;
@@ -13,45 +15,55 @@ import java.util.List;
 public final class VoteRecord {
     public static final String ANNEX_TITLE = "Annex: record of formal votes";
 
+    /** One line of a vote's record. */
+    public record Row(String label, String value) {
+    }
+
     private VoteRecord() {
     }
 
-    /** Label and value pairs, in the order a secretariat records them. */
-    public static List<String[]> rows(FormalVote vote, Document document) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"Subject", subject(vote, document)});
-        rows.add(new String[]{"Majority required", majority(vote)});
-        rows.add(new String[]{"Ballot", switch (vote.ballot()) {
-            case OPEN -> "open (choices not recorded by name)";
-            case ROLL_CALL -> "roll call (recorded by name)";
-        }});
+    /** What was asked, under which rule, who was there, the figures and the result as declared. */
+    public static List<Row> rows(FormalVote vote, Document document, List<Amendment> pending) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Subject", subject(vote, document, pending)));
+        rows.add(new Row("Majority required", majority(vote)));
+        rows.add(new Row("Ballot", vote.ballot() == BallotKind.ROLL_CALL ? "roll call" : "open"));
         VoteResult result = vote.result();
+        rows.add(new Row("Quorum", Integer.toString(result == null ? vote.quorum() : result.quorum())));
+        rows.add(new Row("Present", Integer.toString(result == null ? vote.present().size() : result.present())));
         if (result != null) {
-            rows.add(new String[]{"Quorum", result.quorum() + " required, " + result.present() + " present"
-                    + (result.quorumMet() ? "" : ": quorum not met")});
-            rows.add(new String[]{"Votes", result.tally().yes() + " in favour, " + result.tally().no() + " against, "
-                    + result.tally().abstain() + " abstaining"});
-            rows.add(new String[]{"Result", result.summary()});
+            rows.add(new Row("In favour", Integer.toString(result.tally().yes())));
+            rows.add(new Row("Against", Integer.toString(result.tally().no())));
+            rows.add(new Row("Abstentions", Integer.toString(result.tally().abstain())));
         }
-        rows.add(new String[]{"Called", vote.calledAt() == null ? "" : vote.calledAt()});
-        rows.add(new String[]{"Closed", vote.closedAt() == null ? "" : vote.closedAt()});
+        if (vote.closedAt() != null) {
+            rows.add(new Row("Closed on", Wording.day(vote.closedAt())));
+        }
+        rows.add(new Row("Result", result == null ? "No result recorded" : result.summary()));
         return rows;
     }
 
+    /** "City of Graz (Ana Novak): In favour". */
     public static String rollCallLine(Ballot ballot) {
         return ballot.delegation() + (ballot.voter() == null ? "" : " (" + ballot.voter() + ")") + ": "
                 + choice(ballot.choice());
     }
 
     public static String choice(BallotChoice choice) {
+        if (choice == null) {
+            return "";
+        }
         return switch (choice) {
-            case YES -> "yes";
-            case NO -> "no";
-            case ABSTAIN -> "abstain";
+            case YES -> "In favour";
+            case NO -> "Against";
+            case ABSTAIN -> "Abstention";
         };
     }
 
     private static String majority(FormalVote vote) {
+        if (vote.rule() == null) {
+            return "";
+        }
         return switch (vote.rule()) {
             case SIMPLE -> "simple majority of votes cast";
             case TWO_THIRDS -> "two-thirds of votes cast";
@@ -59,15 +71,27 @@ public final class VoteRecord {
         };
     }
 
-    private static String subject(FormalVote vote, Document document) {
+    /** The subject as delegates cite it: an amendment's compilation label, a paragraph's number. */
+    private static String subject(FormalVote vote, Document document, List<Amendment> pending) {
+        if (vote.subject() == null) {
+            return "";
+        }
+        String id = vote.subjectId() == null ? "" : vote.subjectId();
         return switch (vote.subject()) {
-            case DOCUMENT -> "the whole document";
-            case CLAUSE -> {
-                int at = vote.subjectId() == null ? -1 : document.indexOf(vote.subjectId());
-                String number = at < 0 ? null : document.numbers().get(at);
-                yield "paragraph " + (number != null ? number : vote.subjectId());
+            case DOCUMENT -> "The whole document";
+            case AMENDMENT -> {
+                for (int i = 0; i < pending.size(); i++) {
+                    if (pending.get(i).id().equals(id)) {
+                        yield "Amendment A" + (i + 1);
+                    }
+                }
+                yield "Amendment " + id;
             }
-            case AMENDMENT -> "amendment " + vote.subjectId();
+            case CLAUSE -> {
+                int at = document.indexOf(id);
+                String number = at < 0 ? null : document.numbers().get(at);
+                yield number == null ? "Clause " + id : "Paragraph " + number;
+            }
         };
     }
 }

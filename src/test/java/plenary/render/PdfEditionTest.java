@@ -231,10 +231,11 @@ class PdfEditionTest {
         assertTrue(last.contains("Annex: record of formal votes"));
         assertTrue(last.contains("Vote 1: Shall operative paragraph 3 be adopted?"));
         assertTrue(last.contains("two-thirds of votes cast"));
-        assertTrue(last.contains("2 in favour, 1 against, 0 abstaining"));
-        assertTrue(last.contains("City of Graz (Ana Novak): yes"));
-        assertTrue(last.contains("UCLG (Lee Min): no"));
-        assertTrue(last.contains("Quorum 3 required, 3 present"));
+        assertTrue(last.contains("In favour 2 Against 1 Abstentions 0"), last);
+        assertTrue(last.contains("City of Graz (Ana Novak): In favour"));
+        assertTrue(last.contains("UCLG (Lee Min): Against"));
+        assertTrue(last.contains("Quorum 3 Present 3"));
+        assertTrue(last.contains("Subject Paragraph 3"), "the subject by its number");
     }
 
     private static FormalVote rollCall(Document document) {
