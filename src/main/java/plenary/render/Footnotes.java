@@ -70,6 +70,13 @@ public final class Footnotes {
         return byLabel.get(reference.getText().toString());
     }
 
+    /** The notes a clause cites, in the order it cites them, each once. */
+    public List<Note> citedIn(Node clause) {
+        List<String> labels = new ArrayList<>();
+        collectCitations(clause, labels);
+        return labels.stream().map(byLabel::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public List<Note> all() {
         return List.copyOf(byLabel.values());
     }

@@ -17,6 +17,7 @@ import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Node;
 import org.openpdf.text.Element;
@@ -164,7 +165,8 @@ final class PdfBlocks {
                 }
                 rows.add(cells);
                 head.add(inHead);
-            } else {
+            } else if (!(child instanceof TableSeparator)) {
+                // The separator row is the |---| line: syntax, not content.
                 collectRows(child, rows, head, inHead || child instanceof TableHead);
             }
         }

@@ -50,7 +50,8 @@ public final class PdfEdition {
         pdf.open();
         PdfArchive.outputIntent(writer);
 
-        titleBlock(pdf, edition, inlines, variant);
+        PdfFlow flow = new PdfFlow(pdf, writer, new PdfNotes(inlines, new PdfBlocks(inlines)));
+        titleBlock(flow, edition, inlines, variant);
         List<String> numbers = text.numbers();
         for (int i = 0; i < text.clauses().size(); i++) {
             Clause clause = text.clauses().get(i);
@@ -58,14 +59,17 @@ public final class PdfEdition {
                 continue;
             }
             String badge = compilation != null && numbers.get(i) != null ? Wording.status(clause.status()) : null;
-            pdf.add(clauses.clause(clause, numbers.get(i), parsed.get(clause.id()), badge));
+            Node tree = parsed.get(clause.id());
+            float keep = clause.kind() == ClauseKind.HEADING ? PdfStyle.HEADING_KEEP : 0;
+            flow.add(clauses.clause(clause, numbers.get(i), tree, badge), notes.citedIn(tree), keep);
             if (compilation != null) {
                 for (PendingChange change : compilation.on(clause.id())) {
-                    pdf.add(clauses.pending(change, clause));
+                    flow.add(clauses.pending(change, clause), List.of());
                 }
             }
         }
-        notes(pdf, notes, inlines);
+        uncitedNotes(flow, notes, inlines);
+        flow.finish();
         if (!edition.votes().isEmpty()) {
             new PdfVoteAnnex(inlines).add(pdf, edition.votes(), text, edition.pending());
         }
@@ -73,32 +77,32 @@ public final class PdfEdition {
         return out.toByteArray();
     }
 
-    private static void titleBlock(Document pdf, Edition edition, PdfInlines inlines, Variant variant) {
+    private static void titleBlock(PdfFlow pdf, Edition edition, PdfInlines inlines, Variant variant) {
         DocumentMeta meta = edition.document().meta();
         PdfInlines.Look look = PdfInlines.Look.body(PdfStyle.BODY);
         StringBuilder placeDate = new StringBuilder();
         meta.place().ifPresent(placeDate::append);
         meta.date().ifPresent(d -> placeDate.append(placeDate.isEmpty() ? "" : ", ").append(d));
-        meta.conference().ifPresent(c -> pdf.add(line(inlines, c, look.bolder(), Element.ALIGN_LEFT)));
+        meta.conference().ifPresent(c -> pdf.add(PdfFlow.wrap(line(inlines, c, look.bolder(), Element.ALIGN_LEFT)), List.of()));
         if (!placeDate.isEmpty()) {
-            pdf.add(line(inlines, placeDate.toString(), look, Element.ALIGN_LEFT));
+            pdf.add(PdfFlow.wrap(line(inlines, placeDate.toString(), look, Element.ALIGN_LEFT)), List.of());
         }
-        meta.symbol().ifPresent(s -> pdf.add(line(inlines, "Distr.: " + s, look, Element.ALIGN_RIGHT)));
-        Wording.original(meta).ifPresent(o -> pdf.add(line(inlines, o, look, Element.ALIGN_RIGHT)));
+        meta.symbol().ifPresent(s -> pdf.add(PdfFlow.wrap(line(inlines, s, look.bolder(), Element.ALIGN_RIGHT)), List.of()));
+        Wording.original(meta).ifPresent(o -> pdf.add(PdfFlow.wrap(line(inlines, o, look, Element.ALIGN_RIGHT)), List.of()));
 
         Paragraph title = PdfBlocks.paragraph(inlines.phrase(ClauseMarkdown.parse("# " + edition.document().title())
                 .getFirstChild(), PdfInlines.Look.body(PdfStyle.TITLE).bolder()), look, Element.ALIGN_CENTER);
         title.setSpacingBefore(18);
         title.setSpacingAfter(variant == Variant.COMPILATION ? 4 : 16);
-        pdf.add(title);
+        pdf.add(PdfFlow.wrap(title), List.of());
         if (variant == Variant.COMPILATION) {
             Paragraph sub = line(inlines, "Compilation text: the current text with every pending amendment",
                     look.italicised(), Element.ALIGN_CENTER);
             sub.setSpacingAfter(14);
-            pdf.add(sub);
+            pdf.add(PdfFlow.wrap(sub), List.of());
         }
         if (edition.adoption() != null) {
-            pdf.add(stamp(edition.adoption(), inlines));
+            pdf.add(stamp(edition.adoption(), inlines), List.of());
         }
     }
 
@@ -112,38 +116,25 @@ public final class PdfEdition {
         cell.addElement(line(inlines, Wording.adoptedLine(stamp), look.bolder(), Element.ALIGN_LEFT));
         cell.addElement(line(inlines, Wording.hashLine(stamp), look, Element.ALIGN_LEFT));
         PdfPTable table = new PdfPTable(1);
-        table.setWidthPercentage(100);
+        table.setTotalWidth(PdfStyle.textWidth());
+        table.setLockedWidth(true);
         table.setSpacingAfter(16);
         table.addCell(cell);
         return table;
     }
 
-    private static void notes(Document pdf, Footnotes notes, PdfInlines inlines) {
-        if (notes.all().isEmpty()) {
+    /** A note no paragraph cites has no page to sit at the foot of: it is printed after the text. */
+    private static void uncitedNotes(PdfFlow flow, Footnotes notes, PdfInlines inlines) {
+        PdfNotes layout = new PdfNotes(inlines, new PdfBlocks(inlines));
+        List<Footnotes.Note> left = notes.all().stream().filter(n -> !flow.printed(n)).toList();
+        if (left.isEmpty()) {
             return;
         }
-        PdfInlines.Look small = PdfInlines.Look.body(PdfStyle.SMALL);
-        Paragraph heading = line(inlines, "Notes", small.bolder(), Element.ALIGN_LEFT);
+        Paragraph heading = line(inlines, "Notes", PdfInlines.Look.body(PdfStyle.SMALL).bolder(), Element.ALIGN_LEFT);
         heading.setSpacingBefore(14);
-        pdf.add(heading);
-        PdfBlocks blocks = new PdfBlocks(inlines);
-        for (Footnotes.Note note : notes.all()) {
-            Phrase mark = new Phrase();
-            inlines.text(Integer.toString(note.number()), small.raised(), mark);
-            PdfPCell number = new PdfPCell(mark);
-            number.setBorder(Rectangle.NO_BORDER);
-            PdfPCell body = new PdfPCell();
-            body.setBorder(Rectangle.NO_BORDER);
-            body.setPadding(0);
-            TextDirection direction = TextDirection.of(note.content());
-            body.setRunDirection(PdfClauses.runDirection(direction));
-            blocks.blocks(note.content(), small, Element.ALIGN_LEFT).forEach(body::addElement);
-            PdfPTable row = new PdfPTable(new float[]{1, 19});
-            row.setWidthPercentage(100);
-            row.setRunDirection(PdfClauses.runDirection(direction));
-            row.addCell(number);
-            row.addCell(body);
-            pdf.add(row);
+        flow.add(PdfFlow.wrap(heading), List.of());
+        for (Footnotes.Note note : left) {
+            flow.add(layout.table(note), List.of());
         }
     }
 

@@ -21,6 +21,8 @@ final class PdfStyle {
     /** The hanging space for "12." and for "(a)". */
     static final float NUMBER_WIDTH = 36;
     static final float PARAGRAPH_GAP = 7;
+    /** Room a section heading needs below it (about three lines) to stay on its page. */
+    static final float HEADING_KEEP = 48;
 
     static final Color GREY = new Color(0x55, 0x55, 0x55);
     static final Color RULE = new Color(0x99, 0x99, 0x99);

@@ -77,21 +77,42 @@ class PdfEditionTest {
     }
 
     @Test
-    void footnotesAreNumberedByFirstCitationAndPrintedInTheNotes() {
+    void footnotesAreNumberedByFirstCitationAndPrintedAtTheFootOfThePageThatCitesThem() {
         PdfPages pdf = new PdfPages(PdfEdition.render(Edition.of(outcome), Variant.CLEAN));
-        String text = pdf.all();
-        assertTrue(text.contains("protection of human rights1, which"), "the first citation carries a superscript 1");
-        int notes = text.lastIndexOf("Notes");
-        assertTrue(notes > text.indexOf("1. Calls upon"), "the notes follow the text");
-        String tail = text.substring(notes);
-        int previous = -1;
-        for (int n = 1; n <= 4; n++) {
-            Matcher m = Pattern.compile("(?<![0-9])" + n + " [A-Z]").matcher(tail);
-            assertTrue(m.find(), "note " + n + " is printed");
-            assertTrue(m.start() > previous, "note " + n + " comes after note " + (n - 1));
-            previous = m.start();
+        String[][] notes = {
+                {"protection of human rights1, which", "1 Human Rights Council Advisory Committee, Role of local government"},
+                {"human settlements2,", "2 Transforming our world: the 2030 Agenda"},
+                {"Human Rights City3,", "3 Gwangju Guiding Principles for a Human Rights City, adopted"},
+                {"approach to data4;", "4 Office of the United Nations High Commissioner for Human Rights, A Human"}};
+        for (String[] note : notes) {
+            int page = -1;
+            for (int p = 0; p < pdf.count() && page < 0; p++) {
+                page = pdf.page(p).contains(note[0]) ? p : -1;
+            }
+            assertTrue(page >= 0, "cited: " + note[0]);
+            String text = pdf.page(page);
+            assertTrue(text.contains(note[1]), "note under its citation on page " + (page + 1) + ": " + text);
+            assertTrue(text.indexOf(note[1]) > text.indexOf(note[0]), "the note sits below the text");
+            for (int p = 0; p < pdf.count(); p++) {
+                assertTrue(p == page || !pdf.page(p).contains(note[1]), "printed once");
+            }
         }
-        assertTrue(tail.contains("1 Human Rights Council Advisory Committee, Role of local government"));
+        assertFalse(pdf.all().contains("Notes"), "every note is cited, so none is left for a closing list");
+    }
+
+    @Test
+    void aNoteNobodyCitesIsStillPrintedAfterTheText() {
+        Document doc = new MarkdownImporter(RandomIds.secure()).read("n", """
+                1. *Calls upon* cities to act;[^a]
+
+                [^a]: Cited note.
+
+                [^b]: Orphan note.
+                """);
+        String text = new PdfPages(PdfEdition.render(Edition.of(doc), Variant.CLEAN)).all();
+        assertTrue(text.contains("act;1") && text.contains("1 Cited note."), text);
+        // Drawn after the text, at the foot of the page; the orphan follows the text under "Notes".
+        assertTrue(text.contains("act;1 Notes 2 Orphan note."), text);
     }
 
     @Test
@@ -236,6 +257,44 @@ class PdfEditionTest {
         assertTrue(last.contains("UCLG (Lee Min): Against"));
         assertTrue(last.contains("Quorum 3 Present 3"));
         assertTrue(last.contains("Subject Paragraph 3"), "the subject by its number");
+    }
+
+    @Test
+    void freeTextKeepsListsTablesQuotesAndOnlySafeLinks() throws Exception {
+        Document doc = new MarkdownImporter(RandomIds.secure()).read("rich", """
+                # Rich text
+
+                ## I. Section with a [link](https://example.org/section)
+
+                Free text with **bold**, ~~struck~~, ++inserted++, a <b>raw tag</b> and [bad](javascript:alert(1)).
+
+                - first bullet
+                - second bullet
+
+                | Region | Cities |
+                |---|---|
+                | Europe | 120 |
+
+                > A quoted passage.
+                """);
+        byte[] bytes = PdfEdition.render(Edition.of(doc), Variant.CLEAN);
+        String text = new PdfPages(bytes).all();
+        assertTrue(text.contains("I. Section with a link"), text);
+        assertTrue(text.contains("a <b>raw tag</b> and bad."), "raw HTML is printed as text; a refused link keeps its words");
+        assertTrue(text.contains("first bullet") && text.contains("second bullet") && text.contains("•"), text);
+        assertTrue(text.contains("Region Cities Europe 120"), "the table, without its |---| line: " + text);
+        assertFalse(text.contains("---"));
+        assertTrue(text.contains("A quoted passage."));
+        List<String> links = new ArrayList<>();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            for (var annotation : pdf.getPage(0).getAnnotations()) {
+                if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+                        && link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri) {
+                    links.add(uri.getURI());
+                }
+            }
+        }
+        assertEquals(List.of("https://example.org/section"), links, "one live link, and never the javascript: one");
     }
 
     private static FormalVote rollCall(Document document) {
