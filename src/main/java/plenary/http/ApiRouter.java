@@ -42,6 +42,7 @@ public final class ApiRouter {
         new NegotiationRoutes(vertx, services.documents(),
                 new Negotiator(vertx, services.people(), access, services.sequencers()), services.ids()).mount(router);
         new LiveRoutes(vertx, services.documents(), access, services.sequencers(), services.liveLimits()).mount(router);
+        new SearchRoutes(vertx, services.documents(), services.people(), access, services.search()).mount(router);
 
         router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(StaticHandler.create("web").setCachingEnabled(false));

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import plenary.document.Document;
 import plenary.document.DocumentException;
 import plenary.document.MarkdownImporter;
+import plenary.live.LiveAddresses;
 import plenary.people.Action;
 import plenary.people.Decision;
 import plenary.people.Meeting;
@@ -60,12 +61,14 @@ final class DocumentRoutes {
             Document document = importDraft(markdown);
             documents.create(document, meetingId);
             return document;
-        }).onSuccess(document -> ctx.response()
+        }).onSuccess(document -> {
+            vertx.eventBus().publish(LiveAddresses.CHANGED, document.id());
+            ctx.response()
                 .setStatusCode(201)
                 .putHeader("Location", "/api/documents/" + document.id())
                 .putHeader("Content-Type", "application/json")
-                .end(DocumentJson.document(document).encode()))
-          .onFailure(ctx::fail);
+                .end(DocumentJson.document(document).encode());
+        }).onFailure(ctx::fail);
     }
 
     private Document importDraft(String markdown) {

@@ -20,6 +20,8 @@ import plenary.editing.Outcome;
 import plenary.editing.Submission;
 import plenary.store.OperationLog;
 import plenary.render.Edition;
+import plenary.search.Entries;
+import plenary.search.SearchEntriesJson;
 import plenary.view.DocumentJson;
 import plenary.view.EditionJson;
 import plenary.view.NegotiationJson;
@@ -134,6 +136,9 @@ public final class DocumentSequencer extends VerticleBase {
             // What an export shows: it holds no drafts, so it is the same for every reader.
             case "edition" -> request.reply(new JsonObject()
                     .put("edition", EditionJson.write(Edition.of(state.document(), desk.negotiation()))));
+            // What the search index holds of this document, as durable now.
+            case "search-entries" -> request.reply(SearchEntriesJson.write(durableRevision, desk.negotiation().seq(),
+                    Entries.of(durableDocument, body.getString("meetingId"), desk.negotiation())));
             case "join" -> request.reply(join(body.getLong("since", -1L)));
             case "presence" -> {
                 String connection = body.getString("connectionId");
@@ -344,6 +349,7 @@ public final class DocumentSequencer extends VerticleBase {
                         .put("revision", durableRevision));
             }
         }
+        vertx.eventBus().publish(LiveAddresses.CHANGED, documentId);
         parked.removeIf(p -> {
             if (p.revision() <= durableRevision) {
                 p.request().reply(p.reply());

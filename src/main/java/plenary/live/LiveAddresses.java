@@ -9,6 +9,9 @@ public final class LiveAddresses {
         return "plenary.doc." + documentId;
     }
 
+    /** Where a document's id is published each time a change to it is durable: the search index listens. */
+    public static final String CHANGED = "plenary.docs.changed";
+
     public static String broadcasts(String documentId) {
         return "plenary.doc." + documentId + ".out";
     }

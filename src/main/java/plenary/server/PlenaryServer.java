@@ -12,6 +12,8 @@ import plenary.people.LoginThrottle;
 import plenary.people.PasswordHasher;
 import plenary.store.PeopleRepository;
 import plenary.live.Sequencers;
+import plenary.search.IndexFeed;
+import plenary.search.SearchIndex;
 import plenary.store.Database;
 import plenary.store.DocumentRepository;
 
@@ -28,8 +30,10 @@ public final class PlenaryServer implements AutoCloseable {
     private final Vertx vertx;
     private final Database database;
     private final HttpServer http;
+    private final SearchIndex search;
 
-    private PlenaryServer(Vertx vertx, Database database, HttpServer http) {
+    private PlenaryServer(Vertx vertx, Database database, HttpServer http, SearchIndex search) {
+        this.search = search;
         this.vertx = vertx;
         this.database = database;
         this.http = http;
@@ -39,6 +43,7 @@ public final class PlenaryServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         Database database = Database.open(config.dataDir(), config.dbUrl(), config.dbUser(), config.dbPassword());
         Vertx vertx = Vertx.vertx();
+        SearchIndex search = null;
         try {
             Clock clock = Clock.systemUTC();
             DocumentRepository documents = new DocumentRepository(database.dataSource(), clock);
@@ -53,9 +58,16 @@ public final class PlenaryServer implements AutoCloseable {
                 DemoSeeder.seedSampleMeeting(people, hasher, ids);
             }
             Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, clock);
+            search = SearchIndex.open(config.dataDir().resolve("search"));
+            IndexFeed feed = new IndexFeed(vertx, search, documents, sequencers);
+            long started = System.nanoTime();
+            int refilled = feed.catchUp();
+            LOG.info("search index: {} document(s) indexed from the database in {} ms", refilled,
+                    (System.nanoTime() - started) / 1_000_000);
+            feed.follow();
             HttpServices services = new HttpServices(documents, people, sequencers, ids, clock, hasher,
                     new LoginThrottle(5, Duration.ofMinutes(15), clock), config.maxBodyBytes(), config.live(),
-                    config.secureCookies());
+                    config.secureCookies(), search);
             HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                     .setMaxWebSocketMessageSize(config.live().hardMessageBytes());
             HttpServer http = vertx.createHttpServer(options)
@@ -64,9 +76,12 @@ public final class PlenaryServer implements AutoCloseable {
                     .await(30, TimeUnit.SECONDS);
             LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.actualPort(),
                     config.dbUrl() == null ? config.dataDir().toAbsolutePath() : "external database");
-            return new PlenaryServer(vertx, database, http);
+            return new PlenaryServer(vertx, database, http, search);
         } catch (Exception e) {
             vertx.close();
+            if (search != null) {
+                search.close();
+            }
             database.close();
             throw e;
         }
@@ -90,7 +105,11 @@ public final class PlenaryServer implements AutoCloseable {
             try {
                 vertx.close().await(20, TimeUnit.SECONDS);
             } finally {
-                database.close();
+                try {
+                    search.close();
+                } finally {
+                    database.close();
+                }
             }
         }
     }

@@ -217,13 +217,19 @@ class DocumentApiTest {
 
     @Test
     void samplesAreLoadedOnceIntoAnEmptyStore() throws Exception {
-        List<String> sampleTitles = List.of(sampleTitle("hrgl-2022-outcome-draft.md"), sampleTitle("multilingual-draft.md"));
+        List<String> sampleTitles = List.of(sampleTitle("hrgl-2022-outcome-draft.md"), sampleTitle("multilingual-draft.md"),
+                sampleTitle("hrgl-2021-outcome-adopted.md"));
         List<String> firstIds;
         try (RunningServer server = RunningServer.start(dataDir)) {
             JsonNode list = server.getJson("/api/documents").path("documents");
-            assertEquals(2, list.size(), list::toString);
-            assertEquals(Set.copyOf(sampleTitles), Set.of(list.get(0).path("title").asText(),
-                    list.get(1).path("title").asText()));
+            assertEquals(3, list.size(), list::toString);
+            Set<String> titles = new java.util.HashSet<>();
+            list.forEach(d -> titles.add(d.path("title").asText()));
+            assertEquals(Set.copyOf(sampleTitles), titles);
+            for (JsonNode d : list) {
+                assertEquals(d.path("title").asText().equals(sampleTitle("hrgl-2021-outcome-adopted.md"))
+                        ? "adopted" : "drafting", d.path("status").asText(), "last year's outcome comes adopted");
+            }
             firstIds = ids(list);
             for (String id : firstIds) {
                 JsonNode document = server.getJson("/api/documents/" + id);
@@ -232,7 +238,7 @@ class DocumentApiTest {
         }
         try (RunningServer server = RunningServer.start(dataDir)) {
             JsonNode list = server.getJson("/api/documents").path("documents");
-            assertEquals(2, list.size(), "samples must not be loaded again on restart: " + list);
+            assertEquals(3, list.size(), "samples must not be loaded again on restart: " + list);
             assertEquals(firstIds, ids(list));
         }
     }

@@ -1,0 +1,89 @@
+package plenary.search;
+
+import plenary.amendment.Amendment;
+import plenary.deliberation.Comment;
+import plenary.deliberation.CommentTarget;
+import plenary.document.Clause;
+import plenary.document.ClauseKind;
+import plenary.document.Document;
+import plenary.document.DocumentStatus;
+import plenary.negotiation.Negotiation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What of a document the index holds: its paragraphs (as adopted text once it is adopted), every
+ * amendment but withdrawn drafts, and every comment not deleted, each with the readers it may
+ * reach. Pure: built alike from the sequencer's state and, at start-up, from the database.
+ */
+public final class Entries {
+    private Entries() {
+    }
+
+    public static List<Entry> of(Document document, String meetingId, Negotiation negotiation) {
+        List<Entry> out = new ArrayList<>();
+        SearchKind clauseKind = document.status() == DocumentStatus.ADOPTED ? SearchKind.ADOPTED : SearchKind.CLAUSE;
+        List<String> numbers = document.numbers();
+        for (int i = 0; i < document.clauses().size(); i++) {
+            Clause clause = document.clauses().get(i);
+            if (clause.text().isBlank()) {
+                continue;
+            }
+            String number = clause.kind() == ClauseKind.FOOTNOTE ? null : numbers.get(i);
+            out.add(new Entry(clauseKind.wireName() + ":" + document.id() + ":" + clause.id(), clauseKind,
+                    document.id(), meetingId, document.title(), clause.id(), number, null, clause.text(),
+                    Set.of(Entry.PUBLIC)));
+        }
+        for (Amendment a : negotiation.amendments()) {
+            if (a.state() == plenary.amendment.AmendmentState.WITHDRAWN && a.restricted()) {
+                continue;
+            }
+            String text = (a.proposed() == null ? "" : a.proposed())
+                    + (a.rationale() == null || a.rationale().isBlank() ? "" : "\n\n" + a.rationale());
+            out.add(new Entry("amendment:" + a.id(), SearchKind.AMENDMENT, document.id(), meetingId, document.title(),
+                    a.clauseId(), number(document, a.clauseId()), a.id(), text, readers(a, meetingId)));
+        }
+        for (Comment c : negotiation.comments()) {
+            if (c.deleted() || c.body() == null || c.body().isBlank()) {
+                continue;
+            }
+            Set<String> readers = Set.of(Entry.PUBLIC);
+            String clauseId = c.target() == CommentTarget.CLAUSE ? c.targetId() : null;
+            if (c.target() == CommentTarget.AMENDMENT) {
+                Amendment on = negotiation.amendment(c.targetId()).orElse(null);
+                if (on == null) {
+                    continue;
+                }
+                readers = readers(on, meetingId);
+                clauseId = on.clauseId();
+            }
+            out.add(new Entry("comment:" + c.id(), SearchKind.COMMENT, document.id(), meetingId, document.title(),
+                    clauseId, clauseId == null ? null : number(document, clauseId), c.id(), c.body(), readers));
+        }
+        return out;
+    }
+
+    /** A draft reaches its delegation and its author only, as in the negotiation views. */
+    private static Set<String> readers(Amendment a, String meetingId) {
+        if (!a.restricted()) {
+            return Set.of(Entry.PUBLIC);
+        }
+        Set<String> readers = new HashSet<>();
+        if (a.sponsor() != null) {
+            readers.add(Scope.delegation(meetingId, a.sponsor()));
+            a.cosponsors().forEach(d -> readers.add(Scope.delegation(meetingId, d)));
+        }
+        if (a.authorId() != null) {
+            readers.add(Scope.user(a.authorId()));
+        }
+        return readers;
+    }
+
+    private static String number(Document document, String clauseId) {
+        int at = document.indexOf(clauseId);
+        return at < 0 ? null : document.numbers().get(at);
+    }
+}

@@ -1,0 +1,133 @@
+package plenary.search;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import plenary.document.Document;
+import plenary.live.LiveAddresses;
+import plenary.live.Sequencers;
+import plenary.negotiation.Negotiation;
+import plenary.negotiation.Recorded;
+import plenary.store.DocumentRepository;
+import plenary.store.DocumentSummary;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the index in step with the database. At start-up it refills whatever the index lacks or
+ * has stale (everything, when the index was recreated) straight from the database. While running,
+ * each sequencer announces the documents whose changes became durable; every {@link #FLUSH_MILLIS}
+ * the feed asks those sequencers for their current entries and replaces them in the index, so a
+ * burst of typing costs one re-index per document per flush, and an edit is searchable well within
+ * a second.
+ */
+public final class IndexFeed {
+    public static final long FLUSH_MILLIS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(IndexFeed.class);
+
+    private final Vertx vertx;
+    private final SearchIndex index;
+    private final DocumentRepository documents;
+    private final Sequencers sequencers;
+    private final Map<String, String> meetings = new HashMap<>();
+    private Set<String> dirty = new LinkedHashSet<>();
+    private boolean flushing;
+
+    public IndexFeed(Vertx vertx, SearchIndex index, DocumentRepository documents, Sequencers sequencers) {
+        this.vertx = vertx;
+        this.index = index;
+        this.documents = documents;
+        this.sequencers = sequencers;
+    }
+
+    /** Blocking: brings the index up to date with the database. Returns how many documents it re-indexed. */
+    public int catchUp() {
+        Map<String, SearchIndex.Marker> seen = index.fresh() ? Map.of() : index.markers();
+        int refilled = 0;
+        List<DocumentSummary> all = documents.list();
+        for (DocumentSummary summary : all) {
+            synchronized (meetings) {
+                meetings.put(summary.id(), summary.meetingId());
+            }
+            SearchIndex.Marker marker = seen.get(summary.id());
+            boolean stale = marker == null || marker.revision() != summary.revision()
+                    || !documents.log().events(summary.id(), marker.seq(), 1).isEmpty();
+            if (stale) {
+                reindexFromStore(summary.id(), summary.meetingId());
+                refilled++;
+            }
+        }
+        Set<String> present = new java.util.HashSet<>();
+        all.forEach(s -> present.add(s.id()));
+        seen.keySet().stream().filter(id -> !present.contains(id)).forEach(index::remove);
+        index.refreshNow();
+        return refilled;
+    }
+
+    /** Starts following the sequencers' announcements. */
+    public void follow() {
+        vertx.eventBus().<String>consumer(LiveAddresses.CHANGED, message -> dirty.add(message.body()));
+        vertx.setPeriodic(FLUSH_MILLIS, t -> flush());
+    }
+
+    private void flush() {
+        if (flushing || dirty.isEmpty()) {
+            return;
+        }
+        flushing = true;
+        Set<String> batch = dirty;
+        dirty = new LinkedHashSet<>();
+        Future<?> chain = Future.succeededFuture();
+        for (String documentId : batch) {
+            chain = chain.eventually(() -> reindexLive(documentId).recover(e -> {
+                LOG.warn("could not re-index document {}: {}", documentId, e.toString());
+                return Future.succeededFuture();
+            }));
+        }
+        chain.onComplete(done -> flushing = false);
+    }
+
+    private Future<Void> reindexLive(String documentId) {
+        return vertx.executeBlocking(() -> meetingOf(documentId), false)
+                .compose(meetingId -> sequencers.ensure(documentId)
+                        .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId),
+                                new JsonObject().put("action", "search-entries").put("meetingId", meetingId)))
+                        .compose(reply -> vertx.executeBlocking(() -> {
+                            index.replace(documentId, SearchEntriesJson.marker(reply.body()),
+                                    SearchEntriesJson.entries(reply.body()));
+                            return null;
+                        }, false)));
+    }
+
+    private String meetingOf(String documentId) {
+        synchronized (meetings) {
+            String known = meetings.get(documentId);
+            if (known != null) {
+                return known;
+            }
+        }
+        // A document created since start-up: its meeting never changes, so ask once.
+        String meetingId = documents.list().stream().filter(s -> s.id().equals(documentId)).findFirst()
+                .map(DocumentSummary::meetingId)
+                .orElseThrow(() -> new IllegalStateException("no document " + documentId));
+        synchronized (meetings) {
+            meetings.put(documentId, meetingId);
+        }
+        return meetingId;
+    }
+
+    private void reindexFromStore(String documentId, String meetingId) {
+        Document document = documents.find(documentId).orElseThrow();
+        Negotiation negotiation = new Negotiation(Negotiation.DEFAULT_EDIT_WINDOW);
+        List<Recorded> events = documents.log().events(documentId, 0, Integer.MAX_VALUE);
+        events.forEach(r -> negotiation.apply(r.event()));
+        index.replace(documentId, new SearchIndex.Marker(document.revision(), negotiation.seq()),
+                Entries.of(document, meetingId, negotiation));
+    }
+}

@@ -1,0 +1,75 @@
+package plenary.search;
+
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reads what a person typed in the search box: words (all of them must match), "exact phrases",
+ * OR, -exclusions, trailing wildcards (right*), fuzzy (~). Refuses, with a reason, what it cannot
+ * run: an empty or over-long query, one made only of wildcards (it would match everything), a
+ * syntax error, a field name (filters are parameters, not query syntax), or one that expands to
+ * too many terms.
+ */
+public final class SearchQuery {
+    public static final int MAX_LENGTH = 500;
+
+    private SearchQuery() {
+    }
+
+    public static Query parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new QueryException("the query is empty: type some words to look for");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new QueryException("the query is " + text.length() + " characters long; at most " + MAX_LENGTH
+                    + " are accepted");
+        }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new QueryException("the query has no letter or digit: wildcards alone would match everything");
+        }
+        QueryParser parser = new QueryParser(IndexFields.TEXT, new SearchAnalyzer());
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setAllowLeadingWildcard(false);
+        // A run of Chinese characters is one "word" to the parser and several to ICU: keep them in order.
+        parser.setSplitOnWhitespace(true);
+        parser.setAutoGeneratePhraseQueries(true);
+        Query query;
+        try {
+            query = parser.parse(text);
+        } catch (ParseException e) {
+            throw new QueryException("the query cannot be read: " + firstLine(e.getMessage()));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryException("the query expands to too many terms; be more specific");
+        } catch (RuntimeException e) {
+            throw new QueryException("the query cannot be read: " + e.getClass().getSimpleName());
+        }
+        Set<String> fields = new HashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+        });
+        fields.remove(IndexFields.TEXT);
+        if (!fields.isEmpty()) {
+            throw new QueryException("only the text can be searched (not " + String.join(", ", fields)
+                    + "); use the document, meeting and kind filters for the rest");
+        }
+        return query;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+}
