@@ -39,6 +39,8 @@ public final class Precedents {
             mlt.setMinDocFreq(1);
             mlt.setMinWordLen(2);
             mlt.setMaxQueryTerms(30);
+            // Words in more than a quarter of all entries ("the", "de", "و") say nothing about a paragraph.
+            mlt.setMaxDocFreqPct(25);
             Query like = mlt.like(IndexFields.TEXT, new StringReader(clauseText));
             BooleanQuery.Builder query = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST);
             Search.visibleTo(query, scope);
