@@ -10,11 +10,7 @@ final class ExportFileName {
     private ExportFileName() {
     }
 
-    static String of(Document document, String extension) {
-        return of(document, "", extension);
-    }
-
-    /** With a suffix after the name, such as "-compilation". */
+    /** With a suffix after the name, such as "-compilation", or "". */
     static String of(Document document, String suffix, String extension) {
         String base = document.meta().symbol().filter(s -> !s.isBlank()).orElse(document.title());
         String ascii = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

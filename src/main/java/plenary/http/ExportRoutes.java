@@ -71,9 +71,8 @@ final class ExportRoutes {
                             + ExportFileName.of(document, suffix, format) + "\"")
                     .putHeader("X-Content-Type-Options", "nosniff");
             if (format.equals("html")) {
-                // The renderer escapes every script; this header stops one anyway, should it slip through.
-                ctx.response().putHeader("Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:");
+                // The renderer escapes every script; the page's own policy stops one anyway, should it slip through.
+                ctx.response().putHeader("Content-Security-Policy", HtmlEdition.CONTENT_SECURITY_POLICY);
             }
             return ctx.response().end(Buffer.buffer(bytes));
         })).onFailure(ctx::fail);

@@ -9,6 +9,8 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import plenary.document.Clause;
+import plenary.document.ClauseKind;
 
 import java.util.List;
 
@@ -33,6 +35,17 @@ public final class ClauseMarkdown {
 
     public static Node parse(String markdown) {
         return PARSER.parse(markdown);
+    }
+
+    /**
+     * A clause as both renderers read it. A heading's text is one line of inline Markdown: parsed
+     * on its own, "1. Introduction" would become a list, and a second line would fall out of it.
+     */
+    public static Node parse(Clause clause) {
+        if (clause.kind() == ClauseKind.HEADING) {
+            return PARSER.parse("## " + clause.text().replaceAll("\\s*\\R\\s*", " ").strip());
+        }
+        return PARSER.parse(clause.text());
     }
 
     /** The words a reader sees, without Markdown marks: what the compilation diffs. */

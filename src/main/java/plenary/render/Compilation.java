@@ -70,8 +70,9 @@ public final class Compilation {
         return groups;
     }
 
-    public boolean isEmpty() {
-        return byClause.isEmpty();
+    /** Every clause id some pending amendment changes (or follows, for an insertion), in order of writing. */
+    public List<String> clauseIds() {
+        return List.copyOf(byClause.keySet());
     }
 
     private static List<Segment> segments(Amendment a, Standing standing, Document document) {

@@ -24,15 +24,23 @@ import java.util.Objects;
  * @param conflictGroups amendment id → the id of its conflict group, for those in one
  * @param votes          formal votes that are closed, in the order they were called
  * @param adoption       null until the document is adopted
+ * @param voteSubjects   amendment id → how the vote annex names an amendment voted on that is no
+ *                       longer pending ("the amendment of City of Graz to paragraph 3, accepted")
  */
 public record Edition(Document document, List<Amendment> pending, Map<String, String> conflictGroups,
-                      List<FormalVote> votes, AdoptionStamp adoption) {
+                      List<FormalVote> votes, AdoptionStamp adoption, Map<String, String> voteSubjects) {
 
     public Edition {
         Objects.requireNonNull(document, "document");
         pending = List.copyOf(pending);
         conflictGroups = Map.copyOf(conflictGroups);
         votes = List.copyOf(votes);
+        voteSubjects = Map.copyOf(voteSubjects);
+    }
+
+    public Edition(Document document, List<Amendment> pending, Map<String, String> conflictGroups,
+                   List<FormalVote> votes, AdoptionStamp adoption) {
+        this(document, pending, conflictGroups, votes, adoption, Map.of());
     }
 
     /** A text with no negotiation around it, as the command-line export reads it from a file. */
@@ -51,7 +59,22 @@ public record Edition(Document document, List<Amendment> pending, Map<String, St
         List<FormalVote> closed = negotiation.votes().stream().filter(v -> v.stage() == VoteStage.CLOSED).toList();
         AdoptionStamp stamp = negotiation.adoption()
                 .map(a -> new AdoptionStamp(a.revision(), a.sha256(), a.at())).orElse(null);
-        return new Edition(document, pending, groups, closed, stamp);
+        Map<String, String> subjects = new LinkedHashMap<>();
+        for (FormalVote vote : closed) {
+            if (vote.subject() == plenary.deliberation.VoteSubject.AMENDMENT && vote.subjectId() != null) {
+                negotiation.amendment(vote.subjectId()).ifPresent(a -> subjects.put(a.id(), describe(a, document)));
+            }
+        }
+        return new Edition(document, pending, groups, closed, stamp, subjects);
+    }
+
+    /** "the amendment of City of Graz to paragraph 3 (accepted)": an amendment named without its id. */
+    private static String describe(Amendment a, Document document) {
+        int at = document.indexOf(a.clauseId());
+        String number = at < 0 ? null : document.numbers().get(at);
+        return (a.sponsor() == null ? "the rapporteurs' compromise" : "the amendment of " + a.sponsor())
+                + (number == null ? "" : " to paragraph " + number)
+                + " (" + a.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
     }
 
     public boolean adopted() {

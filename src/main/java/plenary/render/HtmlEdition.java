@@ -31,11 +31,14 @@ public final class HtmlEdition {
     private HtmlEdition() {
     }
 
+    /** The page's content security policy, for the HTTP header that serves it too. */
+    public static final String CONTENT_SECURITY_POLICY = HtmlStyle.CONTENT_SECURITY_POLICY;
+
     public static String render(Edition edition, Variant variant) {
         Document document = edition.document();
         Map<String, Node> parsed = new LinkedHashMap<>();
         for (Clause clause : document.clauses()) {
-            parsed.put(clause.id(), ClauseMarkdown.parse(clause.text()));
+            parsed.put(clause.id(), ClauseMarkdown.parse(clause));
         }
         Footnotes notes = Footnotes.of(document, parsed);
         HtmlMarkdown markdown = new HtmlMarkdown(notes);
@@ -69,7 +72,7 @@ public final class HtmlEdition {
             compilation.rest(out, edition.pending());
         }
         if (!edition.votes().isEmpty()) {
-            HtmlVotes.annex(out, document, edition.pending(), edition.votes());
+            HtmlVotes.annex(out, edition);
         }
         return out.append("</body>\n</html>\n").toString();
     }

@@ -77,7 +77,9 @@ final class HtmlMarkdown {
     /** A clause that is one paragraph, as inline content for a heading; null when it is anything else. */
     String inline(Node root) {
         Node only = root.getFirstChild();
-        return only instanceof Paragraph && only.getNext() == null ? render(only, children(only)).strip() : null;
+        boolean inline = (only instanceof Paragraph || only instanceof com.vladsch.flexmark.ast.Heading)
+                && only.getNext() == null;
+        return inline ? render(only, children(only)).strip() : null;
     }
 
     /** Whether the text cited this note, so its entry can link back to the first citation. */
@@ -165,7 +167,7 @@ final class HtmlMarkdown {
 
     /** A definition typed into an ordinary clause is not one of the numbered notes: shown where it stands. */
     private void strayDefinition(FootnoteBlock node, NodeRendererContext context, HtmlWriter html) {
-        html.attr("class", "stray-note").tag("div");
+        html.attr("class", "stray-note").withAttr().tag("div");
         html.text("[^" + node.getText() + "]:");
         context.renderChildren(node);
         html.tag("/div");

@@ -1,13 +1,9 @@
 package plenary.render;
 
-import plenary.amendment.Amendment;
 import plenary.deliberation.Ballot;
-import plenary.deliberation.BallotChoice;
 import plenary.deliberation.BallotKind;
 import plenary.deliberation.FormalVote;
-import plenary.deliberation.MajorityRule;
 import plenary.deliberation.VoteResult;
-import plenary.document.Document;
 
 import java.util.List;
 
@@ -21,20 +17,21 @@ final class HtmlVotes {
     private HtmlVotes() {
     }
 
-    static void annex(StringBuilder out, Document document, List<Amendment> pending, List<FormalVote> votes) {
+    static void annex(StringBuilder out, Edition edition) {
+        List<FormalVote> votes = edition.votes();
         out.append("<section class=\"annex\" id=\"annex-votes\">\n<h2>Annex<br>Record of formal votes</h2>\n");
         for (int i = 0; i < votes.size(); i++) {
-            vote(out, i + 1, votes.get(i), document, pending);
+            vote(out, i + 1, votes.get(i), edition);
         }
         out.append("</section>\n");
     }
 
-    private static void vote(StringBuilder out, int n, FormalVote vote, Document document, List<Amendment> pending) {
+    private static void vote(StringBuilder out, int n, FormalVote vote, Edition edition) {
         out.append("<section class=\"vote\" id=\"vote-").append(escape(vote.id())).append("\">\n<h3>Vote ").append(n)
-                .append(": <span class=\"question\" dir=\"").append(TextDirection.of(text(vote.question())).html())
-                .append("\">").append(escape(vote.question())).append("</span></h3>\n<dl>\n");
+                .append(": <span class=\"question\" dir=\"").append(TextDirection.of(VoteRecord.question(vote)).html())
+                .append("\">").append(escape(VoteRecord.question(vote))).append("</span></h3>\n<dl>\n");
         VoteResult result = vote.result();
-        for (VoteRecord.Row row : VoteRecord.rows(vote, document, pending)) {
+        for (VoteRecord.Row row : VoteRecord.rows(vote, edition)) {
             if (row.label().equals("Result")) {
                 out.append("<dt>Result</dt><dd class=\"").append(result == null ? "no-result"
                         : result.carried() ? "carried" : "failed").append("\">").append(escape(row.value())).append("</dd>\n");
@@ -43,7 +40,7 @@ final class HtmlVotes {
             }
         }
         out.append("</dl>\n");
-        if (vote.ballot() == BallotKind.ROLL_CALL && !vote.ballots().isEmpty()) {
+        if (VoteRecord.listsRollCall(vote)) {
             out.append("<table class=\"roll-call\">\n<thead><tr><th>Delegation</th><th>Vote</th><th>Cast by</th></tr></thead>\n<tbody>\n");
             for (Ballot ballot : vote.ballots()) {
                 out.append("<tr class=\"").append(ballot.choice() == null ? "" : ballot.choice().wireName())

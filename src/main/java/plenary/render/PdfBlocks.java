@@ -39,29 +39,39 @@ final class PdfBlocks {
         this.inlines = inlines;
     }
 
-    /** Every block child of {@code parent}, in order. */
-    List<Element> blocks(Node parent, PdfInlines.Look look, int alignment) {
+    /** Every block child of {@code parent}, in order, for a clause running in {@code direction}. */
+    List<Element> blocks(Node parent, PdfInlines.Look look, int alignment, TextDirection direction) {
         List<Element> out = new ArrayList<>();
         for (Node block = parent.getFirstChild(); block != null; block = block.getNext()) {
-            block(block, look, alignment, out);
+            block(block, look, alignment, direction, 0, out);
         }
         return out;
     }
 
-    private void block(Node node, PdfInlines.Look look, int alignment, List<Element> out) {
+    private void block(Node node, PdfInlines.Look look, int alignment, TextDirection direction, int depth,
+                       List<Element> out) {
         switch (node) {
             case BlankLine b -> {
             }
             case HtmlCommentBlock c -> {
             }
             case FootnoteBlock f -> {
-                // Printed once, in the notes at the end.
+                // A definition typed into an ordinary clause is not a numbered note: shown where it stands.
+                Phrase label = new Phrase();
+                inlines.text("[^" + f.getText() + "]: ", look, label);
+                for (Element e : blocks(f, look, alignment, direction)) {
+                    if (e instanceof org.openpdf.text.Paragraph p && label != null) {
+                        p.add(0, label);
+                        label = null;
+                    }
+                    out.add(e);
+                }
             }
             case Paragraph p -> out.add(paragraph(inlines.phrase(p, look), look, alignment));
             case Heading h -> out.add(paragraph(inlines.phrase(h, look.bolder()), look, Element.ALIGN_LEFT));
-            case ListBlock list -> out.add(list(list, look, alignment));
+            case ListBlock list -> list(list, look, alignment, direction, depth, out);
             case BlockQuote q -> {
-                for (Element e : blocks(q, look.italicised(), alignment)) {
+                for (Element e : blocks(q, look.italicised(), alignment, direction)) {
                     if (e instanceof org.openpdf.text.Paragraph p) {
                         p.setIndentationLeft(p.getIndentationLeft() + 24);
                         p.setIndentationRight(p.getIndentationRight() + 24);
@@ -73,11 +83,11 @@ final class PdfBlocks {
             case IndentedCodeBlock c -> out.add(literal(c.getContentChars().toString(), look));
             case CodeBlock c -> out.add(literal(c.getChars().toString(), look));
             case HtmlBlock h -> out.add(literal(h.getChars().toString(), look));
-            case TableBlock t -> out.add(table(t, look));
+            case TableBlock t -> out.add(table(t, look, direction));
             case ThematicBreak t -> out.add(paragraph(new Phrase(" "), look, alignment));
             default -> {
                 if (node.hasChildren()) {
-                    out.addAll(blocks(node, look, alignment));
+                    out.addAll(blocks(node, look, alignment, direction));
                 } else {
                     out.add(literal(node.getChars().toString(), look));
                 }
@@ -104,31 +114,51 @@ final class PdfBlocks {
         return p;
     }
 
-    private org.openpdf.text.List list(ListBlock list, PdfInlines.Look look, int alignment) {
-        boolean ordered = list instanceof OrderedList;
-        org.openpdf.text.List out = new org.openpdf.text.List(ordered, 18);
-        if (ordered) {
-            out.setFirst(((OrderedList) list).getStartNumber());
-        } else {
-            out.setListSymbol(new org.openpdf.text.Chunk("\u2022"));
-            out.getSymbol().setFont(PdfFonts.plain(look.size()));
-        }
+    /**
+     * A list as paragraphs with hanging markers, indented by depth on the side the text starts
+     * from: OpenPDF's own lists put their markers on the left even in a right-to-left cell, and
+     * lose nested markers.
+     */
+    private void list(ListBlock list, PdfInlines.Look look, int alignment, TextDirection direction, int depth,
+                      List<Element> out) {
+        int number = list instanceof OrderedList ordered ? ordered.getStartNumber() : 1;
+        float hang = 16;
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-            if (item instanceof ListItem li) {
-                org.openpdf.text.ListItem pdfItem = new org.openpdf.text.ListItem();
-                pdfItem.setFont(PdfFonts.plain(look.size()));
-                pdfItem.setLeading(0, PdfStyle.LEADING);
-                pdfItem.setAlignment(alignment);
-                for (Element e : blocks(li, look, alignment)) {
-                    pdfItem.add(e);
+            if (!(item instanceof ListItem li)) {
+                continue;
+            }
+            String marker = list instanceof OrderedList ? (number++) + "." : depth % 2 == 0 ? "\u2022" : "\u2013";
+            boolean first = true;
+            for (Node child = li.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof ListBlock nested) {
+                    list(nested, look, alignment, direction, depth + 1, out);
+                    continue;
                 }
-                out.add(pdfItem);
+                List<Element> parts = new ArrayList<>();
+                block(child, look, alignment, direction, depth, parts);
+                for (Element e : parts) {
+                    if (e instanceof org.openpdf.text.Paragraph p) {
+                        float indent = hang * (depth + 1);
+                        if (direction == TextDirection.RTL) {
+                            p.setIndentationRight(p.getIndentationRight() + indent);
+                        } else {
+                            p.setIndentationLeft(p.getIndentationLeft() + indent);
+                        }
+                        if (first) {
+                            Phrase mark = new Phrase();
+                            inlines.text(marker + "\u00a0", look, mark);
+                            p.add(0, mark);
+                            p.setFirstLineIndent(-hang);
+                            first = false;
+                        }
+                    }
+                    out.add(e);
+                }
             }
         }
-        return out;
     }
 
-    private PdfPTable table(TableBlock block, PdfInlines.Look look) {
+    private PdfPTable table(TableBlock block, PdfInlines.Look look, TextDirection direction) {
         List<List<Node>> rows = new ArrayList<>();
         List<Boolean> head = new ArrayList<>();
         collectRows(block, rows, head, false);
@@ -138,6 +168,7 @@ final class PdfBlocks {
         table.setSpacingBefore(4);
         table.setSpacingAfter(8);
         table.setHeaderRows(head.stream().filter(h -> h).toList().size());
+        table.setRunDirection(PdfClauses.runDirection(direction));
         PdfInlines.Look small = PdfInlines.Look.body(PdfStyle.SMALL).colored(look.color());
         for (int r = 0; r < rows.size(); r++) {
             List<Node> cells = rows.get(r);
@@ -145,6 +176,8 @@ final class PdfBlocks {
                 Phrase phrase = c < cells.size()
                         ? inlines.phrase(cells.get(c), head.get(r) ? small.bolder() : small) : new Phrase();
                 PdfPCell cell = new PdfPCell(phrase);
+                // Each cell shapes and orders its own text; the table's run direction mirrors the columns.
+                cell.setRunDirection(PdfClauses.runDirection(TextDirection.of(phrase.getContent())));
                 cell.setPadding(4);
                 cell.setBorderColor(PdfStyle.RULE);
                 cell.setBorderWidth(0.5f);

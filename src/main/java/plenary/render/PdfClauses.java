@@ -52,12 +52,16 @@ final class PdfClauses {
             widest = widths[i] > widths[widest] ? i : widest;
         }
         PdfPCell text = table.getRow(0).getCells()[widest];
-        for (Object e : text.getCompositeElements()) {
-            if (e instanceof org.openpdf.text.Paragraph p && !p.isEmpty()) {
-                p.add(0, mark);
-                return;
+        if (text.getCompositeElements() != null) {
+            for (Object e : text.getCompositeElements()) {
+                if (e instanceof org.openpdf.text.Paragraph p && !p.isEmpty()) {
+                    p.add(0, mark);
+                    return;
+                }
             }
         }
+        // Nothing printable in the clause (an empty text, a lone comment): the badge stands alone.
+        text.addElement(PdfBlocks.paragraph(mark, PdfInlines.Look.body(PdfStyle.SMALL), Element.ALIGN_LEFT));
     }
 
     private PdfPTable layout(Clause clause, String number, Node parsed) {
@@ -68,14 +72,14 @@ final class PdfClauses {
             case HEADING -> {
                 Node heading = parsed.getFirstChild() instanceof Heading h ? h : parsed;
                 org.openpdf.text.Paragraph p = PdfBlocks.paragraph(
-                        inlines.phrase(heading, PdfInlines.Look.body(PdfStyle.BODY + 1).bolder()), body, align(direction));
+                        inlines.phrase(heading, PdfInlines.Look.body(PdfStyle.BODY + 1).bolder()), body, Element.ALIGN_LEFT);
                 p.setSpacingBefore(PdfStyle.PARAGRAPH_GAP);
                 p.setKeepTogether(true);
                 text.addElement(p);
                 yield row(direction, new float[]{1}, text);
             }
             case PREAMBULAR -> {
-                for (Element e : blocks.blocks(parsed, body, Element.ALIGN_JUSTIFIED)) {
+                for (Element e : blocks.blocks(parsed, body, Element.ALIGN_JUSTIFIED, direction)) {
                     if (e instanceof org.openpdf.text.Paragraph p) {
                         p.setFirstLineIndent(PdfStyle.NUMBER_WIDTH);
                     }
@@ -84,16 +88,16 @@ final class PdfClauses {
                 yield row(direction, new float[]{1}, text);
             }
             case OPERATIVE -> {
-                blocks.blocks(parsed, body, Element.ALIGN_JUSTIFIED).forEach(text::addElement);
+                blocks.blocks(parsed, body, Element.ALIGN_JUSTIFIED, direction).forEach(text::addElement);
                 yield row(direction, new float[]{PdfStyle.NUMBER_WIDTH, width(1)}, number(number, direction), text);
             }
             case SUB_PARAGRAPH -> {
-                blocks.blocks(parsed, body, Element.ALIGN_JUSTIFIED).forEach(text::addElement);
+                blocks.blocks(parsed, body, Element.ALIGN_JUSTIFIED, direction).forEach(text::addElement);
                 yield row(direction, new float[]{PdfStyle.NUMBER_WIDTH, PdfStyle.NUMBER_WIDTH, width(2)},
                         cell(direction), number(number, direction), text);
             }
             default -> {
-                blocks.blocks(parsed, body, Element.ALIGN_JUSTIFIED).forEach(text::addElement);
+                blocks.blocks(parsed, body, Element.ALIGN_JUSTIFIED, direction).forEach(text::addElement);
                 yield row(direction, new float[]{1}, text);
             }
         };
@@ -117,7 +121,7 @@ final class PdfClauses {
         String tail = " \u2014 " + Wording.standing(change.standing())
                 + (change.conflictLabel() == null ? "" : " \u2014 conflict group " + change.conflictLabel());
         inlines.text(tail, small.colored(PdfStyle.GREY), head);
-        box.addElement(PdfBlocks.paragraph(head, small, align(direction)));
+        box.addElement(PdfBlocks.paragraph(head, small, Element.ALIGN_LEFT));
 
         Phrase diff = new Phrase();
         if (change.kind() == plenary.amendment.AmendmentKind.MOVE) {
@@ -141,7 +145,7 @@ final class PdfClauses {
         if (change.rationale() != null && !change.rationale().isBlank()) {
             Phrase why = new Phrase();
             inlines.text(change.rationale(), small.italicised().colored(PdfStyle.GREY), why);
-            box.addElement(PdfBlocks.paragraph(why, small, align(direction)));
+            box.addElement(PdfBlocks.paragraph(why, small, Element.ALIGN_LEFT));
         }
         boolean sub = clause.kind() == ClauseKind.SUB_PARAGRAPH;
         float indent = sub ? 2 * PdfStyle.NUMBER_WIDTH : PdfStyle.NUMBER_WIDTH;
@@ -225,10 +229,5 @@ final class PdfClauses {
 
     static int runDirection(TextDirection direction) {
         return direction == TextDirection.RTL ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR;
-    }
-
-    /** In a right-to-left cell OpenPDF mirrors alignment, so "left" is the start of the line either way. */
-    private static int align(TextDirection direction) {
-        return Element.ALIGN_LEFT;
     }
 }

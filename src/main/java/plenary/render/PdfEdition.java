@@ -31,9 +31,7 @@ public final class PdfEdition {
         plenary.document.Document text = edition.document();
         Map<String, Node> parsed = new HashMap<>();
         for (Clause clause : text.clauses()) {
-            // A heading's text is inline Markdown; "1. Introduction" alone would parse as a list.
-            parsed.put(clause.id(), ClauseMarkdown.parse(
-                    clause.kind() == ClauseKind.HEADING ? "## " + clause.text() : clause.text()));
+            parsed.put(clause.id(), ClauseMarkdown.parse(clause));
         }
         Footnotes notes = Footnotes.of(text, parsed);
         PdfFonts fonts = new PdfFonts();
@@ -46,6 +44,8 @@ public final class PdfEdition {
                 PdfStyle.MARGIN_TOP, PdfStyle.MARGIN_BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(pdf, out);
         PdfArchive.prepare(writer, pdf, edition);
+        // Justify by widening spaces only: spaced-out letters break Arabic joins and read badly anywhere.
+        writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
         writer.setPageEvent(new PdfPageDecor(edition, fonts));
         pdf.open();
         PdfArchive.outputIntent(writer);
@@ -53,11 +53,13 @@ public final class PdfEdition {
         PdfFlow flow = new PdfFlow(pdf, writer, new PdfNotes(inlines, new PdfBlocks(inlines)));
         titleBlock(flow, edition, inlines, variant);
         List<String> numbers = text.numbers();
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (int i = 0; i < text.clauses().size(); i++) {
             Clause clause = text.clauses().get(i);
             if (clause.kind() == ClauseKind.FOOTNOTE) {
                 continue;
             }
+            shown.add(clause.id());
             String badge = compilation != null && numbers.get(i) != null ? Wording.status(clause.status()) : null;
             Node tree = parsed.get(clause.id());
             float keep = clause.kind() == ClauseKind.HEADING ? PdfStyle.HEADING_KEEP : 0;
@@ -69,9 +71,12 @@ public final class PdfEdition {
             }
         }
         uncitedNotes(flow, notes, inlines);
-        flow.finish();
+        if (compilation != null) {
+            unplacedChanges(flow, compilation, edition, shown, clauses, inlines);
+        }
+        flow.finish(inlines);
         if (!edition.votes().isEmpty()) {
-            new PdfVoteAnnex(inlines).add(pdf, edition.votes(), text, edition.pending());
+            new PdfVoteAnnex(inlines).add(pdf, edition);
         }
         pdf.close();
         return out.toByteArray();
@@ -121,6 +126,29 @@ public final class PdfEdition {
         table.setSpacingAfter(16);
         table.addCell(cell);
         return table;
+    }
+
+    /**
+     * Amendments with no paragraph in the text to sit under: those to a footnote, and obsolete ones
+     * whose paragraph is gone. The compilation must still show every pending amendment.
+     */
+    private static void unplacedChanges(PdfFlow flow, Compilation compilation, Edition edition,
+                                        java.util.Set<String> shown, PdfClauses clauses, PdfInlines inlines) {
+        List<String> left = compilation.clauseIds().stream().filter(id -> !shown.contains(id)).toList();
+        if (left.isEmpty()) {
+            return;
+        }
+        Paragraph heading = line(inlines, "Amendments to footnotes and to paragraphs no longer in the text",
+                PdfInlines.Look.body(PdfStyle.BODY).bolder(), Element.ALIGN_LEFT);
+        heading.setSpacingBefore(12);
+        flow.add(PdfFlow.wrap(heading), List.of(), PdfStyle.HEADING_KEEP);
+        for (String clauseId : left) {
+            Clause clause = edition.document().clause(clauseId)
+                    .orElse(Clause.fresh(clauseId, ClauseKind.FREE_TEXT, ""));
+            for (PendingChange change : compilation.on(clauseId)) {
+                flow.add(clauses.pending(change, clause), List.of());
+            }
+        }
     }
 
     /** A note no paragraph cites has no page to sit at the foot of: it is printed after the text. */

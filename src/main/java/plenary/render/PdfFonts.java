@@ -54,11 +54,6 @@ public final class PdfFonts {
         return new Font(SERIF.get(Style.REGULAR), size);
     }
 
-    /** A single font, for page furniture drawn straight on the canvas. */
-    public static BaseFont base(Style style) {
-        return SERIF.get(style);
-    }
-
     private static BaseFont load(String file) {
         try (InputStream in = PdfFonts.class.getResourceAsStream("/fonts/" + file)) {
             if (in == null) {

@@ -34,7 +34,7 @@ final class PdfNotes {
         body.setPaddingLeft(direction == TextDirection.RTL ? 0 : 4);
         body.setPaddingRight(direction == TextDirection.RTL ? 4 : 0);
         body.setRunDirection(PdfClauses.runDirection(direction));
-        blocks.blocks(note.content(), small, Element.ALIGN_LEFT).forEach(body::addElement);
+        blocks.blocks(note.content(), small, Element.ALIGN_LEFT, direction).forEach(body::addElement);
         float[] widths = {18, PdfStyle.textWidth() - 18};
         PdfPTable row = new PdfPTable(2);
         try {

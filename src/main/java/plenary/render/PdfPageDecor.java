@@ -50,9 +50,10 @@ final class PdfPageDecor extends PdfPageEventHelper {
 
         float footerY = 44;
         rule(canvas, left, right, footerY + 12);
-        String notice = edition.adoption() == null ? Wording.draftLine(edition.document().revision())
-                : Wording.adoptedLine(edition.adoption());
-        show(canvas, Element.ALIGN_LEFT, phrase(notice, edition.adoption() == null), left, footerY);
+        String notice = edition.adoption() != null ? Wording.adoptedLine(edition.adoption())
+                : edition.adopted() ? Wording.adoptedWithoutStamp(edition.document().revision())
+                : Wording.draftLine(edition.document().revision());
+        show(canvas, Element.ALIGN_LEFT, phrase(notice, !edition.adopted()), left, footerY);
         if (edition.adoption() != null) {
             Phrase hash = new Phrase();
             new PdfInlines(fonts, null).text(Wording.hashLine(edition.adoption()),

@@ -22,7 +22,8 @@ final class PdfVoteAnnex {
         this.inlines = inlines;
     }
 
-    void add(Document pdf, List<FormalVote> votes, plenary.document.Document text, List<Amendment> pending) {
+    void add(Document pdf, Edition edition) {
+        List<FormalVote> votes = edition.votes();
         pdf.newPage();
         PdfInlines.Look look = PdfInlines.Look.body(PdfStyle.BODY);
         Paragraph heading = PdfEdition.line(inlines, VoteRecord.ANNEX_TITLE, look.bolder(), Element.ALIGN_CENTER);
@@ -30,16 +31,16 @@ final class PdfVoteAnnex {
         pdf.add(heading);
         int n = 0;
         for (FormalVote vote : votes) {
-            pdf.add(PdfEdition.line(inlines, "Vote " + (++n) + ": " + vote.question(), look.bolder(), Element.ALIGN_LEFT));
+            pdf.add(PdfEdition.line(inlines, "Vote " + (++n) + ": " + VoteRecord.question(vote), look.bolder(),
+                    Element.ALIGN_LEFT));
             PdfPTable table = new PdfPTable(new float[]{2, 5});
             table.setWidthPercentage(100);
             table.setSpacingAfter(14);
-            for (VoteRecord.Row row : VoteRecord.rows(vote, text, pending)) {
+            for (VoteRecord.Row row : VoteRecord.rows(vote, edition)) {
                 table.addCell(cell(row.label(), true));
                 table.addCell(cell(row.value(), false));
             }
-            VoteResult result = vote.result();
-            if (vote.ballot() == BallotKind.ROLL_CALL && result != null) {
+            if (VoteRecord.listsRollCall(vote)) {
                 StringBuilder roll = new StringBuilder();
                 for (Ballot b : vote.ballots()) {
                     roll.append(roll.isEmpty() ? "" : "\n").append(VoteRecord.rollCallLine(b));

@@ -23,9 +23,9 @@ public final class VoteRecord {
     }
 
     /** What was asked, under which rule, who was there, the figures and the result as declared. */
-    public static List<Row> rows(FormalVote vote, Document document, List<Amendment> pending) {
+    public static List<Row> rows(FormalVote vote, Edition edition) {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Subject", subject(vote, document, pending)));
+        rows.add(new Row("Subject", subject(vote, edition.document(), edition.pending(), edition.voteSubjects())));
         rows.add(new Row("Majority required", majority(vote)));
         rows.add(new Row("Ballot", vote.ballot() == BallotKind.ROLL_CALL ? "roll call" : "open"));
         VoteResult result = vote.result();
@@ -41,6 +41,16 @@ public final class VoteRecord {
         }
         rows.add(new Row("Result", result == null ? "No result recorded" : result.summary()));
         return rows;
+    }
+
+    /** The question as recorded; the API refuses a blank one, but an annex must never print "null". */
+    public static String question(FormalVote vote) {
+        return vote.question() == null || vote.question().isBlank() ? "(no question recorded)" : vote.question();
+    }
+
+    /** Whether the annex lists each delegation's vote: a roll call that had ballots. */
+    public static boolean listsRollCall(FormalVote vote) {
+        return vote.ballot() == BallotKind.ROLL_CALL && !vote.ballots().isEmpty();
     }
 
     /** "City of Graz (Ana Novak): In favour". */
@@ -72,7 +82,8 @@ public final class VoteRecord {
     }
 
     /** The subject as delegates cite it: an amendment's compilation label, a paragraph's number. */
-    private static String subject(FormalVote vote, Document document, List<Amendment> pending) {
+    private static String subject(FormalVote vote, Document document, List<Amendment> pending,
+                                  java.util.Map<String, String> described) {
         if (vote.subject() == null) {
             return "";
         }
@@ -85,7 +96,8 @@ public final class VoteRecord {
                         yield "Amendment A" + (i + 1);
                     }
                 }
-                yield "Amendment " + id;
+                String known = described.get(id);
+                yield known != null ? Character.toUpperCase(known.charAt(0)) + known.substring(1) : "Amendment " + id;
             }
             case CLAUSE -> {
                 int at = document.indexOf(id);

@@ -38,6 +38,11 @@ public final class Wording {
         return "Adopted on " + day(stamp.adoptedAt()) + ", revision " + stamp.revision();
     }
 
+    /** An adopted text whose adoption record is missing (stored as adopted by other means). */
+    public static String adoptedWithoutStamp(long revision) {
+        return "Adopted text, revision " + revision;
+    }
+
     public static String hashLine(AdoptionStamp stamp) {
         return "SHA-256 of the adopted text: " + stamp.sha256();
     }

@@ -52,6 +52,7 @@ final class PdfPages {
     }
 
     static String flat(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        // No-break spaces too: the renderer ties list markers and badges to the next word with one.
+        return text.replaceAll("[\\s\\u00a0]+", " ").strip();
     }
 }
