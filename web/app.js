@@ -3,7 +3,9 @@
 
 import { api, ApiError, onUnauthorized } from './js/api.js';
 import { h } from './js/dom.js';
-import { documentHref, meetingHref, membersHref, parseHash, SIGN_IN_HREF } from './js/routes.js';
+import { documentHref, meetingHref, membersHref, parseHash, searchHref, SIGN_IN_HREF } from './js/routes.js';
+import { renderSearchResults } from './js/render-search.js';
+import { mountPrecedents } from './js/precedents.js';
 import { renderDocument } from './js/render-document.js';
 import { mountLiveMode } from './js/live-mode.js';
 import { renderSignIn } from './js/render-sign-in.js';
@@ -27,6 +29,12 @@ const els = {
   main: document.getElementById('main'),
   skip: document.querySelector('.skip-link'),
 };
+
+const searchBox = document.getElementById('search-box');
+searchBox.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  location.hash = searchHref(searchBox.value.trim());
+});
 
 let pending = null; // AbortController of the view being loaded
 let live = null; // live mode of the document shown ({stop()})
@@ -74,6 +82,7 @@ async function route({ moveFocus }) {
     case 'meeting': return showMeeting(target.id, signal, { listed, focus });
     case 'members': return showMembers(target.id, signal, { listed, focus });
     case 'home': return showHome(signal, { listed, focus });
+    case 'search': return showSearch(target.query, signal, { listed, focus });
     default:
       frame.setCurrent({});
       document.title = 'Page not found – Plenary';
@@ -139,10 +148,24 @@ async function showDocument(id, signal, { listed, focus = null, placeholder = tr
       onLeave: ({ forbidden }) => reloadDocument(id, forbidden),
       onOffline: checkSession,
     });
+    mountPrecedents(article, id);
     els.view.replaceChildren(article);
     document.title = `${doc.title || 'Untitled document'} – Plenary`;
     if (focus) els.view.querySelector(focus)?.focus();
   }, { placeholder });
+}
+
+/** Full-text search over everything this person may read. */
+async function showSearch(query, signal, { listed, focus }) {
+  frame.setCurrent({});
+  searchBox.value = query;
+  await load(signal, 'Searching…', async () => {
+    const [page] = await Promise.all([query.trim() ? api.search({ q: query }, { signal }) : null, listed]);
+    if (signal.aborted) return;
+    els.view.replaceChildren(renderSearchResults(query, page));
+    document.title = `Search${query ? `: ${query}` : ''} – Plenary`;
+    if (focus) els.view.querySelector(focus)?.focus();
+  });
 }
 
 /** After live editing: the read-only document as the server now has it, focus on the toggle. */

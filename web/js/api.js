@@ -134,6 +134,9 @@ export const api = {
   // documents
   listDocuments: async (options) => (await request('GET', '/api/documents', options)).documents ?? [],
   getDocument: (id, options) => request('GET', documentPath(id), options),
+  search: (params, options) => request('GET', `/api/search?${new URLSearchParams(params)}`, options),
+  precedents: (id, clauseId, options) =>
+    request('GET', `${documentPath(id)}/clauses/${enc(clauseId)}/precedents`, options),
   exportUrl: (id, format = 'md', variant = 'clean') =>
     `${documentPath(id)}/export?format=${encodeURIComponent(format)}&variant=${encodeURIComponent(variant)}`,
 };

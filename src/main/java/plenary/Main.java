@@ -27,7 +27,7 @@ public final class Main {
             Options (environment variable in brackets):
               --port N            HTTP port, 0 for any free port   [PLENARY_PORT, default 8080]
               --host ADDR         address to listen on             [PLENARY_HOST, default 0.0.0.0]
-              --data-dir DIR      where the embedded H2 store lives [PLENARY_DATA_DIR, default ./data]
+              --data-dir DIR      where the embedded H2 store and the search index live [PLENARY_DATA_DIR, default ./data]
               --db-url URL        JDBC URL of an external store, e.g. PostgreSQL [PLENARY_DB_URL]
               --db-user NAME      user for --db-url                [PLENARY_DB_USER]
                                   the password is read from PLENARY_DB_PASSWORD only

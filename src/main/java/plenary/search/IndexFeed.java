@@ -98,11 +98,10 @@ public final class IndexFeed {
                 .compose(meetingId -> sequencers.ensure(documentId)
                         .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId),
                                 new JsonObject().put("action", "search-entries").put("meetingId", meetingId)))
-                        .compose(reply -> vertx.executeBlocking(() -> {
-                            index.replace(documentId, SearchEntriesJson.marker(reply.body()),
-                                    SearchEntriesJson.entries(reply.body()));
-                            return null;
-                        }, false)));
+                        // Back on the feed's own context, so its fields stay single-threaded.
+                        .compose(reply -> Future.fromCompletionStage(index.replaceLater(documentId,
+                                SearchEntriesJson.marker(reply.body()), SearchEntriesJson.entries(reply.body())),
+                                vertx.getOrCreateContext())));
     }
 
     private String meetingOf(String documentId) {

@@ -128,6 +128,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #replace} on the index's own thread, which is never interrupted: an interrupt inside a
+     * Lucene write (a worker pool shutting down, say) would close its files and break the writer.
+     */
+    public java.util.concurrent.CompletableFuture<Void> replaceLater(String documentId, Marker marker,
+                                                                     List<Entry> entries) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> replace(documentId, marker, entries), upkeep);
+    }
+
     public void remove(String documentId) {
         try {
             writer.deleteDocuments(new Term(IndexFields.DOCUMENT, documentId));
@@ -200,15 +209,37 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the upkeep thread rather than interrupting it: an interrupt inside a Lucene write
+     * closes its file channel and leaves the writer unusable. A copy that cannot be closed cleanly
+     * is only logged: the next start checks it and refills it from the database if need be.
+     */
     @Override
     public void close() {
-        upkeep.shutdownNow();
+        upkeep.shutdown();
+        try {
+            if (!upkeep.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("search upkeep still running at close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             searchers.close();
             writer.close();
-            directory.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the search index did not close cleanly ({}); it is checked at the next start", e.toString());
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException ignored) {
+                // Already broken: nothing more to save.
+            }
+        } finally {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                LOG.warn("search directory close failed", e);
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ class BadInputTest {
         DocumentApiTest.create(server, SMALL_DRAFT);
         DocumentApiTest.create(server, DocumentApiTest.DRAFT);
         stored = new StoreSnapshot(server);
-        assertEquals(4, stored.size(), "two samples and two drafts");
+        assertEquals(5, stored.size(), "three samples and two drafts");
 
         roomy = RunningServer.start(roomyDataDir, "--no-samples");
         DocumentApiTest.create(roomy, DocumentApiTest.DRAFT);
