@@ -1,13 +1,17 @@
 package plenary.search;
 
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,16 +23,22 @@ import java.util.Map;
 final class Snippets {
     private static final int PASSAGES = 2;
     private static final int FALLBACK_CHARS = 200;
+    private static final int MAX_LENGTH = 100_000;
 
     private Snippets() {
     }
 
-    /** One snippet per document id, in the order given. */
+    /** One snippet per document id, in the order given; {@code texts} are the hits' stored texts, already read. */
     static List<List<SearchHit.Part>> of(IndexSearcher searcher, Query query, int[] docIds, List<String> texts)
             throws IOException {
+        Map<Integer, String> textOf = new HashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+            textOf.put(docIds[i], texts.get(i));
+        }
         PartsHighlighter highlighter = new PartsHighlighter(UnifiedHighlighter.builder(searcher, new SearchAnalyzer())
                 .withFormatter(new PartsFormatter())
-                .withMaxLength(100_000));
+                .withScorer(new LeanScorer())
+                .withMaxLength(MAX_LENGTH), textOf);
         Map<String, Object[]> found = highlighter.parts(query, docIds.clone());
         Object[] byDoc = found.get(IndexFields.TEXT);
         List<List<SearchHit.Part>> out = new ArrayList<>(docIds.length);
@@ -46,14 +56,77 @@ final class Snippets {
                 : flat.substring(0, FALLBACK_CHARS) + "\u2026", false));
     }
 
-    /** The highlighter's object-valued results, which it keeps for subclasses; ours are lists of parts. */
+    /**
+     * The highlighter's object-valued results, which it keeps for subclasses; ours are lists of parts.
+     * It takes the texts the search has already read rather than reading every hit's stored fields
+     * a second time, and it knows the text is indexed with offsets, rather than merging the field
+     * infos of every segment on each search to find that out.
+     */
     private static final class PartsHighlighter extends UnifiedHighlighter {
-        PartsHighlighter(Builder builder) {
+        private final Map<Integer, String> textOf;
+
+        PartsHighlighter(Builder builder, Map<Integer, String> textOf) {
             super(builder);
+            this.textOf = textOf;
         }
 
         Map<String, Object[]> parts(Query query, int[] docIds) throws IOException {
             return highlightFieldsAsObjects(new String[]{IndexFields.TEXT}, query, docIds, new int[]{PASSAGES});
+        }
+
+        @Override
+        protected OffsetSource getOffsetSource(String field) {
+            return IndexFields.TEXT.equals(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            if (fields.length != 1 || !IndexFields.TEXT.equals(fields[0])) {
+                return super.loadFieldValues(fields, docs, cacheCharsThreshold);
+            }
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                String text = textOf.get(doc);
+                out.add(new CharSequence[]{text == null || text.length() <= MAX_LENGTH ? text
+                        : text.substring(0, MAX_LENGTH)});
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Lucene's passage scoring (BM25 over the passage, boosted towards the start), without the
+     * 32 KB hash table the default scorer allocates for every passage it looks at: a passage holds
+     * a handful of matches, so a linear scan for the distinct terms does.
+     */
+    private static final class LeanScorer extends PassageScorer {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] inDoc = passage.getMatchTermFreqsInDoc();
+            BytesRef[] distinct = new BytesRef[matches];
+            int[] inPassage = new int[matches];
+            int[] inDocOf = new int[matches];
+            int count = 0;
+            for (int i = 0; i < matches; i++) {
+                int at = 0;
+                while (at < count && !distinct[at].bytesEquals(terms[i])) {
+                    at++;
+                }
+                if (at == count) {
+                    distinct[count] = terms[i];
+                    inDocOf[count] = inDoc[i];
+                    count++;
+                }
+                inPassage[at]++;
+            }
+            double score = 0;
+            for (int t = 0; t < count; t++) {
+                score += tf(inPassage[t], passage.getLength()) * weight(contentLength, inDocOf[t]);
+            }
+            return (float) (score * norm(passage.getStartOffset()));
         }
     }
 
