@@ -50,7 +50,9 @@ public final class Search {
         IndexSearcher searcher = index.acquire();
         try {
             int end = request.page() * request.size();
-            TopDocs top = searcher.search(query.build(), end);
+            // Count every match: a page that says "about 1,000" when there are 4,000 misleads.
+            TopDocs top = searcher.search(query.build(),
+                    new org.apache.lucene.search.TopScoreDocCollectorManager(end, null, Integer.MAX_VALUE));
             int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
             ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             return new SearchPage(top.totalHits.value(), request.page(), request.size(), hits(searcher, text, slice));
