@@ -88,8 +88,8 @@ final class SearchRoutes {
         } catch (QueryException e) {
             throw new ProblemException(Problem.badRequest(e.getMessage()));
         }
-        if (limit > Precedents.MAX) {
-            throw new ProblemException(Problem.badRequest("limit must be at most " + Precedents.MAX));
+        if (limit < 1 || limit > Precedents.MAX) {
+            throw new ProblemException(Problem.badRequest("limit must be a whole number from 1 to " + Precedents.MAX));
         }
         blocking(() -> {
             access.document(me, id, Action.READ);

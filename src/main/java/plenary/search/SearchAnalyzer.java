@@ -18,4 +18,10 @@ public final class SearchAnalyzer extends Analyzer {
         TokenStream folded = new ICUFoldingFilter(tokenizer);
         return new TokenStreamComponents(tokenizer, folded);
     }
+
+    /** Wildcard and fuzzy terms skip the tokenizer but must be folded alike, or "Призыва*" misses "призывает". */
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ICUFoldingFilter(in);
+    }
 }

@@ -218,7 +218,7 @@ public final class SearchIndex implements AutoCloseable {
     public void close() {
         upkeep.shutdown();
         try {
-            if (!upkeep.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!upkeep.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("search upkeep still running at close");
             }
         } catch (InterruptedException e) {
