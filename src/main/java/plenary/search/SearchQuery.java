@@ -50,13 +50,28 @@ public final class SearchQuery {
             throw new QueryException("the query cannot be read: " + e.getClass().getSimpleName());
         }
         Set<String> fields = new HashSet<>();
+        boolean[] regex = {false};
         query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
                 fields.add(field);
                 return true;
             }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+                regex[0] |= leaf instanceof org.apache.lucene.search.RegexpQuery;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
         });
+        if (regex[0]) {
+            // "/.*x/" would walk every term of the index; words, phrases and wildcards cover what people type.
+            throw new QueryException("regular expressions (/…/) are not supported; use words, \"phrases\" or word*");
+        }
         fields.remove(IndexFields.TEXT);
         if (!fields.isEmpty()) {
             throw new QueryException("only the text can be searched (not " + String.join(", ", fields)

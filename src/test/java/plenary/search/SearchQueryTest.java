@@ -23,7 +23,7 @@ class SearchQueryTest {
 
     @Test
     void everyStringIsAQueryOrARefusal() {
-        long seed = Long.getLong("seed", System.nanoTime());
+        long seed = Long.getLong("plenary.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < CASES; i++) {
             String text = randomText(random);
@@ -33,7 +33,7 @@ class SearchQueryTest {
             } catch (QueryException refused) {
                 assertTrue(refused.getMessage() != null && !refused.getMessage().isBlank(), "a refusal says why");
             } catch (Throwable other) {
-                fail("case " + i + " of seed " + seed + " (rerun with -Dseed=" + seed + "): " + quote(text)
+                fail("case " + i + " of seed " + seed + " (rerun with -Dplenary.seed=" + seed + "): " + quote(text)
                         + " threw " + other, other);
             }
         }
@@ -55,6 +55,12 @@ class SearchQueryTest {
         assertEquals("text:declar*", SearchQuery.parse("Déclar*").toString());
         assertEquals("text:oeuvr?", SearchQuery.parse("Œuvr?").toString());
         assertEquals("text:interdependant~2", SearchQuery.parse("Interdépendant~").toString());
+    }
+
+    @Test
+    void regularExpressionsAreRefusedBecauseOneCanWalkTheWholeIndex() {
+        refused("/.*x/", "regular expressions");
+        refused("cities /reg.*/", "regular expressions");
     }
 
     @Test
