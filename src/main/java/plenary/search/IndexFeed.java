@@ -70,10 +70,12 @@ public final class IndexFeed {
         return refilled;
     }
 
-    /** Starts following the sequencers' announcements. */
+    /** Starts following the sequencers' announcements, on one context so the dirty set has one thread. */
     public void follow() {
-        vertx.eventBus().<String>consumer(LiveAddresses.CHANGED, message -> dirty.add(message.body()));
-        vertx.setPeriodic(FLUSH_MILLIS, t -> flush());
+        vertx.getOrCreateContext().runOnContext(v -> {
+            vertx.eventBus().<String>consumer(LiveAddresses.CHANGED, message -> dirty.add(message.body()));
+            vertx.setPeriodic(FLUSH_MILLIS, t -> flush());
+        });
     }
 
     private void flush() {
