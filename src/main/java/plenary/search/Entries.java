@@ -29,19 +29,19 @@ public final class Entries {
         List<String> numbers = document.numbers();
         for (int i = 0; i < document.clauses().size(); i++) {
             Clause clause = document.clauses().get(i);
-            if (clause.text().isBlank()) {
+            if (PlainText.of(clause.text()).isBlank()) {
                 continue;
             }
             String number = clause.kind() == ClauseKind.FOOTNOTE ? null : numbers.get(i);
             out.add(new Entry(clauseKind.wireName() + ":" + document.id() + ":" + clause.id(), clauseKind,
-                    document.id(), meetingId, document.title(), clause.id(), number, null, clause.text(),
-                    Set.of(Entry.PUBLIC)));
+                    document.id(), meetingId, document.title(), clause.id(), number, null,
+                    PlainText.of(clause.text()), Set.of(Entry.PUBLIC)));
         }
         for (Amendment a : negotiation.amendments()) {
             if (a.state() == plenary.amendment.AmendmentState.WITHDRAWN && a.restricted()) {
                 continue;
             }
-            String text = (a.proposed() == null ? "" : a.proposed())
+            String text = (a.proposed() == null ? "" : PlainText.of(a.proposed()))
                     + (a.rationale() == null || a.rationale().isBlank() ? "" : "\n\n" + a.rationale());
             out.add(new Entry("amendment:" + a.id(), SearchKind.AMENDMENT, document.id(), meetingId, document.title(),
                     a.clauseId(), number(document, a.clauseId()), a.id(), text, readers(a, meetingId)));

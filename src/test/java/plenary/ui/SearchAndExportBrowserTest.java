@@ -1,0 +1,84 @@
+package plenary.ui;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import plenary.http.RunningServer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A delegate in a real browser: signs in, reads the sample draft, searches, opens the agreed
+ * language under a paragraph, and finds the export links. axe-core audits each view on the way.
+ */
+class SearchAndExportBrowserTest {
+    @TempDir
+    static Path dir;
+
+    private static RunningServer server;
+    private static Browser browser;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RunningServer.start(dir.resolve("data"), "--demo");
+        base = "http://127.0.0.1:" + server.port() + "/";
+        browser = Browser.open(dir.resolve("profile"));
+        browser.go(base + "#/sign-in");
+        browser.waitFor(By.name("username")).sendKeys("graz");
+        browser.driver.findElement(By.name("password")).sendKeys("plenary-demo-2026", Keys.ENTER);
+        browser.waitUntil(d -> !d.getCurrentUrl().contains("sign-in"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void searchMarksTheMatchedWordsAndLinksToTheDocument() {
+        WebElement box = browser.waitFor(By.id("search-box"));
+        box.clear();
+        box.sendKeys("statistical offices", Keys.ENTER);
+        browser.waitFor(By.cssSelector(".search-results__list"));
+        List<WebElement> marks = browser.driver.findElements(By.cssSelector(".search-result mark"));
+        assertTrue(marks.stream().anyMatch(m -> m.getText().equalsIgnoreCase("statistical")), "marked matches");
+        String status = browser.driver.findElement(By.cssSelector(".search-results [role=status]")).getText();
+        assertTrue(status.matches("\\d+ results? for “statistical offices”"), status);
+        assertTrue(browser.driver.findElements(By.cssSelector(".search-result__where a")).stream()
+                .anyMatch(a -> a.getText().startsWith("Building Bridges")), "last year's adopted text is found");
+        browser.screenshot("search-results");
+        assertEquals(List.of(), browser.accessibilityViolations(), "axe on the search view");
+    }
+
+    @Test
+    void agreedLanguageOpensUnderAParagraphAndTheExportsAreOffered() {
+        browser.go(base + "#/");
+        browser.waitFor(By.cssSelector("article.document h1"));
+        WebElement paragraph = browser.driver.findElements(By.cssSelector(".clause--operative")).stream()
+                .filter(c -> c.getText().contains("statistical offices")).findFirst().orElseThrow();
+        WebElement toggle = paragraph.findElement(By.cssSelector(".precedents__toggle"));
+        toggle.click();
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        browser.waitUntil(d -> !paragraph.findElements(By.cssSelector(".precedents .search-result")).isEmpty());
+        String first = paragraph.findElement(By.cssSelector(".precedents .search-result")).getText();
+        assertTrue(first.startsWith("Building Bridges") && first.contains("paragraph 1"), first);
+        List<String> exports = browser.driver.findElements(By.cssSelector(".title-block__actions a")).stream()
+                .map(a -> a.getAttribute("href")).toList();
+        assertTrue(exports.stream().anyMatch(h -> h.endsWith("format=pdf&variant=clean")), exports.toString());
+        assertTrue(exports.stream().anyMatch(h -> h.endsWith("format=pdf&variant=compilation")), exports.toString());
+        browser.screenshot("document-with-agreed-language");
+        assertEquals(List.of(), browser.accessibilityViolations(), "axe on the document view");
+    }
+}
