@@ -1,7 +1,6 @@
 package plenary.render;
 
 import plenary.deliberation.Ballot;
-import plenary.deliberation.BallotKind;
 import plenary.deliberation.FormalVote;
 import plenary.deliberation.VoteResult;
 

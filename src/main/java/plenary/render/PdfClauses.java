@@ -12,7 +12,6 @@ import plenary.amendment.Segment;
 import plenary.document.Clause;
 import plenary.document.ClauseKind;
 
-import java.util.List;
 
 /**
  * Lays out one clause the way outcome documents are printed: preambular paragraphs indented on

@@ -6,11 +6,8 @@ import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
-import plenary.amendment.Amendment;
 import plenary.deliberation.Ballot;
-import plenary.deliberation.BallotKind;
 import plenary.deliberation.FormalVote;
-import plenary.deliberation.VoteResult;
 
 import java.util.List;
 

@@ -12,7 +12,6 @@ import plenary.deliberation.VoteCount;
 import plenary.deliberation.VoteStage;
 import plenary.deliberation.VoteSubject;
 import plenary.document.Clause;
-import plenary.document.ClauseKind;
 import plenary.document.Document;
 import plenary.document.DocumentStatus;
 import plenary.document.MarkdownImporter;
