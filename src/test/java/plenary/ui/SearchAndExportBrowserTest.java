@@ -78,6 +78,13 @@ class SearchAndExportBrowserTest {
                 .map(a -> a.getAttribute("href")).toList();
         assertTrue(exports.stream().anyMatch(h -> h.endsWith("format=pdf&variant=clean")), exports.toString());
         assertTrue(exports.stream().anyMatch(h -> h.endsWith("format=pdf&variant=compilation")), exports.toString());
+        // The link works from the page with the person's own session: the official PDF comes back.
+        String pdfLink = exports.stream().filter(h -> h.endsWith("format=pdf&variant=clean")).findFirst().orElseThrow();
+        Object fetched = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async r => done(r.status + ' ' + r.headers.get('content-type') + ' '
+                    + new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5))));""", pdfLink);
+        assertEquals("200 application/pdf %PDF-", fetched);
         browser.screenshot("document-with-agreed-language");
         assertEquals(List.of(), browser.accessibilityViolations(), "axe on the document view");
     }
