@@ -19,6 +19,15 @@ public final class ConflictGroups {
     private ConflictGroups() {
     }
 
+    /** Amendment id → the id of its conflict group, for those in one. */
+    public static Map<String, String> byAmendment(Collection<Amendment> amendments, Document document) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ConflictGroup g : of(amendments, document)) {
+            g.amendmentIds().forEach(id -> out.put(id, g.id()));
+        }
+        return out;
+    }
+
     public static List<ConflictGroup> of(Collection<Amendment> amendments, Document document) {
         Map<String, List<Amendment>> byClause = new TreeMap<>();
         for (Amendment a : amendments) {

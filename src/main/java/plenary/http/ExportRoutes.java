@@ -60,31 +60,41 @@ final class ExportRoutes {
             throw new ProblemException(Problem.badRequest(
                     "the compilation text is exported as html or pdf; Markdown holds the clean text only"));
         }
-        blocking(() -> {
-            access.document(me, id, Action.EXPORT);
-            return documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
-        }).compose(document -> render(id, document, format, variant).map(bytes -> {
-            String suffix = variant == Variant.COMPILATION ? "-compilation" : "";
-            ctx.response()
-                    .putHeader("Content-Type", contentType(format))
-                    .putHeader("Content-Disposition", "attachment; filename=\""
-                            + ExportFileName.of(document, suffix, format) + "\"")
-                    .putHeader("X-Content-Type-Options", "nosniff");
-            if (format.equals("html")) {
-                // The renderer escapes every script; the page's own policy stops one anyway, should it slip through.
-                ctx.response().putHeader("Content-Security-Policy", HtmlEdition.CONTENT_SECURITY_POLICY);
-            }
-            return ctx.response().end(Buffer.buffer(bytes));
-        })).onFailure(ctx::fail);
+        blocking(() -> access.document(me, id, Action.EXPORT))
+                .compose(meeting -> render(id, format, variant))
+                .onSuccess(file -> send(ctx, file, format, variant))
+                .onFailure(ctx::fail);
     }
 
-    private Future<byte[]> render(String id, Document document, String format, Variant variant) {
-        return switch (format) {
-            case "md" -> Future.succeededFuture(markdown.write(document).getBytes(StandardCharsets.UTF_8));
-            case "pdf" -> edition(id).compose(edition -> blocking(() -> PdfEdition.render(edition, variant)));
-            default -> edition(id).compose(edition -> blocking(() ->
-                    HtmlEdition.render(edition, variant).getBytes(StandardCharsets.UTF_8)));
-        };
+    private static void send(RoutingContext ctx, Rendered file, String format, Variant variant) {
+        String suffix = variant == Variant.COMPILATION ? "-compilation" : "";
+        ctx.response()
+                .putHeader("Content-Type", contentType(format))
+                .putHeader("Content-Disposition", "attachment; filename=\""
+                        + ExportFileName.of(file.document(), suffix, format) + "\"")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        if (format.equals("html")) {
+            // The renderer escapes every script; the page's own policy stops one anyway, should it slip through.
+            ctx.response().putHeader("Content-Security-Policy", HtmlEdition.CONTENT_SECURITY_POLICY);
+        }
+        ctx.response().end(Buffer.buffer(file.bytes()));
+    }
+
+    /** The file and the document it was made from, which also names it. */
+    private record Rendered(Document document, byte[] bytes) {
+    }
+
+    /** Markdown from the store; HTML and PDF from the sequencer's edition, whose text also names the file. */
+    private Future<Rendered> render(String id, String format, Variant variant) {
+        if (format.equals("md")) {
+            return blocking(() -> {
+                Document document = documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
+                return new Rendered(document, markdown.write(document).getBytes(StandardCharsets.UTF_8));
+            });
+        }
+        return edition(id).compose(edition -> blocking(() -> new Rendered(edition.document(), format.equals("pdf")
+                ? PdfEdition.render(edition, variant)
+                : HtmlEdition.render(edition, variant).getBytes(StandardCharsets.UTF_8))));
     }
 
     private static String contentType(String format) {

@@ -112,8 +112,7 @@ final class NegotiationDesk {
         if (affected.isEmpty()) {
             return changes;
         }
-        Map<String, String> groups = new HashMap<>();
-        ConflictGroups.of(affected, document).forEach(g -> g.amendmentIds().forEach(id -> groups.put(id, g.id())));
+        Map<String, String> groups = ConflictGroups.byAmendment(affected, document);
         for (Amendment a : affected) {
             Standing standing = Standing.of(a, document);
             String key = Wire.name(standing.kind()) + "|" + standing.stale() + "|" + groups.get(a.id());

@@ -2,7 +2,6 @@ package plenary.render;
 
 import plenary.amendment.Amendment;
 import plenary.amendment.AmendmentState;
-import plenary.amendment.ConflictGroup;
 import plenary.amendment.ConflictGroups;
 import plenary.deliberation.FormalVote;
 import plenary.deliberation.VoteStage;
@@ -52,10 +51,7 @@ public record Edition(Document document, List<Amendment> pending, Map<String, St
     public static Edition of(Document document, Negotiation negotiation) {
         List<Amendment> pending = negotiation.amendments().stream()
                 .filter(a -> a.state() == AmendmentState.TABLED).toList();
-        Map<String, String> groups = new LinkedHashMap<>();
-        for (ConflictGroup g : ConflictGroups.of(negotiation.amendments(), document)) {
-            g.amendmentIds().forEach(id -> groups.put(id, g.id()));
-        }
+        Map<String, String> groups = ConflictGroups.byAmendment(negotiation.amendments(), document);
         List<FormalVote> closed = negotiation.votes().stream().filter(v -> v.stage() == VoteStage.CLOSED).toList();
         AdoptionStamp stamp = negotiation.adoption()
                 .map(a -> new AdoptionStamp(a.revision(), a.sha256(), a.at())).orElse(null);

@@ -12,6 +12,7 @@ import plenary.negotiation.Negotiation;
 import plenary.negotiation.Recorded;
 import plenary.store.DocumentRepository;
 import plenary.store.DocumentSummary;
+import plenary.store.PeopleRepository;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,15 +35,18 @@ public final class IndexFeed {
     private final Vertx vertx;
     private final SearchIndex index;
     private final DocumentRepository documents;
+    private final PeopleRepository people;
     private final Sequencers sequencers;
     private final Map<String, String> meetings = new HashMap<>();
     private Set<String> dirty = new LinkedHashSet<>();
     private boolean flushing;
 
-    public IndexFeed(Vertx vertx, SearchIndex index, DocumentRepository documents, Sequencers sequencers) {
+    public IndexFeed(Vertx vertx, SearchIndex index, DocumentRepository documents, PeopleRepository people,
+                     Sequencers sequencers) {
         this.vertx = vertx;
         this.index = index;
         this.documents = documents;
+        this.people = people;
         this.sequencers = sequencers;
     }
 
@@ -114,8 +118,7 @@ public final class IndexFeed {
             }
         }
         // A document created since start-up: its meeting never changes, so ask once.
-        String meetingId = documents.list().stream().filter(s -> s.id().equals(documentId)).findFirst()
-                .map(DocumentSummary::meetingId)
+        String meetingId = people.meetingOfDocument(documentId)
                 .orElseThrow(() -> new IllegalStateException("no document " + documentId));
         synchronized (meetings) {
             meetings.put(documentId, meetingId);

@@ -59,7 +59,7 @@ public final class PlenaryServer implements AutoCloseable {
             }
             Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, clock);
             search = SearchIndex.open(config.dataDir().resolve("search"));
-            IndexFeed feed = new IndexFeed(vertx, search, documents, sequencers);
+            IndexFeed feed = new IndexFeed(vertx, search, documents, people, sequencers);
             long started = System.nanoTime();
             int refilled = feed.catchUp();
             LOG.info("search index: {} document(s) indexed from the database in {} ms", refilled,

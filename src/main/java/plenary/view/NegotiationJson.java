@@ -30,7 +30,6 @@ import plenary.negotiation.Wire;
 
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,11 +96,7 @@ public final class NegotiationJson {
 
     /** Which conflict group each tabled amendment is in, if any. */
     public static Map<String, String> groupOf(Negotiation n, Document document) {
-        Map<String, String> out = new HashMap<>();
-        for (ConflictGroup g : ConflictGroups.of(n.amendments(), document)) {
-            g.amendmentIds().forEach(id -> out.put(id, g.id()));
-        }
-        return out;
+        return ConflictGroups.byAmendment(n.amendments(), document);
     }
 
     public static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group) {

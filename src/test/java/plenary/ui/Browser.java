@@ -52,6 +52,14 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
+    /** Signs in as a demo account on the page at {@code base} and waits until it has left the sign-in view. */
+    void signIn(String base, String username, String password) {
+        go(base + "#/sign-in");
+        waitFor(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(password, org.openqa.selenium.Keys.ENTER);
+        waitUntil(d -> !d.getCurrentUrl().contains("sign-in"));
+    }
+
     void go(String url) {
         driver.get(url);
     }

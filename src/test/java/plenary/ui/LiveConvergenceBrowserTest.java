@@ -38,9 +38,7 @@ class LiveConvergenceBrowserTest {
 
     private static Browser signIn(Path profile, String username) {
         Browser browser = Browser.open(profile);
-        browser.go(base + "#/sign-in");
-        browser.waitFor(By.name("username")).sendKeys(username);
-        browser.driver.findElement(By.name("password")).sendKeys("plenary-demo-2026", Keys.ENTER);
+        browser.signIn(base, username, "plenary-demo-2026");
         browser.waitFor(By.cssSelector("article.document h1"));
         return browser;
     }

@@ -32,10 +32,7 @@ class SearchAndExportBrowserTest {
         server = RunningServer.start(dir.resolve("data"), "--demo");
         base = "http://127.0.0.1:" + server.port() + "/";
         browser = Browser.open(dir.resolve("profile"));
-        browser.go(base + "#/sign-in");
-        browser.waitFor(By.name("username")).sendKeys("graz");
-        browser.driver.findElement(By.name("password")).sendKeys("plenary-demo-2026", Keys.ENTER);
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("sign-in"));
+        browser.signIn(base, "graz", "plenary-demo-2026");
     }
 
     @AfterAll
