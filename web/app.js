@@ -5,17 +5,18 @@ import { api, ApiError, onUnauthorized } from './js/api.js';
 import { h } from './js/dom.js';
 import { documentHref, meetingHref, membersHref, parseHash, searchHref, SIGN_IN_HREF } from './js/routes.js';
 import { renderSearchResults } from './js/render-search.js';
-import { mountPrecedents } from './js/precedents.js';
 import { renderDocument } from './js/render-document.js';
-import { mountLiveMode } from './js/live-mode.js';
+import { mountRoom } from './js/room/room.js';
+import { onLanguageChange } from './js/i18n.js';
+import { renderLanguagePicker } from './js/render-language-picker.js';
 import { renderSignIn } from './js/render-sign-in.js';
 import { renderMeeting } from './js/render-meeting.js';
 import { Frame } from './js/frame.js';
 import { renderMembersView } from './js/members-view.js';
 import { renderInvitationView } from './js/invitation-view.js';
-import { canEditLive, roleInMeetingLabel } from './js/roles.js';
+import { roleInMeetingLabel } from './js/roles.js';
 import {
-  forget, loadMeetingsAndDocuments, loadSession, meetingIdOfDocument, roleIn, session, signIn, signOut,
+  delegationIn, forget, loadMeetingsAndDocuments, loadSession, meetingIdOfDocument, roleIn, session, signIn, signOut,
 } from './js/session.js';
 
 const els = {
@@ -37,7 +38,7 @@ searchBox.form.addEventListener('submit', (event) => {
 });
 
 let pending = null; // AbortController of the view being loaded
-let live = null; // live mode of the document shown ({stop()})
+let live = null; // the drafting room of the document shown ({documentId, view, show(view), stop()})
 let returnTo = null; // where to go after signing in
 
 const frame = new Frame(els, {
@@ -52,13 +53,22 @@ const frame = new Frame(els, {
 // ---------------------------------------------------------------- routing
 
 async function route({ moveFocus }) {
+  const target = parseHash(location.hash);
+  // Another view of the room already open: keep its connection (and any edits not yet sent).
+  if (target.name === 'document' && live?.documentId === target.id && session.user) {
+    clearErrors();
+    live.show(target.view);
+    document.body.classList.toggle('projector-mode', target.view === 'projector');
+    if (moveFocus) els.view.querySelector('.room-stage h1, .room-stage h2, h1')?.focus();
+    return;
+  }
   pending?.abort();
   pending = new AbortController();
   const { signal } = pending;
   live?.stop();
   live = null;
+  document.body.classList.remove('projector-mode');
   clearErrors();
-  const target = parseHash(location.hash);
   const focus = moveFocus ? 'h1' : null;
 
   if (target.name === 'invitation') return showInvitation(target.id, signal, focus);
@@ -78,7 +88,7 @@ async function route({ moveFocus }) {
   frame.signedIn();
   const listed = frame.refresh(signal);
   switch (target.name) {
-    case 'document': return showDocument(target.id, signal, { listed, focus });
+    case 'document': return showDocument(target.id, signal, { listed, focus, view: target.view });
     case 'meeting': return showMeeting(target.id, signal, { listed, focus });
     case 'members': return showMembers(target.id, signal, { listed, focus });
     case 'home': return showHome(signal, { listed, focus });
@@ -130,10 +140,10 @@ async function showHome(signal, { listed, focus }) {
 }
 
 /**
- * Shows a document read-only, with its live bar (the toggle only for chairs and rapporteurs).
+ * Shows a document's drafting room (room/room.js) on one of its views.
  * placeholder: show "Loading…" meanwhile (false keeps the current view until the new one is there).
  */
-async function showDocument(id, signal, { listed, focus = null, placeholder = true }) {
+async function showDocument(id, signal, { listed, focus = null, placeholder = true, view = 'text' }) {
   frame.setCurrent({ documentId: id });
   await load(signal, 'Loading document…', async () => {
     const [doc] = await Promise.all([api.getDocument(id, { signal }), listed]);
@@ -142,13 +152,18 @@ async function showDocument(id, signal, { listed, focus = null, placeholder = tr
     const role = roleIn(meetingId);
     frame.setCurrent({ documentId: id, meetingId });
     const article = renderDocument(doc, { exportUrl: (format, variant) => api.exportUrl(id, format, variant) });
-    live = mountLiveMode(article, id, {
-      canEdit: canEditLive(role),
-      note: `You read this document as ${roleInMeetingLabel(role, session.user).toLowerCase()}: live editing is for the chair and rapporteurs.`,
-      onLeave: ({ forbidden }) => reloadDocument(id, forbidden),
+    document.body.classList.toggle('projector-mode', view === 'projector');
+    live = mountRoom(article, id, {
+      user: session.user,
+      role,
+      delegation: delegationIn(meetingId),
+      meetingId,
+      roleLabel: roleInMeetingLabel(role, session.user).toLowerCase(),
+    }, {
+      view,
       onOffline: checkSession,
+      onForbidden: () => reloadDocument(id, true),
     });
-    mountPrecedents(article, id);
     els.view.replaceChildren(article);
     document.title = `${doc.title || 'Untitled document'} – Plenary`;
     if (focus) els.view.querySelector(focus)?.focus();
@@ -168,10 +183,11 @@ async function showSearch(query, signal, { listed, focus }) {
   });
 }
 
-/** After live editing: the read-only document as the server now has it, focus on the toggle. */
+/** The room again from the server's state (after a refused live edit), focus on the toggle. */
 function reloadDocument(id, forbidden) {
   pending?.abort();
   pending = new AbortController();
+  live?.stop();
   live = null;
   const { signal } = pending;
   const listed = frame.refresh(signal);
@@ -325,6 +341,15 @@ els.skip.addEventListener('click', (event) => {
 });
 
 window.addEventListener('hashchange', () => route({ moveFocus: true }));
+
+// A new interface language: draw the header's picker and the current view again.
+document.getElementById('language').replaceChildren(renderLanguagePicker());
+onLanguageChange(() => {
+  document.getElementById('language').replaceChildren(renderLanguagePicker());
+  live?.stop();
+  live = null;
+  route({ moveFocus: false }).then(() => document.getElementById('language-picker')?.focus());
+});
 
 loadSession().catch((error) => {
   showError(error);

@@ -137,6 +137,46 @@ export const api = {
   search: (params, options) => request('GET', `/api/search?${new URLSearchParams(params)}`, options),
   precedents: (id, clauseId, options) =>
     request('GET', `${documentPath(id)}/clauses/${enc(clauseId)}/precedents`, options),
+  history: (id, { after = 0, limit = 500 } = {}, options) =>
+    request('GET', `${documentPath(id)}/history?after=${after}&limit=${limit}`, options),
+  revision: (id, rev, options) => request('GET', `${documentPath(id)}/revisions/${enc(rev)}`, options),
+
+  // negotiation (web/docs/negotiation-api.md)
+  negotiation: (id, options) => request('GET', `${documentPath(id)}/negotiation`, options),
+  setPhase: (id, phase, { open, deadline }) =>
+    request('PUT', `${documentPath(id)}/phases/${enc(phase)}`, { body: deadline ? { open, deadline } : { open } }),
+  draftAmendment: (id, body) => request('POST', `${documentPath(id)}/amendments`, { body }),
+  amendment: (id, aid, options) => request('GET', `${documentPath(id)}/amendments/${enc(aid)}`, options),
+  tableAmendment: (id, aid) => request('POST', `${documentPath(id)}/amendments/${enc(aid)}/table`),
+  withdrawAmendment: (id, aid) => request('POST', `${documentPath(id)}/amendments/${enc(aid)}/withdraw`),
+  cosponsor: (id, aid) => request('POST', `${documentPath(id)}/amendments/${enc(aid)}/cosponsors`),
+  acceptAmendment: (id, aid, text) =>
+    request('POST', `${documentPath(id)}/amendments/${enc(aid)}/accept`, { body: text == null ? {} : { text } }),
+  rejectAmendment: (id, aid, reason) =>
+    request('POST', `${documentPath(id)}/amendments/${enc(aid)}/reject`, { body: { reason } }),
+  indicative: (id, aid, position) =>
+    request('POST', `${documentPath(id)}/amendments/${enc(aid)}/indicative`, { body: { position } }),
+  compromise: (id, { clauseId, text, supersedes, rationale }) =>
+    request('POST', `${documentPath(id)}/compromises`, { body: { clauseId, text, supersedes, rationale } }),
+  comment: (id, body) => request('POST', `${documentPath(id)}/comments`, { body }),
+  editComment: (id, cid, text) => request('PATCH', `${documentPath(id)}/comments/${enc(cid)}`, { body: { body: text } }),
+  deleteComment: (id, cid) => request('DELETE', `${documentPath(id)}/comments/${enc(cid)}`),
+  resolveComment: (id, cid) => request('POST', `${documentPath(id)}/comments/${enc(cid)}/resolve`),
+  setClauseStatus: (id, clauseId, status) =>
+    request('PUT', `${documentPath(id)}/clauses/${enc(clauseId)}/status`, { body: { status } }),
+  callVote: (id, body) => request('POST', `${documentPath(id)}/votes`, { body }),
+  vote: (id, vid, options) => request('GET', `${documentPath(id)}/votes/${enc(vid)}`, options),
+  registerPresence: (id, vid) => request('POST', `${documentPath(id)}/votes/${enc(vid)}/presence`),
+  openVote: (id, vid) => request('POST', `${documentPath(id)}/votes/${enc(vid)}/open`),
+  castBallot: (id, vid, choice) => request('POST', `${documentPath(id)}/votes/${enc(vid)}/ballots`, { body: { choice } }),
+  closeVote: (id, vid) => request('POST', `${documentPath(id)}/votes/${enc(vid)}/close`),
+  startSilence: (id, { deadline, clauseIds }) =>
+    request('POST', `${documentPath(id)}/silence`, { body: clauseIds ? { deadline, clauseIds } : { deadline } }),
+  breakSilence: (id, clauseId, reason) => request('POST', `${documentPath(id)}/silence/breaks`, { body: { clauseId, reason } }),
+  adopt: (id) => request('POST', `${documentPath(id)}/adopt`),
+  audit: (id, { after = 0, limit = 500 } = {}, options) =>
+    request('GET', `${documentPath(id)}/audit?after=${after}&limit=${limit}`, options),
+
   exportUrl: (id, format = 'md', variant = 'clean') =>
     `${documentPath(id)}/export?format=${encodeURIComponent(format)}&variant=${encodeURIComponent(variant)}`,
 };

@@ -1,20 +1,41 @@
-// "Agreed language": under each numbered paragraph of a document, a button that lists the closest
-// paragraphs of adopted texts (GET …/clauses/{id}/precedents), fetched when first opened.
+// "Agreed language": for one numbered paragraph, a button that lists the closest paragraphs of
+// adopted texts (GET …/clauses/{id}/precedents), fetched when first opened. Shown in the drafting
+// room's side panel, next to the clause being drafted.
 
 import { api } from './api.js';
 import { h } from './dom.js';
+import { addStrings, t } from './i18n.js';
 import { renderResult } from './render-search.js';
 
-export function mountPrecedents(article, documentId) {
-  for (const clause of article.querySelectorAll('.clause--preambular, .clause--operative, .clause--sub-paragraph')) {
-    const clauseId = clause.dataset.clauseId;
-    const panel = h('div', { class: 'precedents', id: `precedents-${clauseId}`, hidden: true, 'aria-live': 'polite' });
-    const button = h('button', {
-      type: 'button', class: 'precedents__toggle', 'aria-expanded': 'false', 'aria-controls': panel.id,
-    }, 'Agreed language');
-    button.addEventListener('click', () => toggle(button, panel, documentId, clauseId));
-    clause.append(button, panel);
-  }
+addStrings({
+  en: {
+    'precedents.toggle': 'Agreed language',
+    'precedents.loading': 'Looking for agreed language…',
+    'precedents.none': 'No adopted text has a paragraph like this one.',
+    'precedents.failed': 'Agreed language could not be loaded.',
+  },
+  fr: {
+    'precedents.toggle': 'Libellés agréés',
+    'precedents.loading': 'Recherche de libellés agréés…',
+    'precedents.none': 'Aucun texte adopté n’a de paragraphe semblable.',
+    'precedents.failed': 'Les libellés agréés n’ont pas pu être chargés.',
+  },
+  es: {
+    'precedents.toggle': 'Lenguaje acordado',
+    'precedents.loading': 'Buscando lenguaje acordado…',
+    'precedents.none': 'Ningún texto aprobado tiene un párrafo parecido.',
+    'precedents.failed': 'No se pudo cargar el lenguaje acordado.',
+  },
+});
+
+/** The toggle and its list for one clause: <div class="precedents-block">. */
+export function renderPrecedents(documentId, clauseId) {
+  const panel = h('div', { class: 'precedents', id: `precedents-${clauseId}`, hidden: true, 'aria-live': 'polite' });
+  const button = h('button', {
+    type: 'button', class: 'precedents__toggle', 'aria-expanded': 'false', 'aria-controls': panel.id,
+  }, t('precedents.toggle'));
+  button.addEventListener('click', () => toggle(button, panel, documentId, clauseId));
+  return h('div', { class: 'precedents-block' }, button, panel);
 }
 
 async function toggle(button, panel, documentId, clauseId) {
@@ -22,14 +43,14 @@ async function toggle(button, panel, documentId, clauseId) {
   button.setAttribute('aria-expanded', String(open));
   panel.hidden = !open;
   if (!open || panel.dataset.loaded) return;
-  panel.replaceChildren(h('p', { class: 'loading' }, 'Looking for agreed language…'));
+  panel.replaceChildren(h('p', { class: 'loading' }, t('precedents.loading')));
   try {
     const { precedents = [] } = await api.precedents(documentId, clauseId);
     panel.dataset.loaded = 'true';
     panel.replaceChildren(precedents.length
       ? h('ol', { class: 'search-results__list' }, precedents.map(renderResult))
-      : h('p', null, 'No adopted text has a paragraph like this one.'));
+      : h('p', null, t('precedents.none')));
   } catch (error) {
-    panel.replaceChildren(h('p', { class: 'error' }, error?.detail || 'Agreed language could not be loaded.'));
+    panel.replaceChildren(h('p', { class: 'error' }, error?.problem?.detail || t('precedents.failed')));
   }
 }

@@ -55,6 +55,9 @@ export const meetingById = (id) => session.meetings.find((m) => m.id === id) ?? 
 /** The person's role in a meeting (chair, rapporteur, delegate, observer), or null. */
 export const roleIn = (meetingId) => meetingById(meetingId)?.role ?? null;
 
+/** The delegation this person speaks for in a meeting, or null. */
+export const delegationIn = (meetingId) => meetingById(meetingId)?.delegation ?? null;
+
 export const meetingIdOfDocument = (documentId) =>
   session.documents.find((d) => d.id === documentId)?.meetingId ?? null;
 

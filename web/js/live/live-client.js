@@ -58,6 +58,7 @@ export { newClauseId, newClientId, randomString } from './ids.js';
  *   with transformPosition(caret, op)); source is 'local', 'remote', 'revert' (a refused edit
  *   taken back) or 'rebase' (reconciled after a reload);
  * - 'presence' {people}: everyone connected, as the server reports them;
+ * - 'negotiation' {events, standings}: a negotiation frame (amendments, comments, votes…);
  * - 'status' {status}: 'connecting' | 'online' | 'offline' | 'resyncing' | 'closed';
  * - 'error' {code, message, seq, change}: the server refused something, or the client lost
  *   track of the document ('client-inconsistent') and resynchronises.

@@ -42,6 +42,8 @@ export function onServerMessage(c, data) {
     case 'presence': c._changePeople(message.changes); break;
     case 'error': onError(c, message); break;
     case 'resync': c._connection.reconnect(true); break;
+    // The negotiation's news (web/docs/negotiation-api.md, "Live frames"): for the page to follow.
+    case 'negotiation': c._emit('negotiation', { events: message.events ?? [], standings: message.standings ?? [] }); break;
     default: break; // pong and anything newer
   }
 }

@@ -57,7 +57,12 @@ final class MeetingRoutes {
         blocking(ctx, () -> {
             List<Meeting> meetings = me.admin() ? people.meetings() : people.meetingsOf(me.userId());
             JsonArray out = new JsonArray();
-            meetings.forEach(m -> out.add(meeting(m, people.role(m.id(), me.userId()).orElse(null))));
+            meetings.forEach(m -> {
+                Membership mine = people.membership(m.id(), me.userId()).orElse(null);
+                // The page needs its own delegation to tell "my amendment" from another's.
+                out.add(meeting(m, mine == null ? null : mine.role())
+                        .put("delegation", mine == null ? null : mine.delegation()));
+            });
             return new JsonObject().put("meetings", out);
         });
     }

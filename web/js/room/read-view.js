@@ -1,0 +1,100 @@
+// The document as everyone reads it in the room: clauses rendered as text (render-clause.js),
+// kept in step with the LiveClient (remote edits, merged amendments, statuses), each with a button
+// naming how many amendments and comments it has, which opens the clause's side panel.
+// Delegates table amendments from here by selecting words (the panel's tabling form).
+
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { renderClause } from '../render-clause.js';
+import { clauseName } from './clause-name.js';
+
+export class ReadView {
+  /** ctx: the room context (room.js). */
+  constructor(ctx) {
+    this._ctx = ctx;
+    this._items = new Map(); // clause id → {root, key}
+    this.element = h('div', { class: 'clauses clauses--room' }, h('p', { class: 'loading' }, t('room.loading')));
+    const { client, store } = ctx;
+    this._off = [
+      client.on('document', () => this.render()),
+      client.on('clause', ({ clauseId }) => this._renderOne(clauseId)),
+      store.on('change', () => this.render()),
+    ];
+    this.element.addEventListener('click', (event) => {
+      const open = event.target.closest('[data-action="open-clause"]');
+      if (open) ctx.selectClause(open.closest('[data-clause-id]').dataset.clauseId, { focusPanel: true });
+    });
+    if (client.clauses.length) this.render();
+  }
+
+  destroy() {
+    this._off.forEach((off) => off());
+  }
+
+  /** Brings every clause up to date (only those that changed are rebuilt). */
+  render() {
+    const clauses = this._ctx.client.clauses;
+    if (!clauses.length) {
+      this._items.clear();
+      this.element.replaceChildren(h('p', { class: 'empty' }, t('room.empty')));
+      return;
+    }
+    this.element.querySelector(':scope > .loading, :scope > .empty')?.remove();
+    const present = new Set(clauses.map((c) => c.id));
+    for (const [id, item] of this._items) {
+      if (!present.has(id)) {
+        item.root.remove();
+        this._items.delete(id);
+      }
+    }
+    let previous = null;
+    clauses.forEach((clause, position) => {
+      const root = this._upToDate(clause, position);
+      const expected = previous ? previous.nextSibling : this.element.firstChild;
+      if (root !== expected) {
+        if (previous) previous.after(root);
+        else this.element.prepend(root);
+      }
+      previous = root;
+    });
+  }
+
+  _renderOne(clauseId) {
+    const clauses = this._ctx.client.clauses;
+    const position = clauses.findIndex((c) => c.id === clauseId);
+    if (position >= 0 && this._items.has(clauseId)) this._upToDate(clauses[position], position);
+  }
+
+  /** The clause's element, rebuilt in place when its text, number, status or counts changed. */
+  _upToDate(clause, position) {
+    const { store, selectedClauseId } = this._ctx;
+    const amendments = store.pendingOf(clause.id).length;
+    const comments = store.state.comments.filter((c) => !c.deleted && c.target === 'clause' && c.targetId === clause.id).length;
+    const selected = selectedClauseId() === clause.id;
+    const key = JSON.stringify([clause.text, clause.kind, clause.number, clause.status, amendments, comments, selected,
+      document.documentElement.lang]);
+    const item = this._items.get(clause.id);
+    if (item && item.key === key) return item.root;
+
+    const root = renderClause(clause);
+    root.classList.add('room-clause');
+    root.classList.toggle('room-clause--selected', selected);
+    const name = clauseName(clause, position);
+    // The visible counts are part of the button's name (WCAG 2.5.3), after the clause's name.
+    root.append(h('button', {
+      type: 'button',
+      class: 'room-clause__open',
+      'data-action': 'open-clause',
+      'aria-expanded': selected ? 'true' : 'false',
+      'aria-controls': 'room-panel',
+    }, h('span', { class: 'visually-hidden' }, `${t('room.clause.open', { name })}: `),
+    t('room.clause.counts', { amendments, comments })));
+    if (item) {
+      const hadFocus = item.root.contains(document.activeElement);
+      item.root.replaceWith(root);
+      if (hadFocus) root.querySelector('.room-clause__open')?.focus();
+    }
+    this._items.set(clause.id, { root, key });
+    return root;
+  }
+}
