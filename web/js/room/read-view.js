@@ -1,7 +1,8 @@
 // The document as everyone reads it in the room: clauses rendered as text (render-clause.js),
 // kept in step with the LiveClient (remote edits, merged amendments, statuses), each with a button
 // naming how many amendments and comments it has, which opens the clause's side panel.
-// Delegates table amendments from here by selecting words (the panel's tabling form).
+// Delegates table amendments from here by selecting words (the panel's tabling form). Who else is
+// in a clause (presence) shows under it.
 
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -18,6 +19,7 @@ export class ReadView {
     this._off = [
       client.on('document', () => this.render()),
       client.on('clause', ({ clauseId }) => this._renderOne(clauseId)),
+      client.on('presence', () => this.render()),
       store.on('change', () => this.render()),
     ];
     this.element.addEventListener('click', (event) => {
@@ -71,8 +73,11 @@ export class ReadView {
     const amendments = store.pendingOf(clause.id).length;
     const comments = store.state.comments.filter((c) => !c.deleted && c.target === 'clause' && c.targetId === clause.id).length;
     const selected = selectedClauseId() === clause.id;
+    const here = this._ctx.client.people
+      .filter((p) => p.clauseId === clause.id && p.connectionId !== this._ctx.client.connectionId)
+      .map((p) => p.name);
     const key = JSON.stringify([clause.text, clause.kind, clause.number, clause.status, amendments, comments, selected,
-      document.documentElement.lang]);
+      here, document.documentElement.lang]);
     const item = this._items.get(clause.id);
     if (item && item.key === key) return item.root;
 
@@ -88,7 +93,8 @@ export class ReadView {
       'aria-expanded': selected ? 'true' : 'false',
       'aria-controls': 'room-panel',
     }, h('span', { class: 'visually-hidden' }, `${t('room.clause.open', { name })}: `),
-    t('room.clause.counts', { amendments, comments })));
+    t('room.clause.counts', { amendments, comments })),
+    here.length ? h('p', { class: 'room-clause__people' }, t('room.people.here', { names: here.join(', ') })) : null);
     if (item) {
       const hadFocus = item.root.contains(document.activeElement);
       item.root.replaceWith(root);

@@ -205,7 +205,8 @@ export function mountRoom(article, documentId, who, { view = 'text', onOffline =
       }, t(`room.tab.${v}`), v === 'projector' ? h('span', { class: 'visually-hidden' }, ` ${t('room.projector.opens')}`) : null)))));
   }
 
-  function show(name) {
+  /** Shows one view; focus: move the focus to its heading (or its tab), as after following a link. */
+  function show(name, { focus = false } = {}) {
     if (!ROOM_VIEWS.includes(name)) name = 'text';
     if (current?.name === name) return;
     leaveEditing();
@@ -232,6 +233,11 @@ export function mountRoom(article, documentId, who, { view = 'text', onOffline =
       current = { name, destroy: () => mounted?.destroy?.() };
     }
     room.view = name;
+    if (focus) {
+      const heading = name === 'text' ? null : stage.querySelector('h1, h2');
+      if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      (heading ?? tabs.querySelector('[aria-current="page"]'))?.focus();
+    }
   }
 
   // Clicking or focusing inside a clause makes it the selected one (and tells the others where we are).
