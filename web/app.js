@@ -7,7 +7,10 @@ import { documentHref, meetingHref, membersHref, parseHash, searchHref, SIGN_IN_
 import { renderSearchResults } from './js/render-search.js';
 import { renderDocument } from './js/render-document.js';
 import { mountRoom } from './js/room/room.js';
-import { onLanguageChange } from './js/i18n.js';
+import { addStrings, onLanguageChange, t } from './js/i18n.js';
+import strings from './js/strings/frame.js';
+import commonStrings from './js/strings/common.js';
+import { labelPage } from './js/page-text.js';
 import { renderLanguagePicker } from './js/render-language-picker.js';
 import { renderSignIn } from './js/render-sign-in.js';
 import { renderMeeting } from './js/render-meeting.js';
@@ -18,6 +21,12 @@ import { roleInMeetingLabel } from './js/roles.js';
 import {
   delegationIn, forget, loadMeetingsAndDocuments, loadSession, meetingIdOfDocument, roleIn, session, signIn, signOut,
 } from './js/session.js';
+
+addStrings(commonStrings);
+addStrings(strings);
+
+/** "Title – Plenary", the page's title in the interface language. */
+const pageTitle = (title) => t('common.pageTitle', { title });
 
 const els = {
   account: document.getElementById('account'),
@@ -95,9 +104,9 @@ async function route({ moveFocus }) {
     case 'search': return showSearch(target.query, signal, { listed, focus });
     default:
       frame.setCurrent({});
-      document.title = 'Page not found – Plenary';
+      document.title = pageTitle(t('app.title.notFound'));
       els.view.replaceChildren();
-      showError({ title: 'Page not found', detail: `There is no page at “${location.hash}”.` });
+      showError({ title: t('app.notFound.title'), detail: t('app.notFound.detail', { hash: location.hash }) });
   }
 }
 
@@ -117,7 +126,7 @@ async function load(signal, placeholderText, work, { placeholder = true } = {}) 
 }
 
 async function showHome(signal, { listed, focus }) {
-  await load(signal, 'Loading…', async () => {
+  await load(signal, t('common.loading'), async () => {
     await listed;
     if (signal.aborted) return;
     const first = session.documents[0];
@@ -130,11 +139,9 @@ async function showHome(signal, { listed, focus }) {
       return showMeeting(session.meetings[0].id, signal, { listed, focus });
     }
     frame.setCurrent({});
-    document.title = 'Plenary';
-    els.view.replaceChildren(h('h1', { tabindex: '-1' }, 'Welcome to Plenary'),
-      h('p', { class: 'empty' }, session.user.admin
-        ? 'There are no meetings yet. Create one with the “New meeting” form beside the list, then invite its chair.'
-        : 'You are not a member of any meeting yet. Open the invitation link a chair sent you.'));
+    document.title = t('common.product');
+    els.view.replaceChildren(h('h1', { tabindex: '-1' }, t('app.welcome')),
+      h('p', { class: 'empty' }, session.user.admin ? t('app.welcome.admin') : t('app.welcome.member')));
     if (focus) els.view.querySelector(focus)?.focus();
   });
 }
@@ -145,7 +152,7 @@ async function showHome(signal, { listed, focus }) {
  */
 async function showDocument(id, signal, { listed, focus = null, placeholder = true, view = 'text' }) {
   frame.setCurrent({ documentId: id });
-  await load(signal, 'Loading document…', async () => {
+  await load(signal, t('app.loading.document'), async () => {
     const [doc] = await Promise.all([api.getDocument(id, { signal }), listed]);
     if (signal.aborted) return;
     const meetingId = meetingIdOfDocument(id);
@@ -165,7 +172,7 @@ async function showDocument(id, signal, { listed, focus = null, placeholder = tr
       onForbidden: () => reloadDocument(id, true),
     });
     els.view.replaceChildren(article);
-    document.title = `${doc.title || 'Untitled document'} – Plenary`;
+    document.title = pageTitle(doc.title || t('common.untitled'));
     if (focus) els.view.querySelector(focus)?.focus();
   }, { placeholder });
 }
@@ -174,11 +181,11 @@ async function showDocument(id, signal, { listed, focus = null, placeholder = tr
 async function showSearch(query, signal, { listed, focus }) {
   frame.setCurrent({});
   searchBox.value = query;
-  await load(signal, 'Searching…', async () => {
+  await load(signal, t('app.searching'), async () => {
     const [page] = await Promise.all([query.trim() ? api.search({ q: query }, { signal }) : null, listed]);
     if (signal.aborted) return;
     els.view.replaceChildren(renderSearchResults(query, page));
-    document.title = `Search${query ? `: ${query}` : ''} – Plenary`;
+    document.title = pageTitle(query ? t('app.title.searchFor', { query }) : t('app.title.search'));
     if (focus) els.view.querySelector(focus)?.focus();
   });
 }
@@ -194,25 +201,25 @@ function reloadDocument(id, forbidden) {
   return showDocument(id, signal, { listed, focus: forbidden ? 'h1' : '.live-toggle', placeholder: false })
     .then(() => {
       if (forbidden && !signal.aborted) {
-        showError({ title: 'Live editing ended', detail: 'Your role in this meeting no longer allows changing the text.' });
+        showError({ title: t('app.liveEnded.title'), detail: t('app.liveEnded.detail') });
       }
     });
 }
 
 async function showMeeting(id, signal, { listed, focus }) {
   frame.setCurrent({ meetingId: id });
-  await load(signal, 'Loading meeting…', async () => {
+  await load(signal, t('app.loading.meeting'), async () => {
     const [meeting] = await Promise.all([api.getMeeting(id, { signal }), listed]);
     if (signal.aborted) return;
     els.view.replaceChildren(renderMeeting(meeting, session.documents.filter((d) => d.meetingId === id), session.user));
-    document.title = `${meeting.name} – Plenary`;
+    document.title = pageTitle(meeting.name);
     if (focus) els.view.querySelector(focus)?.focus();
   });
 }
 
 async function showMembers(id, signal, { listed, focus }) {
   frame.setCurrent({ meetingId: id, membersOf: id });
-  await load(signal, 'Loading members…', async () => {
+  await load(signal, t('app.loading.members'), async () => {
     const [{ element, meeting }] = await Promise.all([renderMembersView(id, {
       signal,
       user: session.user,
@@ -222,7 +229,7 @@ async function showMembers(id, signal, { listed, focus }) {
     }), listed]);
     if (signal.aborted) return;
     els.view.replaceChildren(element);
-    document.title = `Members of ${meeting.name} – Plenary`;
+    document.title = pageTitle(t('app.title.members', { meeting: meeting.name }));
     if (focus) els.view.querySelector(focus)?.focus();
   });
 }
@@ -232,7 +239,7 @@ async function showInvitation(token, signal, focus) {
   else frame.signedOut();
   frame.setCurrent({});
   if (session.user) frame.refresh(signal);
-  await load(signal, 'Loading invitation…', async () => {
+  await load(signal, t('app.loading.invitation'), async () => {
     let view;
     try {
       view = await renderInvitationView(token, {
@@ -246,12 +253,12 @@ async function showInvitation(token, signal, focus) {
       });
     } catch (error) {
       if (!(error instanceof ApiError) || error.problem.status !== 410) throw error;
-      view = h('section', null, h('h1', { tabindex: '-1' }, 'Invitation unavailable'),
-        h('p', null, 'This invitation has been used, has expired, or does not exist. Ask the meeting’s chair for a new link.'));
+      view = h('section', null, h('h1', { tabindex: '-1' }, t('app.invitationGone.title')),
+        h('p', null, t('app.invitationGone.detail')));
     }
     if (signal.aborted) return;
     els.view.replaceChildren(view);
-    document.title = 'Invitation – Plenary';
+    document.title = pageTitle(t('app.title.invitation'));
     if (focus) els.view.querySelector(focus)?.focus();
   });
 }
@@ -266,7 +273,7 @@ async function openAcceptedMeeting(invitation) {
 function showSignIn(focus) {
   frame.signedOut();
   frame.setCurrent({});
-  document.title = 'Sign in – Plenary';
+  document.title = pageTitle(t('app.title.signIn'));
   els.view.replaceChildren(renderSignIn({
     signIn,
     onSignedIn: () => {
@@ -318,10 +325,10 @@ function sessionLost() {
 
 function showError(error) {
   const problem = error instanceof ApiError ? error.problem
-    : error instanceof Error ? { title: 'Something went wrong', detail: error.message }
+    : error instanceof Error ? { title: t('common.error'), detail: error.message }
     : error;
   els.alert.append(h('div', { class: 'alert__item' },
-    h('p', { class: 'alert__title' }, problem.title || 'Something went wrong'),
+    h('p', { class: 'alert__title' }, problem.title || t('common.error')),
     problem.detail ? h('p', { class: 'alert__detail' }, problem.detail) : null));
 }
 
@@ -342,10 +349,13 @@ els.skip.addEventListener('click', (event) => {
 
 window.addEventListener('hashchange', () => route({ moveFocus: true }));
 
-// A new interface language: draw the header's picker and the current view again.
+// A new interface language: the page's own text, the header's picker, the frame and the current view again.
+labelPage();
 document.getElementById('language').replaceChildren(renderLanguagePicker());
 onLanguageChange(() => {
+  labelPage();
   document.getElementById('language').replaceChildren(renderLanguagePicker());
+  frame.languageChanged();
   live?.stop();
   live = null;
   route({ moveFocus: false }).then(() => document.getElementById('language-picker')?.focus());

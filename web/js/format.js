@@ -1,41 +1,48 @@
-// Human-readable labels for values sent by the server.
+// Human-readable labels for values sent by the server, in the interface language.
 
-const DOCUMENT_STATUS = { drafting: 'Drafting', negotiating: 'Negotiating', adopted: 'Adopted' };
-const CLAUSE_STATUS = { bracketed: 'bracketed', 'agreed-ad-ref': 'agreed ad ref', agreed: 'agreed' };
+import { addStrings, locale, t, tn } from './i18n.js';
+import strings from './strings/common.js';
+
+addStrings(strings);
+
+const DOCUMENT_STATUSES = new Set(['drafting', 'negotiating', 'adopted']);
+const CLAUSE_STATUSES = new Set(['bracketed', 'agreed-ad-ref', 'agreed']);
 
 const humanize = (value) => String(value ?? '').replace(/[-_]+/g, ' ');
 
-export const documentStatusLabel = (status) => DOCUMENT_STATUS[status] ?? humanize(status);
-export const clauseStatusLabel = (status) => CLAUSE_STATUS[status] ?? humanize(status);
-export const clauseCountLabel = (n) => (Number.isFinite(n) ? `${n} ${n === 1 ? 'clause' : 'clauses'}` : '');
+export const documentStatusLabel = (status) =>
+  (DOCUMENT_STATUSES.has(status) ? t(`status.document.${status}`) : humanize(status));
+export const clauseStatusLabel = (status) =>
+  (CLAUSE_STATUSES.has(status) ? t(`status.clause.${status}`) : humanize(status));
+export const clauseCountLabel = (n) => (Number.isFinite(n) ? tn('format.clauses', n) : '');
 
+/** A language's name in the interface language ("French", "français", "francés"). */
 export function languageName(code) {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([locale()], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-/** "2022-02-08" → "8 February 2022"; anything else is returned unchanged. */
+/** "2022-02-08" → "8 February 2022" (or "8 février 2022"…); anything else is returned unchanged. */
 export function formatDate(value) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
   if (!m) return value;
   const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** An ISO instant → "4 December 2026, 14:02" in the reader's time zone. */
 export function formatDateTime(value) {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value ?? '');
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 /** Seconds to wait → "45 seconds", "12 minutes". */
 export function formatWait(seconds) {
   const s = Math.max(1, Math.ceil(Number(seconds) || 0));
-  if (s < 90) return `${s} ${s === 1 ? 'second' : 'seconds'}`;
-  const m = Math.ceil(s / 60);
-  return `${m} minutes`;
+  if (s < 90) return tn('format.seconds', s);
+  return tn('format.minutes', Math.ceil(s / 60));
 }

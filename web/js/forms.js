@@ -4,6 +4,10 @@
 
 import { h } from './dom.js';
 import { ApiError } from './api.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/common.js';
+
+addStrings(strings);
 
 let nextId = 0;
 
@@ -53,7 +57,7 @@ export function showProblem(alert, error) {
 
 /** Says in the alert what is wrong with the fields (each field also shows its own error). */
 export function showInvalid(alert, messages) {
-  showProblem(alert, { title: 'Please correct the form', detail: messages.filter(Boolean).join(' ') });
+  showProblem(alert, { title: t('common.invalidForm'), detail: messages.filter(Boolean).join(' ') });
 }
 
 export function clearProblem(alert) {
@@ -68,9 +72,9 @@ export function problemOf(error) {
   }
   if (error instanceof ApiError) {
     const { title, detail } = error.problem;
-    return { title: title || 'Something went wrong', detail: sentence(detail) };
+    return { title: title || t('common.error'), detail: sentence(detail) };
   }
-  return { title: 'Something went wrong', detail: sentence(error?.message) };
+  return { title: t('common.error'), detail: sentence(error?.message) };
 }
 
 export function sentence(text) {

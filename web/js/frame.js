@@ -8,7 +8,11 @@ import { markCurrent, renderMeetingList } from './render-list.js';
 import { renderAccountBar } from './render-account-bar.js';
 import { renderNewMeetingForm } from './render-new-meeting.js';
 import { roleInMeetingLabel } from './roles.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/frame.js';
 import { loadMeetingsAndDocuments, roleIn, session } from './session.js';
+
+addStrings(strings);
 
 export class Frame {
   /**
@@ -44,6 +48,13 @@ export class Frame {
     this._listKey = '';
   }
 
+  /** After a change of interface language: the next refresh draws the sidebar and forms again. */
+  languageChanged() {
+    this._listKey = '';
+    this._els.admin.replaceChildren();
+    if (session.user) this.signedIn();
+  }
+
   /** What the view shows now: {documentId, meetingId, membersOf}, each optional. */
   setCurrent(next) {
     this.current = next;
@@ -59,7 +70,7 @@ export class Frame {
     } catch (error) {
       if (signal?.aborted || error?.name === 'AbortError') return;
       if (!(error instanceof ApiError) || error.problem.status !== 401) {
-        list.replaceChildren(h('p', { class: 'empty' }, 'The meeting list could not be loaded.'));
+        list.replaceChildren(h('p', { class: 'empty' }, t('frame.meetings.failed')));
         this._on.onError(error);
       }
       return;
@@ -85,9 +96,10 @@ export class Frame {
       return;
     }
     const meetingId = this.current.meetingId ?? null;
-    const role = meetingId ? roleInMeetingLabel(roleIn(meetingId), session.user)
-      : session.user.admin ? 'administrator' : null;
-    account.replaceChildren(renderAccountBar(session.user, role === 'no role' ? null : role,
+    const role = meetingId ? roleIn(meetingId) : null;
+    // No role named when the person has none here (and is no admin).
+    const roleText = role || session.user.admin ? roleInMeetingLabel(role, session.user) : null;
+    account.replaceChildren(renderAccountBar(session.user, roleText,
       { onSignOut: () => this._on.onSignOut() }));
   }
 }

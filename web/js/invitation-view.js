@@ -7,6 +7,11 @@ import { busy, clearProblem, field, formAlert, sentence, showInvalid, showProble
 import { formatDateTime } from './format.js';
 import { roleLabel } from './roles.js';
 import { SIGN_IN_HREF } from './routes.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/invitation.js';
+import { fill } from './fill.js';
+
+addStrings(strings);
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const MIN_PASSWORD = 12;
@@ -21,29 +26,29 @@ export async function renderInvitationView(token, ctx) {
   const invitation = await api.getInvitation(token, { signal: ctx.signal });
   const alert = formAlert();
   return h('section', { class: 'invitation', 'aria-labelledby': 'invitation-title' },
-    h('h1', { id: 'invitation-title', tabindex: '-1' }, 'Invitation'),
-    h('p', null, 'You are invited to take part in a meeting on Plenary.'),
+    h('h1', { id: 'invitation-title', tabindex: '-1' }, t('invitation.title')),
+    h('p', null, t('invitation.intro')),
     h('dl', { class: 'facts' },
-      fact('Meeting', h('bdi', null, invitation.meeting)),
-      fact('Role', roleLabel(invitation.role)),
-      invitation.delegation ? fact('Delegation', h('bdi', null, invitation.delegation)) : null,
-      fact('Expires', h('time', { datetime: invitation.expiresAt }, formatDateTime(invitation.expiresAt)))),
+      fact(t('invitation.meeting'), h('bdi', null, invitation.meeting)),
+      fact(t('invitation.role'), roleLabel(invitation.role)),
+      invitation.delegation ? fact(t('invitation.delegation'), h('bdi', null, invitation.delegation)) : null,
+      fact(t('invitation.expires'), h('time', { datetime: invitation.expiresAt }, formatDateTime(invitation.expiresAt)))),
     alert,
     ctx.user ? acceptAsMember(token, invitation, alert, ctx) : createAccount(token, invitation, alert, ctx));
 }
 
 function acceptAsMember(token, invitation, alert, ctx) {
   const current = ctx.meetings.filter((m) => m.name === invitation.meeting && m.role);
-  const accept = h('button', { type: 'button', class: 'button button--primary' }, 'Accept');
-  const signOut = h('button', { type: 'button', class: 'button' }, 'Sign out');
+  const accept = h('button', { type: 'button', class: 'button button--primary' }, t('invitation.accept'));
+  const signOut = h('button', { type: 'button', class: 'button' }, t('invitation.signOut'));
   const form = h('div', { class: 'invitation__accept' },
-    h('p', null, 'You are signed in as ', h('strong', { dir: 'auto' }, ctx.user.displayName || ctx.user.username),
-      '. Accepting adds this role to your account.'),
+    h('p', null, fill(t('invitation.signedInAs'),
+      { name: h('strong', { dir: 'auto' }, ctx.user.displayName || ctx.user.username) })),
     current.length === 1
-      ? h('p', { class: 'warning' }, `You are already ${roleLabel(current[0].role)} in this meeting: accepting replaces that role with ${roleLabel(invitation.role)}.`)
+      ? h('p', { class: 'warning' }, t('invitation.replaces', { current: roleLabel(current[0].role), role: roleLabel(invitation.role) }))
       : null,
     h('p', { class: 'form__actions' }, accept, signOut),
-    h('p', { class: 'field__hint' }, 'Not you? Sign out, then open this link again to create your own account.'));
+    h('p', { class: 'field__hint' }, t('invitation.notYou')));
   accept.addEventListener('click', () => busy(form, async () => {
     clearProblem(alert);
     try {
@@ -59,24 +64,23 @@ function acceptAsMember(token, invitation, alert, ctx) {
 }
 
 function createAccount(token, invitation, alert, ctx) {
-  const displayName = field('Your name', { name: 'displayName', autocomplete: 'name', maxlength: 200, required: true },
-    { hint: 'Shown to the others in the meeting, for example “Maria Rossi (City of Graz)”.' });
-  const username = field('Username', {
+  const displayName = field(t('invitation.name'), { name: 'displayName', autocomplete: 'name', maxlength: 200, required: true },
+    { hint: t('invitation.name.hint') });
+  const username = field(t('invitation.username'), {
     name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', maxlength: 64, required: true,
-  }, { hint: '2 to 64 characters: lower-case letters a–z, digits, dots, hyphens or underscores, starting with a letter or digit.' });
-  const password = field('Password', {
+  }, { hint: t('invitation.username.hint') });
+  const password = field(t('invitation.password'), {
     type: 'password', name: 'password', autocomplete: 'new-password', minlength: MIN_PASSWORD, maxlength: MAX_PASSWORD, required: true,
-  }, { hint: `At least ${MIN_PASSWORD} characters (any characters; a few words make a good password), not your username.` });
+  }, { hint: t('invitation.password.hint', { min: MIN_PASSWORD }) });
   const fields = { displayName, username, password };
-  const signInLink = h('a', { href: SIGN_IN_HREF }, 'Sign in');
+  const signInLink = h('a', { href: SIGN_IN_HREF }, t('invitation.signIn'));
   signInLink.addEventListener('click', () => ctx.returnHereAfterSignIn());
   const form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'account-title' },
-    h('h2', { id: 'account-title' }, 'Create your account'),
+    h('h2', { id: 'account-title' }, t('invitation.create.title')),
     displayName.element, username.element, password.element,
     h('p', { class: 'form__actions' },
-      h('button', { type: 'submit', class: 'button button--primary' }, 'Create account and accept')),
-    h('p', null, 'Already have an account? ',
-      signInLink, ' first, then accept.'));
+      h('button', { type: 'submit', class: 'button button--primary' }, t('invitation.create.submit'))),
+    h('p', null, fill(t('invitation.haveAccount'), { link: signInLink })));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -101,7 +105,7 @@ function createAccount(token, invitation, alert, ctx) {
         const target = error instanceof ApiError ? fieldOf(error.problem) : null;
         if (target) {
           const message = error.problem.status === 409
-            ? 'This username is taken: choose another, or sign in first to add the role to your account.'
+            ? t('invitation.usernameTaken')
             : sentence(error.problem.detail);
           fields[target].setError(message);
           showInvalid(alert, [message]);
@@ -126,14 +130,14 @@ function createAccount(token, invitation, alert, ctx) {
 /** The same rules as the server (plenary.people.Usernames, PasswordRules), to say so early. */
 function validate({ displayName, username, password }) {
   const errors = {};
-  if (!displayName) errors.displayName = 'Enter your name.';
+  if (!displayName) errors.displayName = t('invitation.nameMissing');
   if (!USERNAME.test(username)) {
-    errors.username = username ? 'Use 2 to 64 of a–z, 0–9, “.”, “_” or “-”, starting with a letter or digit.' : 'Choose a username.';
+    errors.username = username ? t('invitation.usernameInvalid') : t('invitation.usernameMissing');
   }
   const length = [...password].length;
-  if (length < MIN_PASSWORD) errors.password = `The password needs at least ${MIN_PASSWORD} characters (it has ${length}).`;
-  else if (length > MAX_PASSWORD) errors.password = `The password may have at most ${MAX_PASSWORD} characters.`;
-  else if (password.toLowerCase() === username) errors.password = 'The password must not be the username.';
+  if (length < MIN_PASSWORD) errors.password = t('invitation.passwordShort', { min: MIN_PASSWORD, length });
+  else if (length > MAX_PASSWORD) errors.password = t('invitation.passwordLong', { max: MAX_PASSWORD });
+  else if (password.toLowerCase() === username) errors.password = t('invitation.passwordIsUsername');
   return errors;
 }
 

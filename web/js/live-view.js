@@ -7,6 +7,10 @@ import { h } from './dom.js';
 import { LiveClientError } from './live/live-client.js';
 import { autoGrow, showText } from './textarea.js';
 import { clauseName, renderLiveClause, showPeople, updateLiveClause } from './render-live-clause.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/live.js';
+
+addStrings(strings);
 
 export class LiveView {
   /**
@@ -20,10 +24,10 @@ export class LiveView {
     this._confirm = confirm;
     this._message = onMessage;
     this._parts = new Map(); // clause id → elements (render-live-clause.js)
-    this._empty = h('p', { class: 'empty' }, 'This document has no clauses yet. ',
-      h('button', { type: 'button', class: 'live-clause__button', 'data-action': 'first' }, 'Add a paragraph'));
+    this._empty = h('p', { class: 'empty' }, t('live.empty'),
+      h('button', { type: 'button', class: 'live-clause__button', 'data-action': 'first' }, t('live.addFirst')));
     this.element = h('div', { class: 'clauses clauses--live' },
-      h('p', { class: 'loading' }, 'Connecting to the live document…'));
+      h('p', { class: 'loading' }, t('live.connecting')));
     this._unsubscribe = [
       client.on('document', ({ clauses }) => this._render(clauses)),
       client.on('clause', ({ clauseId, op, text }) => this._showText(clauseId, text, op)),
@@ -94,7 +98,7 @@ export class LiveView {
     for (const person of this.client.people) {
       if (person.connectionId === this.client.connectionId || !person.clauseId) continue;
       if (!byClause.has(person.clauseId)) byClause.set(person.clauseId, []);
-      byClause.get(person.clauseId).push(person.name || 'Anonymous');
+      byClause.get(person.clauseId).push(person.name || t('live.anonymous'));
     }
     for (const [id, parts] of this._parts) showPeople(parts, byClause.get(id) ?? []);
   }
@@ -174,10 +178,10 @@ export class LiveView {
         break;
       case 'delete': {
         const name = clauseName(clauses[i], i);
-        if (!this._confirm(`Delete ${name}? Its text is removed for everyone.`)) return;
+        if (!this._confirm(t('live.confirmDelete', { name }))) return;
         const neighbour = clauses[i + 1] ?? clauses[i - 1];
         if (this._try(() => this.client.deleteClause(id))) {
-          this._message(`${name} deleted.`);
+          this._message(t('live.deleted', { name }));
           if (neighbour) this._focus(neighbour.id);
         }
         break;
@@ -192,7 +196,9 @@ export class LiveView {
       return fn() ?? true;
     } catch (error) {
       if (!(error instanceof LiveClientError)) throw error;
-      this._message(`Not possible: ${error.message}.`);
+      // The client's message is English; its code names the rule in the interface language.
+      const reason = ['invalid-change', 'unknown-clause'].includes(error.code) ? t(`live.refused.${error.code}`) : error.message;
+      this._message(t('live.notPossible', { reason }));
       return undefined;
     }
   }

@@ -4,10 +4,14 @@
 import { h } from './dom.js';
 import { api } from './api.js';
 import { clearProblem, formAlert, formStatus, showInvalid, showProblem } from './forms.js';
-import { canManageMembers, roleInMeetingLabel, roleLabel } from './roles.js';
+import { canManageMembers, roleLabel, yourRoleText } from './roles.js';
 import { meetingHref } from './routes.js';
 import { renderMembersTable } from './render-members-table.js';
 import { renderInviteForm } from './render-invite-form.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/members.js';
+
+addStrings(strings);
 
 /**
  * Loads the meeting and its members and renders the page. Rejects with ApiError.
@@ -24,11 +28,10 @@ export async function renderMembersView(meetingId, { signal, user, onMembershipC
   const table = renderMembersTable(meeting.name, sortMembers(members), { manage });
   const element = h('section', { class: 'members-view', 'aria-labelledby': 'members-title' },
     h('p', { class: 'eyebrow' }, h('a', { href: meetingHref(meeting.id), dir: 'auto' }, meeting.name)),
-    h('h1', { id: 'members-title', tabindex: '-1' }, 'Members'),
-    h('p', null, `Your role: ${roleInMeetingLabel(meeting.role, user)}.`,
-      manage ? ' You can change roles and delegations, remove members and invite people.' : ''),
+    h('h1', { id: 'members-title', tabindex: '-1' }, t('members.title')),
+    h('p', null, `${yourRoleText(meeting.role, user)}.`, manage ? t('members.canManage') : ''),
     alert, status,
-    members.length ? table.element : h('p', { class: 'empty' }, 'No members yet: invite the first one below.'),
+    members.length ? table.element : h('p', { class: 'empty' }, t('members.none')),
     manage ? renderInviteForm(meeting.id) : null);
 
   if (manage) {
@@ -50,8 +53,8 @@ export async function renderMembersView(meetingId, { signal, user, onMembershipC
     const delegation = parts.delegation.value.trim();
     const name = parts.member.displayName || parts.member.username;
     if (role === 'delegate' && !delegation) {
-      parts.setError('A delegate speaks for a delegation: enter its name.');
-      showInvalid(alert, [`${name} is a delegate: enter the delegation they speak for.`]);
+      parts.setError(t('members.delegationMissing'));
+      showInvalid(alert, [t('members.delegationMissingFor', { name })]);
       parts.delegation.focus();
       return;
     }
@@ -61,7 +64,9 @@ export async function renderMembersView(meetingId, { signal, user, onMembershipC
       parts.member = saved;
       parts.role.value = saved.role;
       parts.delegation.value = saved.delegation ?? '';
-      status.textContent = `Saved: ${name} is now ${roleLabel(saved.role)}${saved.delegation ? ` for ${saved.delegation}` : ''}.`;
+      status.textContent = saved.delegation
+        ? t('members.savedFor', { name, role: roleLabel(saved.role), delegation: saved.delegation })
+        : t('members.saved', { name, role: roleLabel(saved.role) });
       onMembershipChanged(saved.userId);
     } catch (error) {
       showProblem(alert, error);
@@ -72,7 +77,7 @@ export async function renderMembersView(meetingId, { signal, user, onMembershipC
     clearProblem(alert);
     status.textContent = '';
     const name = parts.member.displayName || parts.member.username;
-    if (!globalThis.confirm(`Remove ${name} from ${meeting.name}? They will no longer see its documents.`)) return;
+    if (!globalThis.confirm(t('members.confirmRemove', { name, meeting: meeting.name }))) return;
     try {
       await api.removeMember(meeting.id, parts.member.userId);
     } catch (error) {
@@ -87,7 +92,7 @@ export async function renderMembersView(meetingId, { signal, user, onMembershipC
     parts.row.remove();
     table.rows.delete(parts.member.userId);
     table.setCount(table.rows.size);
-    status.textContent = `${name} was removed from the meeting.`;
+    status.textContent = t('members.removed', { name });
     if (hadFocus) {
       (neighbour?.row.querySelector('button[data-action="save"]') ?? element.querySelector('h1')).focus();
     }

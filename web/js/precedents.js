@@ -5,28 +5,10 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { addStrings, t } from './i18n.js';
+import strings from './strings/precedents.js';
 import { renderResult } from './render-search.js';
 
-addStrings({
-  en: {
-    'precedents.toggle': 'Agreed language',
-    'precedents.loading': 'Looking for agreed language…',
-    'precedents.none': 'No adopted text has a paragraph like this one.',
-    'precedents.failed': 'Agreed language could not be loaded.',
-  },
-  fr: {
-    'precedents.toggle': 'Libellés agréés',
-    'precedents.loading': 'Recherche de libellés agréés…',
-    'precedents.none': 'Aucun texte adopté n’a de paragraphe semblable.',
-    'precedents.failed': 'Les libellés agréés n’ont pas pu être chargés.',
-  },
-  es: {
-    'precedents.toggle': 'Lenguaje acordado',
-    'precedents.loading': 'Buscando lenguaje acordado…',
-    'precedents.none': 'Ningún texto aprobado tiene un párrafo parecido.',
-    'precedents.failed': 'No se pudo cargar el lenguaje acordado.',
-  },
-});
+addStrings(strings);
 
 /** The toggle and its list for one clause: <div class="precedents-block">. */
 export function renderPrecedents(documentId, clauseId) {

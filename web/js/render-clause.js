@@ -1,12 +1,16 @@
-// One clause → one DOM element (id="clause-{id}", data-clause-id).
+// One clause → one DOM element (id="clause-{id}", data-clause-id). Its text carries the
+// document's language (document-language.js); its status badge the interface language.
 
 import { h } from './dom.js';
+import { t } from './i18n.js';
 import { inlineMarkdown } from './inline-markdown.js';
 import { clauseStatusLabel } from './format.js';
+import { documentLanguage } from './document-language.js';
 
 const KINDS = new Set(['heading', 'preambular', 'operative', 'sub-paragraph', 'free-text', 'footnote']);
 
-export function renderClause(clause) {
+/** lang: the text's language (default: the shown document's, when known). */
+export function renderClause(clause, { lang = documentLanguage() } = {}) {
   const kind = KINDS.has(clause.kind) ? clause.kind : 'free-text';
   const isHeading = kind === 'heading';
   let source = String(clause.text ?? '');
@@ -21,7 +25,7 @@ export function renderClause(clause) {
     }
   }
 
-  const text = h(isHeading ? 'h2' : 'p', { class: 'clause__text', dir: 'auto' },
+  const text = h(isHeading ? 'h2' : 'p', { class: 'clause__text', dir: 'auto', lang },
     isHeading && number ? `${number} ` : null,
     inlineMarkdown(source));
 
@@ -45,6 +49,6 @@ function displayNumber(kind, number) {
 function statusBadge(status) {
   if (!status) return null;
   return h('span', { class: `badge badge--${status}` },
-    h('span', { class: 'visually-hidden' }, 'Status: '),
+    h('span', { class: 'visually-hidden' }, t('status.label')),
     clauseStatusLabel(status));
 }

@@ -1,44 +1,55 @@
 // A whole document: title block, download link, then its clauses in order (in .document__body,
-// which the live view replaces while editing live).
+// which the live view replaces while editing live). The document's own text (title, conference,
+// place, clauses) carries the document's language; the labels keep the interface language.
 
 import { h } from './dom.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/document.js';
 import { renderClause } from './render-clause.js';
 import { documentStatusLabel, formatDate, languageName } from './format.js';
+import { documentLanguage, setDocumentLanguage } from './document-language.js';
+
+addStrings(strings);
 
 /** exportUrl(format, variant) gives the download address of each export. */
 export function renderDocument(doc, { exportUrl }) {
   const meta = doc.meta ?? {};
   const clauses = Array.isArray(doc.clauses) ? doc.clauses : [];
+  setDocumentLanguage(meta.language);
+  const lang = documentLanguage();
+  const link = (format, variant, key) => h('a', { href: exportUrl(format, variant), download: true }, t(key));
 
-  return h('article', { class: 'document', 'aria-labelledby': 'document-title' },
+  return h('article', { class: 'document', 'aria-labelledby': 'document-title', 'data-document-language': lang },
     h('header', { class: 'title-block' },
       meta.symbol
-        ? h('p', { class: 'title-block__symbol' }, h('span', { class: 'visually-hidden' }, 'Symbol: '), meta.symbol)
+        ? h('p', { class: 'title-block__symbol' }, h('span', { class: 'visually-hidden' }, t('document.symbol')), meta.symbol)
         : null,
-      meta.conference ? h('p', { class: 'title-block__conference', dir: 'auto' }, meta.conference) : null,
-      placeAndDate(meta),
-      h('h1', { id: 'document-title', tabindex: '-1', dir: 'auto' }, doc.title || 'Untitled document'),
+      meta.conference ? h('p', { class: 'title-block__conference', dir: 'auto', lang }, meta.conference) : null,
+      placeAndDate(meta, lang),
+      doc.title
+        ? h('h1', { id: 'document-title', tabindex: '-1', dir: 'auto', lang }, doc.title)
+        : h('h1', { id: 'document-title', tabindex: '-1' }, t('common.untitled')),
       h('dl', { class: 'title-block__facts' },
-        meta.language ? fact('Original', languageName(meta.language)) : null,
-        fact('Status', documentStatusLabel(doc.status)),
-        fact('Revision', String(doc.revision ?? 0))),
+        meta.language ? fact(t('document.original'), languageName(meta.language)) : null,
+        fact(t('document.status'), documentStatusLabel(doc.status)),
+        fact(t('document.revision'), String(doc.revision ?? 0))),
       h('p', { class: 'title-block__actions' },
-        'Download: ',
-        h('a', { href: exportUrl('pdf'), download: true }, 'PDF'), ' · ',
-        h('a', { href: exportUrl('pdf', 'compilation'), download: true }, 'PDF compilation text'), ' · ',
-        h('a', { href: exportUrl('html'), download: true }, 'HTML'), ' · ',
-        h('a', { href: exportUrl('html', 'compilation'), download: true }, 'HTML compilation text'), ' · ',
-        h('a', { href: exportUrl('md'), download: true }, 'Markdown'))),
+        t('document.download'),
+        link('pdf', undefined, 'document.download.pdf'), ' · ',
+        link('pdf', 'compilation', 'document.download.pdfCompilation'), ' · ',
+        link('html', undefined, 'document.download.html'), ' · ',
+        link('html', 'compilation', 'document.download.htmlCompilation'), ' · ',
+        link('md', undefined, 'document.download.md'))),
     h('div', { class: 'document__body' },
       clauses.length
-        ? h('div', { class: 'clauses' }, clauses.map(renderClause))
-        : h('p', { class: 'empty' }, 'This document has no clauses yet.')));
+        ? h('div', { class: 'clauses' }, clauses.map((clause) => renderClause(clause)))
+        : h('p', { class: 'empty' }, t('document.empty'))));
 }
 
-function placeAndDate({ place, date }) {
+function placeAndDate({ place, date }, lang) {
   if (!place && !date) return null;
   return h('p', { class: 'title-block__place' },
-    place ? h('bdi', null, place) : null,
+    place ? h('bdi', { lang }, place) : null,
     place && date ? ', ' : null,
     date ? h('time', { datetime: date }, formatDate(date)) : null);
 }

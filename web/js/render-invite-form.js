@@ -6,27 +6,33 @@ import { api } from './api.js';
 import { busy, clearProblem, field, formAlert, formStatus, showInvalid, showProblem } from './forms.js';
 import { formatDateTime } from './format.js';
 import { ROLES, roleLabel } from './roles.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/members.js';
+
+import { fill } from './fill.js';
+
+addStrings(strings);
 
 const DEFAULT_HOURS = 168;
 const MAX_HOURS = 720;
 
 export function renderInviteForm(meetingId) {
   const alert = formAlert();
-  const role = field('Role', { name: 'role' }, { tag: 'select', choices: ROLES.map((r) => [r, roleLabel(r)]) });
+  const role = field(t('invite.role'), { name: 'role' }, { tag: 'select', choices: ROLES.map((r) => [r, roleLabel(r)]) });
   role.control.value = 'delegate';
-  const delegation = field('Delegation', { name: 'delegation', maxlength: 200, autocomplete: 'off', required: true },
-    { hint: 'The city, region, state or organisation this delegate speaks for.' });
-  const hours = field('Valid for (hours)', {
+  const delegation = field(t('invite.delegation'), { name: 'delegation', maxlength: 200, autocomplete: 'off', required: true },
+    { hint: t('invite.delegation.hint') });
+  const hours = field(t('invite.hours'), {
     name: 'expiresInHours', type: 'number', inputmode: 'numeric', min: 1, max: MAX_HOURS, step: 1, required: true,
-  }, { hint: `1 to ${MAX_HOURS} hours (30 days). ${DEFAULT_HOURS} hours is one week.` });
+  }, { hint: t('invite.hours.hint', { max: MAX_HOURS, default: DEFAULT_HOURS }) });
   hours.control.value = String(DEFAULT_HOURS);
   const result = h('div', { class: 'invite-result', hidden: true });
   const status = formStatus(); // in the page from the start, so that what it says is announced
   const form = h('form', { class: 'form invite-form', novalidate: true, 'aria-labelledby': 'invite-title' },
-    h('h2', { id: 'invite-title' }, 'Invite someone'),
-    h('p', null, 'Creates a link that works once. Send it to the person; opening it lets them create their account or add the role to the one they have.'),
+    h('h2', { id: 'invite-title' }, t('invite.title')),
+    h('p', null, t('invite.intro')),
     alert, role.element, delegation.element, hours.element,
-    h('p', { class: 'form__actions' }, h('button', { type: 'submit', class: 'button button--primary' }, 'Create invitation link')));
+    h('p', { class: 'form__actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t('invite.submit'))));
 
   const showDelegation = () => { delegation.element.hidden = role.control.value !== 'delegate'; };
   role.control.addEventListener('change', showDelegation);
@@ -40,9 +46,9 @@ export function renderInviteForm(meetingId) {
       const delegationText = chosen === 'delegate' ? delegation.control.value.trim() : '';
       const hoursValue = Number(hours.control.value);
       const errors = {
-        delegation: chosen === 'delegate' && !delegationText ? 'A delegate speaks for a delegation: enter its name.' : '',
+        delegation: chosen === 'delegate' && !delegationText ? t('members.delegationMissing') : '',
         hours: Number.isFinite(hoursValue) && hoursValue > 0 && hoursValue <= MAX_HOURS && hours.control.value.trim() !== ''
-          ? '' : `Enter a number of hours from 1 to ${MAX_HOURS}.`,
+          ? '' : t('invite.hours.invalid', { max: MAX_HOURS }),
       };
       delegation.setError(errors.delegation);
       hours.setError(errors.hours);
@@ -68,21 +74,21 @@ function showResult(container, status, invitation) {
   const url = new URL(invitation.url, location.origin).href;
   const link = h('input', { id: 'invite-link', type: 'text', readonly: true, class: 'invite-result__link', 'aria-describedby': 'invite-link-note' });
   link.value = url;
-  const copy = h('button', { type: 'button', class: 'button' }, 'Copy link');
-  const who = invitation.delegation ? `${roleLabel(invitation.role)} (${invitation.delegation})` : roleLabel(invitation.role);
+  const copy = h('button', { type: 'button', class: 'button' }, t('invite.result.copy'));
+  const someone = ROLES.includes(invitation.role) ? t(`invite.who.${invitation.role}`) : roleLabel(invitation.role);
+  const who = invitation.delegation ? `${someone} (${invitation.delegation})` : someone;
   copy.addEventListener('click', async () => {
-    status.textContent = await copyText(link) ? 'Link copied.' : 'Copying did not work here: select the link and copy it.';
+    status.textContent = await copyText(link) ? t('invite.result.copied') : t('invite.result.copyFailed');
   });
   link.addEventListener('focus', () => link.select());
   container.replaceChildren(
-    h('h3', null, 'Invitation link'),
-    h('label', { for: 'invite-link' }, `Link for ${article(who)} ${who}`),
+    h('h3', null, t('invite.result.title')),
+    h('label', { for: 'invite-link' }, t('invite.result.label', { who })),
     h('div', { class: 'invite-result__row' }, link, copy),
     h('p', { id: 'invite-link-note', class: 'field__hint' },
-      'Expires ', h('time', { datetime: invitation.expiresAt }, formatDateTime(invitation.expiresAt)),
-      '. It works once and is not shown again: copy it now.'));
+      fill(t('invite.result.note'), { time: h('time', { datetime: invitation.expiresAt }, formatDateTime(invitation.expiresAt)) })));
   container.hidden = false;
-  status.textContent = `Invitation link created for ${article(who)} ${who}.`;
+  status.textContent = t('invite.result.created', { who });
   link.focus();
 }
 
@@ -101,4 +107,3 @@ async function copyText(input) {
   }
 }
 
-const article = (word) => (/^[aeiou]/i.test(word) ? 'an' : 'a');

@@ -2,12 +2,9 @@
 
 import { h } from './dom.js';
 import { addStrings, LANGUAGES, language, setLanguage, t } from './i18n.js';
+import strings from './strings/language.js';
 
-addStrings({
-  en: { 'language.label': 'Language' },
-  fr: { 'language.label': 'Langue' },
-  es: { 'language.label': 'Idioma' },
-});
+addStrings(strings);
 
 export function renderLanguagePicker() {
   const select = h('select', { id: 'language-picker', class: 'language-picker__select' },

@@ -4,7 +4,11 @@
 import { h } from './dom.js';
 import { documentHref, meetingHref, membersHref } from './routes.js';
 import { clauseCountLabel, documentStatusLabel } from './format.js';
-import { roleInMeetingLabel } from './roles.js';
+import { yourRoleText } from './roles.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/frame.js';
+
+addStrings(strings);
 
 /** meetings: [{id, name, role}]; documents: summaries with meetingId; user: the signed-in person. */
 export function renderMeetingList(meetings, documents, user, currentId) {
@@ -12,28 +16,28 @@ export function renderMeetingList(meetings, documents, user, currentId) {
   const others = documents.filter((d) => !known.has(d.meetingId));
   if (!meetings.length && !others.length) {
     return h('p', { class: 'empty' }, user?.admin
-      ? 'There are no meetings yet: create one below.'
-      : 'You are not a member of any meeting yet. A chair can send you an invitation link.');
+      ? t('list.none.admin')
+      : t('list.none'));
   }
   return h('ul', { class: 'meeting-list' },
     meetings.map((meeting) => h('li', { class: 'meeting-list__item' },
       h('h3', { class: 'meeting-list__name', dir: 'auto' },
         h('a', { href: meetingHref(meeting.id), 'data-meeting-id': meeting.id }, meeting.name)),
-      h('p', { class: 'meeting-list__role' }, `Your role: ${roleInMeetingLabel(meeting.role, user)}`),
+      h('p', { class: 'meeting-list__role' }, yourRoleText(meeting.role, user)),
       h('p', { class: 'meeting-list__links' },
         h('a', { href: membersHref(meeting.id), 'data-members-of': meeting.id },
-          'Members', h('span', { class: 'visually-hidden' }, ` of ${meeting.name}`))),
+          t('list.members'), h('span', { class: 'visually-hidden' }, t('list.membersOf', { meeting: meeting.name })))),
       renderDocumentLinks(documents.filter((d) => d.meetingId === meeting.id), currentId))),
     others.length
       ? h('li', { class: 'meeting-list__item' },
-        h('h3', { class: 'meeting-list__name' }, 'Other documents'),
+        h('h3', { class: 'meeting-list__name' }, t('list.otherDocuments')),
         renderDocumentLinks(others, currentId))
       : null);
 }
 
 /** The links to some documents (also used on a meeting's page). */
 export function renderDocumentLinks(documents, currentId) {
-  if (!documents.length) return h('p', { class: 'empty' }, 'No documents yet.');
+  if (!documents.length) return h('p', { class: 'empty' }, t('list.noDocuments'));
   return h('ul', { class: 'doc-list' }, documents.map((doc) =>
     h('li', null,
       h('a', {
@@ -42,7 +46,7 @@ export function renderDocumentLinks(documents, currentId) {
         'data-document-id': doc.id,
         'aria-current': doc.id === currentId ? 'page' : null,
       },
-      h('span', { class: 'doc-list__title', dir: 'auto' }, doc.title || 'Untitled document'),
+      h('span', { class: 'doc-list__title', dir: 'auto' }, doc.title || t('common.untitled')),
       h('span', { class: 'doc-list__meta' },
         [doc.meta?.symbol, documentStatusLabel(doc.status), clauseCountLabel(doc.clauseCount)]
           .filter(Boolean).join(' · '))))));

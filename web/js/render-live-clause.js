@@ -5,22 +5,23 @@
 import { h } from './dom.js';
 import { CLAUSE_KINDS } from './live/live-client.js';
 import { clauseStatusLabel } from './format.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/live.js';
+import { documentLanguage } from './document-language.js';
 
-const KIND_NAMES = {
-  heading: 'Heading',
-  preambular: 'Preambular paragraph',
-  operative: 'Operative paragraph',
-  'sub-paragraph': 'Sub-paragraph',
-  'free-text': 'Free text',
-  footnote: 'Footnote',
-};
+addStrings(strings);
 
-const KIND_OPTIONS = { ...KIND_NAMES, preambular: 'Preambular', operative: 'Operative' };
+const KINDS = new Set(['heading', 'preambular', 'operative', 'sub-paragraph', 'free-text', 'footnote']);
+
+const kindName = (kind) => t(`live.kind.${KINDS.has(kind) ? kind : 'clause'}`);
+/** The kind select's options: shorter names for the two kinds of paragraph. */
+const kindOption = (kind) => (kind === 'preambular' || kind === 'operative' ? t(`live.option.${kind}`) : kindName(kind));
 
 /** "Operative paragraph 3", "Sub-paragraph (a)", "Heading, clause 1": how the clause is named. */
 export function clauseName(clause, position) {
-  const kind = KIND_NAMES[clause.kind] ?? 'Clause';
-  return clause.number ? `${kind} ${clause.number}` : `${kind}, clause ${position + 1}`;
+  const kind = kindName(clause.kind);
+  return clause.number ? t('live.clause.numbered', { kind, number: clause.number })
+    : t('live.clause.unnumbered', { kind, position: position + 1 });
 }
 
 function displayNumber(clause) {
@@ -41,19 +42,19 @@ export function renderLiveClause(clause) {
     people: h('p', { class: 'live-clause__people', hidden: true }),
     badge: h('span', { class: 'badge' }),
     textarea: h('textarea', {
-      id: textareaId, class: 'live-clause__text', dir: 'auto', rows: 1, spellcheck: 'true',
+      id: textareaId, class: 'live-clause__text', dir: 'auto', lang: documentLanguage(), rows: 1, spellcheck: 'true',
       'data-action': 'text', 'aria-describedby': `live-people-${id}`,
     }),
     kind: h('select', { class: 'live-clause__kind', id: `live-kind-${id}`, 'data-action': 'kind' },
-      CLAUSE_KINDS.map((kind) => h('option', { value: kind }, KIND_OPTIONS[kind]))),
-    insert: button('insert', 'New paragraph after'),
-    up: button('up', 'Move up'),
-    down: button('down', 'Move down'),
-    remove: button('delete', 'Delete', 'live-clause__delete'),
+      CLAUSE_KINDS.map((kind) => h('option', { value: kind }, kindOption(kind)))),
+    insert: button('insert', t('live.insert')),
+    up: button('up', t('live.up')),
+    down: button('down', t('live.down')),
+    remove: button('delete', t('live.delete'), 'live-clause__delete'),
   };
   parts.people.id = `live-people-${id}`;
   parts.tools = h('div', { class: 'live-clause__tools', role: 'group' },
-    h('label', { class: 'live-clause__kind-label', for: `live-kind-${id}` }, 'Kind'), parts.kind,
+    h('label', { class: 'live-clause__kind-label', for: `live-kind-${id}` }, t('live.kind')), parts.kind,
     parts.insert, parts.up, parts.down, parts.remove);
   parts.root = h('div', { class: 'clause live-clause', 'data-clause-id': id },
     parts.number,
@@ -76,10 +77,10 @@ export function updateLiveClause(parts, clause, position, total) {
   parts.root.dataset.status = clause.status ?? '';
   parts.number.textContent = displayNumber(clause);
   parts.badge.className = `badge badge--${clause.status}`;
-  parts.badge.replaceChildren(h('span', { class: 'visually-hidden' }, 'Status: '), clauseStatusLabel(clause.status));
+  parts.badge.replaceChildren(h('span', { class: 'visually-hidden' }, t('status.label')), clauseStatusLabel(clause.status));
   parts.badge.hidden = !clause.status;
   parts.label.textContent = name;
-  parts.tools.setAttribute('aria-label', `Tools for ${name}`);
+  parts.tools.setAttribute('aria-label', t('live.tools', { name }));
   if (parts.kind.value !== clause.kind) parts.kind.value = clause.kind;
   // aria-disabled rather than disabled: a button that becomes unusable keeps the focus.
   setUsable(parts.up, position > 0);
@@ -93,6 +94,6 @@ function setUsable(buttonElement, usable) {
 
 /** Shows who else is in the clause: "Also here: Ana, Ben" (names are text, never HTML). */
 export function showPeople(parts, names) {
-  parts.people.textContent = names.length ? `Also here: ${names.join(', ')}` : '';
+  parts.people.textContent = names.length ? t('live.people', { names: names.join(', ') }) : '';
   parts.people.hidden = names.length === 0;
 }

@@ -3,8 +3,12 @@
 
 import { h } from './dom.js';
 import { ROLES, roleLabel } from './roles.js';
+import { addStrings, t, tn } from './i18n.js';
+import strings from './strings/members.js';
 
-const COLUMNS = [['name', 'Name'], ['username', 'Username'], ['role', 'Role'], ['delegation', 'Delegation']];
+addStrings(strings);
+
+const COLUMNS = ['name', 'username', 'role', 'delegation'];
 
 /**
  * members: [{userId, username, displayName, role, delegation}]; manage: show the controls.
@@ -19,14 +23,14 @@ export function renderMembersTable(meetingName, members, { manage }) {
     return parts.row;
   }));
   const count = h('span', null);
-  const setCount = (n) => { count.textContent = ` — ${n} ${n === 1 ? 'member' : 'members'}`; };
+  const setCount = (n) => { count.textContent = tn('members.count', n); };
   setCount(members.length);
   const element = h('div', { class: 'table-scroll' },
     h('table', { class: 'members' },
       h('caption', null, h('bdi', null, meetingName), count),
       h('thead', null, h('tr', null,
-        COLUMNS.map(([key, text]) => h('th', { scope: 'col', id: `members-col-${key}` }, text)),
-        manage ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')) : null)),
+        COLUMNS.map((key) => h('th', { scope: 'col', id: `members-col-${key}` }, t(`members.col.${key}`))),
+        manage ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('members.col.actions'))) : null)),
       body));
   return { element, rows, body, setCount };
 }
@@ -57,7 +61,7 @@ function renderRow(member, manage) {
   cells.push(
     h('td', null, role),
     h('td', null, delegation, error),
-    h('td', { class: 'members__actions' }, h('div', null, button('save', 'Save'), button('remove', 'Remove', 'button--danger'))));
+    h('td', { class: 'members__actions' }, h('div', null, button('save', t('members.save')), button('remove', t('members.remove'), 'button--danger'))));
   const setError = (text) => {
     error.textContent = text ?? '';
     error.hidden = !text;

@@ -5,17 +5,21 @@ import { h } from './dom.js';
 import { ApiError } from './api.js';
 import { busy, clearProblem, field, formAlert, showInvalid, showProblem } from './forms.js';
 import { formatWait } from './format.js';
+import { addStrings, t } from './i18n.js';
+import strings from './strings/sign-in.js';
+
+addStrings(strings);
 
 /** signIn(username, password) signs in (rejects with ApiError); onSignedIn() runs after. */
 export function renderSignIn({ signIn, onSignedIn }) {
   const alert = formAlert();
-  const username = field('Username', {
+  const username = field(t('signIn.username'), {
     name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true,
   });
-  const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+  const password = field(t('signIn.password'), { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
   const form = h('form', { class: 'form sign-in', novalidate: true, 'aria-labelledby': 'sign-in-title' },
     alert, username.element, password.element,
-    h('p', { class: 'form__actions' }, h('button', { type: 'submit', class: 'button button--primary' }, 'Sign in')));
+    h('p', { class: 'form__actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t('signIn.submit'))));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -23,7 +27,7 @@ export function renderSignIn({ signIn, onSignedIn }) {
       clearProblem(alert);
       const name = username.control.value.trim();
       const secret = password.control.value;
-      const errors = [name ? '' : 'Enter your username.', secret ? '' : 'Enter your password.'];
+      const errors = [name ? '' : t('signIn.usernameMissing'), secret ? '' : t('signIn.passwordMissing')];
       username.setError(errors[0]);
       password.setError(errors[1]);
       if (!name || !secret) {
@@ -37,9 +41,9 @@ export function renderSignIn({ signIn, onSignedIn }) {
         const problem = error instanceof ApiError ? error.problem : null;
         if (problem?.status === 429) {
           const wait = problem.retryAfter ?? Number(/(\d+)\s*second/.exec(problem.detail ?? '')?.[1]);
-          showProblem(alert, `Too many failed sign-ins. Wait ${formatWait(wait)} before trying again.`);
+          showProblem(alert, t('signIn.tooMany', { wait: formatWait(wait) }));
         } else if (problem?.status === 401) {
-          showProblem(alert, 'Wrong username or password. Check both and try again.');
+          showProblem(alert, t('signIn.wrong'));
           password.control.value = '';
           password.control.focus();
         } else {
@@ -52,7 +56,7 @@ export function renderSignIn({ signIn, onSignedIn }) {
   });
 
   return h('section', { class: 'sign-in-view', 'aria-labelledby': 'sign-in-title' },
-    h('h1', { id: 'sign-in-title', tabindex: '-1' }, 'Sign in'),
-    h('p', null, 'Sign in with your Plenary account. New here? Open the invitation link a chair sent you to create one.'),
+    h('h1', { id: 'sign-in-title', tabindex: '-1' }, t('signIn.title')),
+    h('p', null, t('signIn.intro')),
     form);
 }

@@ -1,0 +1,43 @@
+// Strings of a document's title block and its clauses (render-document.js, render-clause.js).
+
+export default {
+  en: {
+    'document.symbol': 'Symbol: ',
+    'document.original': 'Original',
+    'document.status': 'Status',
+    'document.revision': 'Revision',
+    'document.download': 'Download: ',
+    'document.download.pdf': 'PDF',
+    'document.download.pdfCompilation': 'PDF compilation text',
+    'document.download.html': 'HTML',
+    'document.download.htmlCompilation': 'HTML compilation text',
+    'document.download.md': 'Markdown',
+    'document.empty': 'This document has no clauses yet.',
+  },
+  fr: {
+    'document.symbol': 'Cote : ',
+    'document.original': 'Original',
+    'document.status': 'Statut',
+    'document.revision': 'Révision',
+    'document.download': 'Télécharger : ',
+    'document.download.pdf': 'PDF',
+    'document.download.pdfCompilation': 'texte de compilation en PDF',
+    'document.download.html': 'HTML',
+    'document.download.htmlCompilation': 'texte de compilation en HTML',
+    'document.download.md': 'Markdown',
+    'document.empty': 'Ce document n’a pas encore de paragraphes.',
+  },
+  es: {
+    'document.symbol': 'Signatura: ',
+    'document.original': 'Original',
+    'document.status': 'Estado',
+    'document.revision': 'Revisión',
+    'document.download': 'Descargar: ',
+    'document.download.pdf': 'PDF',
+    'document.download.pdfCompilation': 'texto de compilación en PDF',
+    'document.download.html': 'HTML',
+    'document.download.htmlCompilation': 'texto de compilación en HTML',
+    'document.download.md': 'Markdown',
+    'document.empty': 'Este documento aún no tiene párrafos.',
+  },
+};
