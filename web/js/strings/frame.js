@@ -52,7 +52,7 @@ export default {
     'frame.tagline': 'Là où une conférence rédige et adopte son document final',
     'frame.search.region': 'Rechercher dans les documents',
     'frame.search.label': 'Rechercher des paragraphes, des amendements et des commentaires',
-    'frame.search.placeholder': 'Rechercher, dans toutes les langues',
+    'frame.search.placeholder': 'Rechercher (toutes langues)',
     'frame.search.button': 'Rechercher',
     'frame.meetings': 'Réunions',
     'frame.meetings.loading': 'Chargement des réunions…',
