@@ -66,9 +66,8 @@ async function route({ moveFocus }) {
   // Another view of the room already open: keep its connection (and any edits not yet sent).
   if (target.name === 'document' && live?.documentId === target.id && session.user) {
     clearErrors();
-    live.show(target.view);
+    live.show(target.view, { focus: moveFocus });
     document.body.classList.toggle('projector-mode', target.view === 'projector');
-    if (moveFocus) els.view.querySelector('.room-stage h1, .room-stage h2, h1')?.focus();
     return;
   }
   pending?.abort();

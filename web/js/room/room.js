@@ -36,15 +36,8 @@ addStrings(eventStrings);
 export const ROOM_VIEWS = ['text', 'compilation', 'history', 'chair', 'projector'];
 
 // Refusals of live edits that undo something the person did; other codes are retried by the client.
-const REFUSALS = {
-  'clause-too-long': 'A clause can hold at most 100,000 characters: the last change was undone.',
-  'clause-deleted': 'Someone else deleted that clause: your change to it was dropped.',
-  'unknown-clause': 'That clause no longer exists: your change to it was dropped.',
-  'document-frozen': 'The document has been adopted and can no longer change: your change was undone.',
-  'invalid-change': 'The server refused a change that would break the document’s rules: it was undone.',
-  'duplicate-clause': 'A new clause could not be added: please try again.',
-  'client-inconsistent': 'Reloading the document from the server…',
-};
+const REFUSALS = new Set(['clause-too-long', 'clause-deleted', 'unknown-clause', 'document-frozen', 'invalid-change',
+  'duplicate-clause', 'client-inconsistent']);
 
 /**
  * Mounts the room into article (from renderDocument: .title-block and .document__body).
@@ -155,7 +148,7 @@ export function mountRoom(article, documentId, who, { view = 'text', onOffline =
         onForbidden();
         return;
       }
-      if (REFUSALS[code]) ctx.say(REFUSALS[code]);
+      if (REFUSALS.has(code)) ctx.say(t(`room.refused.${code}`));
     }),
     store.follow(client),
     store.on('events', ({ events }) => {
