@@ -5,7 +5,7 @@
 // in a clause (presence) shows under it.
 
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, tn } from '../i18n.js';
 import { renderClause } from '../render-clause.js';
 import { clauseName } from './clause-name.js';
 
@@ -86,15 +86,17 @@ export class ReadView {
     root.classList.toggle('room-clause--selected', selected);
     const name = clauseName(clause, position);
     // The visible counts are part of the button's name (WCAG 2.5.3), after the clause's name.
-    root.append(h('button', {
+    const counts = `${tn('room.clause.amendments', amendments)} · ${tn('room.clause.comments', comments)}`;
+    const open = h('button', {
       type: 'button',
       class: 'room-clause__open',
       'data-action': 'open-clause',
       'aria-expanded': selected ? 'true' : 'false',
       'aria-controls': 'room-panel',
-    }, h('span', { class: 'visually-hidden' }, `${t('room.clause.open', { name })}: `),
-    t('room.clause.counts', { amendments, comments })),
-    here.length ? h('p', { class: 'room-clause__people' }, t('room.people.here', { names: here.join(', ') })) : null);
+    }, h('span', { class: 'visually-hidden' }, `${t('room.clause.open', { name })}: `), counts);
+    // Status, counts and presence go under the text, which keeps the width beside the panel.
+    root.append(h('div', { class: 'room-clause__meta' }, root.querySelector(':scope > .badge'), open,
+      here.length ? h('span', { class: 'room-clause__people' }, t('room.people.here', { names: here.join(', ') })) : null));
     if (item) {
       const hadFocus = item.root.contains(document.activeElement);
       item.root.replaceWith(root);
