@@ -1,0 +1,43 @@
+// Strings of the projector view: the whole text in large type, following the chair's paragraph.
+
+export default {
+  en: {
+    'projector.heading': 'Projected text',
+    'projector.focus': 'Now discussing: {name}',
+    'projector.focus.none': 'Waiting for the chair to choose a paragraph',
+    'projector.current': 'Under discussion',
+    'projector.connection.online': 'Live',
+    'projector.connection.connecting': 'Connecting…',
+    'projector.connection.offline': 'Offline: reconnecting…',
+    'projector.connection.resyncing': 'Reloading…',
+    'projector.connection.closed': 'Closed',
+    'projector.pending.one': '1 amendment pending',
+    'projector.pending.other': '{n} amendments pending',
+  },
+  fr: {
+    'projector.heading': 'Texte projeté',
+    'projector.focus': 'En discussion : {name}',
+    'projector.focus.none': 'En attente du choix d’un paragraphe par la présidence',
+    'projector.current': 'En discussion',
+    'projector.connection.online': 'En direct',
+    'projector.connection.connecting': 'Connexion…',
+    'projector.connection.offline': 'Hors ligne : reconnexion…',
+    'projector.connection.resyncing': 'Rechargement…',
+    'projector.connection.closed': 'Fermé',
+    'projector.pending.one': '1 amendement en attente',
+    'projector.pending.other': '{n} amendements en attente',
+  },
+  es: {
+    'projector.heading': 'Texto proyectado',
+    'projector.focus': 'En debate: {name}',
+    'projector.focus.none': 'A la espera de que la presidencia elija un párrafo',
+    'projector.current': 'En debate',
+    'projector.connection.online': 'En directo',
+    'projector.connection.connecting': 'Conectando…',
+    'projector.connection.offline': 'Sin conexión: reconectando…',
+    'projector.connection.resyncing': 'Recargando…',
+    'projector.connection.closed': 'Cerrado',
+    'projector.pending.one': '1 enmienda pendiente',
+    'projector.pending.other': '{n} enmiendas pendientes',
+  },
+};
