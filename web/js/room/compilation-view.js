@@ -25,10 +25,17 @@ export function mountCompilation(container, ctx) {
     summary,
     list));
 
+  let shownKey = null;
+
   function render() {
     const clauses = client.clauses;
     if (!clauses.length) return;
     const { ordered, label, orphans } = labelAmendments(clauses, store.state.amendments);
+    // Socket frames come often (live typing elsewhere): rebuild only when what is shown changed.
+    const key = JSON.stringify([clauses, ordered.map((a) => [a.id, a.diff, a.standing, a.stale, a.conflictGroup,
+      a.cosponsors, a.after]), store.state.conflictGroups, document.documentElement.lang]);
+    if (key === shownKey) return;
+    shownKey = key;
     const amended = new Set(ordered.map((a) => a.clauseId)).size;
     summary.textContent = ordered.length
       ? t('compilation.summary', { amendments: tn('compilation.amendments', ordered.length), clauses: tn('compilation.clauses', amended) })

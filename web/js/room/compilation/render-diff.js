@@ -19,6 +19,6 @@ export function renderDiff(parts) {
 }
 
 function change(tag, cue, text) {
-  return h(tag, null, h('span', { class: 'visually-hidden' }, `[${cue} `), inlineMarkdown(text),
-    h('span', { class: 'visually-hidden' }, ` ${t('diff.end')}]`));
+  return h(tag, null, h('span', { class: 'visually-hidden' }, `${cue} `), inlineMarkdown(text),
+    h('span', { class: 'visually-hidden' }, ` ${t('diff.end')} `));
 }
