@@ -54,8 +54,11 @@ export class RevisionSlider {
     const text = this._describe(this.value);
     this.input.setAttribute('aria-valuetext', text);
     this.shown.textContent = text;
+    const focused = document.activeElement;
     this.previous.disabled = this.value <= 0;
     this.next.disabled = this.value >= this.max;
+    // A button that just became disabled drops the focus: hand it to the slider instead.
+    if (focused?.disabled && (focused === this.previous || focused === this.next)) this.input.focus();
   }
 
   destroy() {

@@ -63,6 +63,11 @@ class CompilationHistoryProjectorBrowserTest {
                         + "return copy.textContent;", element)).trim();
     }
 
+    /** Brings an element to the middle of the window for the screenshot a person will look at. */
+    private static void scrollTo(WebElement element) {
+        ((JavascriptExecutor) observer.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
     private static String view(String name) {
         return base + "#/documents/" + documentId + "/" + name;
     }
@@ -94,6 +99,7 @@ class CompilationHistoryProjectorBrowserTest {
         assertTrue(insertion.findElement(By.cssSelector("ins")).getText().contains("report on these commitments"));
         String pdf = observer.driver.findElement(By.cssSelector(".compilation__export a")).getAttribute("href");
         assertTrue(pdf.endsWith("/export?format=pdf&variant=compilation"), pdf);
+        scrollTo(amendment);
         observer.screenshot("compilation-view");
         assertEquals(List.of(), observer.accessibilityViolations(), "axe on the compilation view");
 
@@ -107,6 +113,7 @@ class CompilationHistoryProjectorBrowserTest {
         assertTrue(both.get(1).getText().contains("United Cities") || both.get(1).getText().contains("UCLG"), both.get(1).getText());
         assertTrue(both.get(1).getText().contains("conflicts with A1"), both.get(1).getText());
         assertTrue(observer.driver.findElement(By.cssSelector(".compilation-insertion")).getText().contains("A3"));
+        scrollTo(both.get(0));
         observer.screenshot("compilation-view-conflict");
         assertEquals(List.of(), observer.accessibilityViolations(), "axe on the compilation view with a conflict");
     }
@@ -134,6 +141,7 @@ class CompilationHistoryProjectorBrowserTest {
         observer.waitUntil(d -> d.findElements(diffInsert).stream().anyMatch(e -> e.getText().contains("in every city")));
         assertTrue(observer.driver.findElement(By.cssSelector(".history-changes [aria-current='true']")).getText()
                 .contains("paragraph 2"));
+        scrollTo(slider);
         observer.screenshot("history-view-latest");
         assertEquals(List.of(), observer.accessibilityViolations(), "axe on the history view");
 
@@ -146,6 +154,7 @@ class CompilationHistoryProjectorBrowserTest {
         assertEquals(before.replace("*", ""), observer.driver.findElement(shownClause).getText(), "the text before, its emphasis rendered");
         assertFalse(observer.driver.findElement(shownClause).getText().contains("in every city"));
         assertEquals("auto", observer.driver.findElement(shownClause).getAttribute("dir"));
+        scrollTo(observer.driver.findElement(shownClause));
         observer.screenshot("history-view-earlier");
 
         // Any two revisions: from the first to the newest.
@@ -158,6 +167,7 @@ class CompilationHistoryProjectorBrowserTest {
         observer.waitUntil(d -> d.findElements(diffInsert).stream().anyMatch(e -> e.getText().contains("in every city")));
         assertTrue(observer.driver.findElement(By.cssSelector(".history-diff__summary")).getText()
                 .startsWith("From revision 0 to revision " + latest));
+        scrollTo(observer.driver.findElement(diffInsert));
         observer.screenshot("history-view-diff");
         assertEquals(List.of(), observer.accessibilityViolations(), "axe on the history view after comparing");
     }
