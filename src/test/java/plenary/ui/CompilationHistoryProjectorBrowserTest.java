@@ -157,6 +157,14 @@ class CompilationHistoryProjectorBrowserTest {
         scrollTo(observer.driver.findElement(shownClause));
         observer.screenshot("history-view-earlier");
 
+        // Back to the newest with the button: it becomes disabled, and the focus goes to the slider.
+        WebElement next = observer.driver.findElement(By.cssSelector(".history-slider__next"));
+        next.click();
+        observer.waitUntil(d -> String.valueOf(latest).equals(slider.getAttribute("value")));
+        observer.waitUntil(d -> d.findElement(shownClause).getText().contains("in every city"));
+        assertFalse(next.isEnabled());
+        assertEquals("history-revision", observer.driver.switchTo().activeElement().getAttribute("id"));
+
         // Any two revisions: from the first to the newest.
         WebElement from = observer.driver.findElement(By.id("history-diff-from"));
         from.clear();
