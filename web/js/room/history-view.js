@@ -87,7 +87,7 @@ export function mountHistory(container, ctx) {
     }
     if (destroyed) return;
     status.replaceWith(slider.element,
-      h('div', { class: 'history__columns' }, h('div', null, diff.element, docSection), changes.element));
+      h('div', { class: 'history__columns' }, diff.element, changes.element), docSection);
     slider.setMax(log.latest);
     slider.input.value = String(log.latest);
     slider.refresh();

@@ -120,6 +120,8 @@ class OfflineEditingBrowserTest {
         // …and so does another reader, whose own connection came back too.
         By readerText = By.cssSelector(".room-clause[data-clause-id='" + clauseId + "'] .clause__text");
         waitLong(reader, d -> statusOf(d).equals("Online") && d.findElement(readerText).getText().endsWith("KEPT WHILE OFFLINE"));
+        ((org.openqa.selenium.JavascriptExecutor) reader.driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", reader.driver.findElement(readerText));
         reader.screenshot("offline-editing-reader");
     }
 }
