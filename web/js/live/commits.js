@@ -101,6 +101,7 @@ export function applyCommit(c, commit) {
   c.revision = commit.revision;
   if (own) {
     c._inflight = null;
+    c._settled();
     gc(c);
   }
   return true;

@@ -58,6 +58,7 @@ export { newClauseId, newClientId, randomString } from './ids.js';
  *   with transformPosition(caret, op)); source is 'local', 'remote', 'revert' (a refused edit
  *   taken back) or 'rebase' (reconciled after a reload);
  * - 'presence' {people}: everyone connected, as the server reports them;
+ * - 'pending' {count}: a submission was resolved (applied or refused); count is pendingCount;
  * - 'negotiation' {events, standings}: a negotiation frame (amendments, comments, votes…);
  * - 'status' {status}: 'connecting' | 'online' | 'offline' | 'resyncing' | 'closed';
  * - 'error' {code, message, seq, change}: the server refused something, or the client lost
@@ -166,6 +167,11 @@ export class LiveClient extends Emitter {
   /** Changes made here that the server has not yet confirmed (submitted or waiting). */
   get pendingCount() {
     return (this._inflight ? 1 : 0) + this._queue.length;
+  }
+
+  /** The in-flight submission was resolved: tells those who show how many edits still wait. */
+  _settled() {
+    this._emit('pending', { count: this.pendingCount });
   }
 
   /** Everyone connected, as the server last reported them (carets moved by edits seen since). */

@@ -104,6 +104,7 @@ function onAck(c, message) {
   if (typeof message.revision === 'number' && message.revision > c.revision) return;
   // Already applied, and inside what we have (a loaded document): our copy must go.
   c._inflight = null;
+  c._settled();
   if (inflight.kind === 'text') c._dropInflightText(c._records.get(inflight.clauseId), 'rebase');
   gc(c);
   c._changed();
@@ -146,6 +147,7 @@ function onError(c, message) {
     return;
   }
   c._inflight = null;
+  c._settled();
   c.stats.dropped++;
   if (inflight.kind === 'text') {
     c._dropInflightText(c._records.get(inflight.clauseId), 'revert');

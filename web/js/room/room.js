@@ -141,6 +141,7 @@ export function mountRoom(article, documentId, who, { view = 'text', onOffline =
       if (s === 'offline') onOffline();
     }),
     client.on('clause', showStatus),
+    client.on('pending', showStatus),
     client.on('document', showStatus),
     client.on('error', ({ code }) => {
       showStatus();

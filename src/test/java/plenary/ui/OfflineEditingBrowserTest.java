@@ -109,10 +109,9 @@ class OfflineEditingBrowserTest {
         assertEquals(List.of(), rapporteur.accessibilityViolations(), "axe while offline");
 
         server = startServer();
-        // Not asserted yet: the pending line emptying. The LiveClient emits no event when the server
-        // confirms a submission, so room.js's bar keeps "1 edit waiting to be sent" until the next
-        // event (reported to the lead with the fix).
         waitLong(rapporteur, d -> statusOf(d).equals("Online"));
+        // Every queued edit confirmed: the bar stops counting them.
+        waitLong(rapporteur, d -> d.findElement(By.cssSelector(".live-bar__pending")).getText().isEmpty());
         rapporteur.screenshot("offline-editing-reconnected");
         // The server has the edit…
         new WebDriverWait(rapporteur.driver, RECONNECT).until(d ->
