@@ -1,0 +1,108 @@
+// The formal vote, for everyone in the room: its question and stage; for delegates of the
+// electorate, "Register as present" then the ballot (Yes / No / Abstain); once closed, the result
+// until dismissed (dismissals last for the browser tab's session).
+
+import { h } from '../../dom.js';
+import { t } from '../../i18n.js';
+import { focusLater, keyed } from '../chair/keyed.js';
+
+const DISMISSED_KEY = 'plenary.dismissedVotes';
+
+function dismissed() {
+  try {
+    return new Set(JSON.parse(sessionStorage.getItem(DISMISSED_KEY) ?? '[]'));
+  } catch {
+    return new Set();
+  }
+}
+
+function dismiss(id) {
+  const ids = dismissed();
+  ids.add(id);
+  try {
+    sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...ids]));
+  } catch {
+    // not kept: the banner comes back on the next page load
+  }
+}
+
+export function voteBanner(ctx) {
+  const { store, api, documentId, delegation } = ctx;
+  const element = h('div', { class: 'banner banner--vote' });
+  let busy = false;
+
+  const shown = () => {
+    const current = store.currentVote();
+    if (current) return current;
+    const last = store.state.votes.filter((v) => v.stage === 'closed').at(-1);
+    return last && !dismissed().has(last.id) ? last : null;
+  };
+
+  async function act(call, done) {
+    busy = true;
+    update();
+    const answer = await ctx.run(call, { done });
+    if (answer) {
+      focusLater('vote-banner-status');
+      // Stay busy until the state shows the change, so the button cannot be pressed twice.
+      await store.reload();
+    }
+    busy = false;
+    update(true);
+  }
+
+  const update = keyed(element, () => [shown(), busy, document.documentElement.lang], () => {
+    const vote = shown();
+    element.hidden = !vote;
+    if (!vote) return null;
+    const voter = ctx.role === 'delegate' && delegation && vote.electorate.includes(delegation);
+    const present = voter && vote.present.includes(delegation);
+    const question = h('span', { class: 'banner__question', dir: 'auto' }, vote.question);
+    const status = (text) => h('p', { class: 'banner__status', tabindex: '-1', 'data-focus': 'vote-banner-status' }, text);
+    const n = vote.electorate.length;
+
+    if (vote.stage === 'closed') {
+      const close = h('button', { type: 'button', class: 'button button--small', 'data-focus': 'vote-banner-dismiss' },
+        t('banner.dismiss'), h('span', { class: 'visually-hidden' }, ` ${t('banner.vote.result')}`));
+      close.addEventListener('click', () => {
+        dismiss(vote.id);
+        update(true);
+        ctx.announce(t('banner.vote.dismissed'));
+      });
+      return [h('p', null, h('strong', null, t('banner.vote.result')), ' ', question),
+        h('p', { class: 'banner__result', 'data-carried': String(Boolean(vote.result?.carried)) },
+          h('strong', { dir: 'auto' }, vote.result?.summary ?? '')),
+        close];
+    }
+
+    const head = h('p', null, h('strong', null, t(`banner.vote.stage.${vote.stage}`)), ' ', question);
+    if (vote.stage === 'register') {
+      const counts = h('p', null, t('banner.vote.present', { present: vote.present.length, n }));
+      if (!voter) return [head, counts];
+      if (present) return [head, status(t('banner.vote.registered')), counts];
+      const register = h('button', { type: 'button', class: 'button button--primary', disabled: busy, 'data-focus': 'vote-banner-register' },
+        t('banner.vote.register'));
+      register.addEventListener('click', () => act(() => api.registerPresence(documentId, vote.id), t('banner.vote.registered.done')));
+      return [head, h('div', { class: 'banner__actions' }, register, counts)];
+    }
+
+    // open
+    const counts = h('p', null, t('banner.vote.cast', { cast: vote.ballotsCast, n }));
+    if (!voter) return [head, counts];
+    if (!present) return [head, status(t('banner.vote.notPresent')), counts];
+    if (vote.voted.includes(delegation)) return [head, status(t('banner.vote.voted')), counts];
+    const buttons = ['yes', 'no', 'abstain'].map((choice) => {
+      const b = h('button', {
+        type: 'button', class: `button banner__ballot banner__ballot--${choice}`, disabled: busy,
+        'data-focus': `vote-banner-${choice}`,
+      }, t(`banner.vote.choice.${choice}`));
+      b.addEventListener('click', () => act(() => api.castBallot(documentId, vote.id, choice), t('banner.vote.cast.done')));
+      return b;
+    });
+    return [head, h('fieldset', { class: 'banner__ballot-group' },
+      h('legend', null, t('banner.vote.ballot', { delegation })),
+      h('div', { class: 'banner__actions' }, buttons)), counts];
+  });
+  update();
+  return { element, update };
+}

@@ -1,0 +1,80 @@
+// Every paragraph with its status, and a select and button to set another; counts of each status.
+// Rows are rebuilt one by one, only when their clause changed.
+
+import { h } from '../../dom.js';
+import { t } from '../../i18n.js';
+import { clauseName } from '../clause-name.js';
+import { keyed } from './keyed.js';
+import { STATUSES, firstWords, statusLabel } from './status-labels.js';
+
+export function statusesSection(ctx) {
+  const { client, api, documentId } = ctx;
+  const counts = h('p', { class: 'chair-counts' });
+  const tbody = h('tbody');
+  const rows = new Map(); // clause id → {tr, update}
+  const element = h('section', { class: 'chair-section', 'aria-labelledby': 'chair-statuses-heading' },
+    h('h3', { id: 'chair-statuses-heading' }, t('chair.statuses.heading')),
+    counts,
+    h('div', { class: 'table-scroll' }, h('table', { class: 'chair-table chair-statuses' },
+      h('caption', { class: 'visually-hidden' }, t('chair.statuses.caption')),
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col' }, t('chair.statuses.col.paragraph')),
+        h('th', { scope: 'col' }, t('chair.statuses.col.text')),
+        h('th', { scope: 'col' }, t('chair.statuses.col.status')),
+        h('th', { scope: 'col' }, t('chair.statuses.col.change')))),
+      tbody)));
+
+  function row(clause) {
+    const tr = h('tr', { 'data-clause-id': clause.id });
+    const update = keyed(tr, () => {
+      const position = client.clauses.findIndex((c) => c.id === clause.id);
+      const c = client.clauses[position];
+      return [c.text, c.status, c.number, position, document.documentElement.lang];
+    }, () => {
+      const position = client.clauses.findIndex((c) => c.id === clause.id);
+      const c = client.clauses[position];
+      const name = clauseName(c, position);
+      const selectId = `chair-status-${c.id}`;
+      const select = h('select', { id: selectId, 'data-keep': selectId, 'data-focus': selectId },
+        STATUSES.map((s) => h('option', { value: s, selected: s === c.status }, statusLabel(s))));
+      const set = h('button', { type: 'button', class: 'button button--small', 'data-focus': `${selectId}-set` },
+        t('chair.statuses.set'), h('span', { class: 'visually-hidden' }, ` ${t('chair.statuses.for', { name })}`));
+      set.addEventListener('click', () => {
+        const status = select.value;
+        if (status === c.status) {
+          ctx.say(t('chair.statuses.same', { name, status: statusLabel(status) }));
+          return;
+        }
+        ctx.run(() => api.setClauseStatus(documentId, c.id, status),
+          { done: t('chair.statuses.done', { name, status: statusLabel(status) }) });
+      });
+      return [
+        h('th', { scope: 'row' }, name),
+        h('td', null, h('span', { dir: 'auto', class: 'chair-excerpt' }, firstWords(c.text))),
+        h('td', null, h('span', { class: `badge badge--${c.status}` }, statusLabel(c.status))),
+        h('td', null, h('div', { class: 'chair-status-change' },
+          h('label', { for: selectId, class: 'visually-hidden' }, t('chair.statuses.new', { name })), select, set)),
+      ];
+    });
+    return { tr, update };
+  }
+
+  function update() {
+    const clauses = client.clauses;
+    const n = Object.fromEntries(STATUSES.map((s) => [s, clauses.filter((c) => c.status === s).length]));
+    counts.textContent = t('chair.statuses.counts', { bracketed: n.bracketed, adref: n['agreed-ad-ref'], agreed: n.agreed });
+    const present = new Set(clauses.map((c) => c.id));
+    for (const [id, r] of rows) if (!present.has(id)) { r.tr.remove(); rows.delete(id); }
+    let previous = null;
+    for (const clause of clauses) {
+      let r = rows.get(clause.id);
+      if (!r) rows.set(clause.id, (r = row(clause)));
+      r.update();
+      const expected = previous ? previous.nextSibling : tbody.firstChild;
+      if (r.tr !== expected) (previous ? previous.after(r.tr) : tbody.prepend(r.tr));
+      previous = r.tr;
+    }
+  }
+  update();
+  return { element, update };
+}
