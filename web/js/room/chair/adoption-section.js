@@ -10,7 +10,7 @@ import { formatInstant } from './time.js';
 export function adoptionSection(ctx) {
   const { store, api, documentId } = ctx;
   const body = h('div');
-  const element = h('section', { class: 'chair-section', 'aria-labelledby': 'chair-adoption-heading' },
+  const element = h('section', { class: 'chair-section chair-adoption', 'aria-labelledby': 'chair-adoption-heading' },
     h('h3', { id: 'chair-adoption-heading' }, t('chair.adoption.heading')), body);
   let confirming = false;
 

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static plenary.ui.ChairRoom.assertAccessible;
 import static plenary.ui.ChairRoom.button;
 import static plenary.ui.ChairRoom.focused;
+import static plenary.ui.ChairRoom.shot;
 import static plenary.ui.ChairRoom.text;
 import static plenary.ui.ChairRoom.waitForText;
 
@@ -62,7 +63,7 @@ class ChairConsoleBrowserTest {
         chair.waitFor(By.linkText("Chair console")).click();
         chair.waitFor(CONSOLE);
         waitForText(chair, By.cssSelector(".chair-vote-call"), "Voting is closed");
-        chair.screenshot("chair-console-start");
+        shot(chair, By.cssSelector(".chair-phases"), "chair-console-start");
         assertAccessible(chair, "the chair console");
         button(chair, CONSOLE, "Open voting").click();
         waitForText(chair, By.cssSelector("[data-focus='phase-voting']"), "Close voting");
@@ -74,7 +75,7 @@ class ChairConsoleBrowserTest {
         waitForText(chair, By.cssSelector(".chair-current-vote"), "register of presence");
         waitForText(chair, By.cssSelector(".chair-current-vote"), "0 of 3 delegations present");
         chair.waitUntil(d -> "vote-action".equals(focused(chair)));
-        chair.screenshot("chair-console-vote-register");
+        shot(chair, By.cssSelector(".chair-current-vote"), "chair-console-vote-register");
         assertAccessible(chair, "the console with a vote in register");
 
         // Both delegates register through their banner.
@@ -84,7 +85,7 @@ class ChairConsoleBrowserTest {
             waitForText(delegate, VOTE_BANNER, "Registered: your delegation is present.");
         }
         assertEquals("vote-banner-status", focused(graz), "the focus lands on the new status");
-        graz.screenshot("banner-vote-registered");
+        shot(graz, VOTE_BANNER, "banner-vote-registered");
         assertAccessible(graz, "the vote banner after registering");
         waitForText(chair, By.cssSelector(".chair-current-vote"), "2 of 3 delegations present");
         assertTrue(text(chair, By.cssSelector(".chair-current-vote")).contains("City of Graz"), "present delegations are named");
@@ -97,13 +98,13 @@ class ChairConsoleBrowserTest {
         waitForText(graz, VOTE_BANNER, "Your delegation has voted.");
         waitForText(chair, TALLY, "Ballots cast: 1 of 3");
         assertTrue(text(chair, By.cssSelector(".chair-current-vote")).contains("Have voted: City of Graz"));
-        chair.screenshot("chair-console-tally-1");
+        shot(chair, TALLY, "chair-console-tally-1");
         waitForText(gwangju, VOTE_BANNER, "Formal vote open");
-        gwangju.screenshot("banner-vote-open");
+        shot(gwangju, VOTE_BANNER, "banner-vote-open");
         assertAccessible(gwangju, "the vote banner with ballot buttons");
         button(gwangju, VOTE_BANNER, "Yes").click();
         waitForText(chair, TALLY, "Ballots cast: 2 of 3");
-        chair.screenshot("chair-console-tally-2");
+        shot(chair, TALLY, "chair-console-tally-2");
 
         // The chair closes the vote and sees the result; so do the delegates, in their banner.
         button(chair, CONSOLE, "Close the vote").click();
@@ -113,16 +114,16 @@ class ChairConsoleBrowserTest {
         assertTrue(result.contains("2 yes, 0 no, 0 abstaining"), result);
         assertTrue(result.contains("2 present, 2 required"), result);
         waitForText(chair, By.cssSelector(".chair-current-vote"), "No vote in progress.");
-        chair.screenshot("chair-console-result");
+        shot(chair, By.cssSelector(".chair-result"), "chair-console-result");
         assertAccessible(chair, "the console with a result");
         waitForText(graz, VOTE_BANNER, "Carried: 2 in favour");
-        graz.screenshot("banner-vote-result");
+        shot(graz, VOTE_BANNER, "banner-vote-result");
         assertAccessible(graz, "the vote banner with its result");
 
         // Adoption asks for confirmation in the page; Cancel steps back, Yes adopts.
         button(chair, CONSOLE, "Adopt the document").click();
         assertEquals("adopt-confirm", focused(chair), "the question takes the focus");
-        chair.screenshot("chair-console-adopt-confirm");
+        shot(chair, By.cssSelector(".chair-confirm"), "chair-console-adopt-confirm");
         assertAccessible(chair, "the adoption confirmation");
         button(chair, CONSOLE, "Cancel").click();
         assertEquals("adopt", focused(chair));
@@ -132,7 +133,7 @@ class ChairConsoleBrowserTest {
         assertEquals("adoption-record", focused(chair));
         String sha = text(chair, By.cssSelector(".chair-sha"));
         assertTrue(sha.matches("[0-9a-f]{64}"), sha);
-        chair.screenshot("chair-console-adopted");
+        shot(chair, By.cssSelector(".chair-adopted"), "chair-console-adopted");
         assertAccessible(chair, "the adoption record");
 
         // The official PDF link works from the page, with the chair's own session.
@@ -145,7 +146,7 @@ class ChairConsoleBrowserTest {
 
         // A delegate's banner says so.
         waitForText(graz, By.cssSelector(".banner--phase"), "The document has been adopted");
-        graz.screenshot("banner-adopted");
+        shot(graz, By.cssSelector(".banner--phase"), "banner-adopted");
         assertAccessible(graz, "the adopted banner");
     }
 }

@@ -62,6 +62,12 @@ final class ChairRoom {
                 "const a = document.activeElement; return a.dataset.focus || a.id || a.tagName;");
     }
 
+    /** Scrolls the element to the middle of the window and saves a screenshot of the page there. */
+    static void shot(Browser browser, By by, String name) {
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.waitFor(by));
+        browser.screenshot(name);
+    }
+
     static void assertAccessible(Browser browser, String where) {
         List<String> violations = browser.accessibilityViolations();
         assertEquals(List.of(), violations, "axe on " + where);
