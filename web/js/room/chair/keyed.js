@@ -3,10 +3,13 @@
 // data-focus name, and form fields marked data-keep get their values back.
 
 let wanted = null; // a data-focus name to focus as soon as it is on the page (after an action)
+let wantedUntil = 0; // after a few seconds the wish lapses, so a late rebuild cannot steal the focus
+const WISH_MS = 5000;
 
 /** Focuses [data-focus=name] now if it is on the page, or when a block next renders it. */
 export function focusLater(name) {
   wanted = name;
+  wantedUntil = Date.now() + WISH_MS;
   const el = document.querySelector(`[data-focus="${CSS.escape(name)}"]`);
   if (el) {
     el.focus();
@@ -30,6 +33,7 @@ export function keyed(element, keyOf, render, after = () => {}) {
     element.replaceChildren(...[render()].flat(Infinity).filter((c) => c != null && c !== false));
     restoreValues(element, values);
     after(element);
+    if (wanted && Date.now() > wantedUntil) wanted = null;
     const name = wanted && element.querySelector(`[data-focus="${CSS.escape(wanted)}"]`) ? wanted : focused;
     if (name) {
       element.querySelector(`[data-focus="${CSS.escape(name)}"]`)?.focus();
