@@ -89,6 +89,9 @@ class ChairConsoleBrowserTest {
         assertAccessible(graz, "the vote banner after registering");
         waitForText(chair, By.cssSelector(".chair-current-vote"), "2 of 3 delegations present");
         assertTrue(text(chair, By.cssSelector(".chair-current-vote")).contains("City of Graz"), "present delegations are named");
+        String register = text(chair, By.cssSelector(".chair-people"));
+        assertTrue(register.contains("Delegate of the City of Graz (demo) · delegate"), register);
+        assertTrue(register.contains("Delegate of Gwangju Metropolitan City (demo) · delegate"), register);
 
         button(chair, CONSOLE, "Open the vote").click();
         waitForText(chair, TALLY, "Ballots cast: 0 of 3");

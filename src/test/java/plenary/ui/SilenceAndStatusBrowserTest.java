@@ -64,6 +64,19 @@ class SilenceAndStatusBrowserTest {
     }
 
     @Test
+    void theConsoleAddressTellsADelegateItIsForTheChair() {
+        String text = graz.driver.getCurrentUrl();
+        graz.go(text + "/chair");
+        waitForText(graz, By.cssSelector(".chair-console"), "The chair console is for the chair of the meeting.");
+        assertTrue(graz.driver.findElements(By.linkText("Chair console")).isEmpty(), "no tab for a delegate");
+        assertTrue(graz.driver.findElements(By.cssSelector(".chair-section")).isEmpty(), "no controls");
+        shot(graz, By.cssSelector(".chair-console"), "chair-console-for-the-chair");
+        assertAccessible(graz, "the console's message to a delegate");
+        graz.go(text);
+        graz.waitFor(By.cssSelector(".clause--operative"));
+    }
+
+    @Test
     void aStatusSetInTheConsoleShowsAsABadgeInADelegatesText() {
         graz.waitFor(By.cssSelector(".clause--operative"));
         String id = operative(0);
