@@ -1,0 +1,111 @@
+// Comment threads on a clause or an amendment: each comment's author, delegation, stance (in
+// words), time and body, its replies, and Reply / Resolve / Delete for those the server allows.
+// The forms are hidden while comments are closed.
+
+import { h } from '../../dom.js';
+import { t } from '../../i18n.js';
+import { disclosure, field, forget, formNote, keep } from './panel-kit.js';
+import { formatTime } from './amendment-card.js';
+
+const STANCES = ['neutral', 'support', 'oppose'];
+
+/** target: 'clause' | 'amendment'; level: the heading level of the block. */
+export function renderCommentThreads(env, target, targetId, { level = 3 } = {}) {
+  const { ctx } = env;
+  const threads = ctx.store.threadsOf(target, targetId);
+  const canPost = env.commentsOpen && ['chair', 'rapporteur', 'delegate'].includes(ctx.role);
+  if (!threads.length && !canPost && target === 'amendment') return null;
+  const list = threads.length
+    ? h('ol', { class: 'comment-threads' }, threads.map((thread) => renderThread(env, thread, canPost)))
+    : h('p', { class: 'empty' }, t('panel.comments.none'));
+  const [postButton, newPost] = canPost && target === 'amendment'
+    ? disclosure(env, `post:${target}:${targetId}`, t('panel.comments.new'), () => postForm(env, target, targetId))
+    : [null, canPost ? keep(env, `post:${target}:${targetId}`, () => postForm(env, target, targetId)) : null];
+  return h('section', { class: `comments comments--${target}`, 'aria-label': target === 'amendment' ? t('panel.comments.onAmendment') : null },
+    h(`h${level}`, { tabindex: '-1', 'data-focus-key': `section:comments:${targetId}` }, t('panel.comments.heading')),
+    list,
+    postButton, newPost);
+}
+
+function renderThread(env, { first, replies }, canPost) {
+  const { ctx } = env;
+  const resolvable = !first.resolved && !first.deleted && !env.adopted
+    && (first.authorId === ctx.user?.id || ctx.role === 'rapporteur' || ctx.role === 'chair');
+  const [replyButton, replyForm] = canPost && !first.resolved
+    ? disclosure(env, `reply:${first.id}`, t('panel.comments.reply'), () => postForm(env, first.target, first.targetId, first.id))
+    : [null, null];
+  let resolve = null;
+  if (resolvable) {
+    resolve = h('button', { type: 'button', class: 'button--secondary', 'data-focus-key': `resolve:${first.id}` }, t('panel.comments.resolve'));
+    resolve.addEventListener('click', async () => {
+      env.focusLater(`comment:${first.id}`);
+      await ctx.run(() => ctx.api.resolveComment(ctx.documentId, first.id), { done: t('panel.done.resolved') });
+      ctx.store.reload();
+    });
+  }
+  return h('li', { class: `comment-thread${first.resolved ? ' comment-thread--resolved' : ''}` },
+    renderComment(env, first),
+    first.resolved ? h('p', { class: 'comment-thread__resolved' }, t('panel.comments.resolved')) : null,
+    replies.length ? h('ol', { class: 'comment-replies' }, replies.map((r) => h('li', null, renderComment(env, r)))) : null,
+    h('div', { class: 'panel-actions' }, replyButton, resolve),
+    replyForm);
+}
+
+function renderComment(env, c) {
+  const { ctx } = env;
+  const canDelete = !c.deleted && !env.adopted && (c.authorId === ctx.user?.id || ctx.role === 'chair');
+  let del = null;
+  if (canDelete) {
+    del = h('button', { type: 'button', class: 'button--secondary button--small', 'data-focus-key': `delete:${c.id}` }, t('panel.comments.delete'));
+    del.addEventListener('click', async () => {
+      env.focusLater(`comment:${c.id}`);
+      await ctx.run(() => ctx.api.deleteComment(ctx.documentId, c.id), { done: t('panel.done.commentDeleted') });
+      ctx.store.reload();
+    });
+  }
+  return h('div', { class: 'comment', tabindex: '-1', 'data-focus-key': `comment:${c.id}`, 'data-comment-id': c.id },
+    h('p', { class: 'comment__meta' },
+      h('span', { class: 'comment__author' }, c.author ?? ''),
+      c.delegation ? ` (${c.delegation})` : '',
+      ' · ',
+      h('span', { class: `stance stance--${c.stance}` }, t(`panel.stance.${c.stance ?? 'neutral'}`)),
+      ' · ',
+      h('time', { datetime: c.postedAt }, formatTime(c.postedAt)),
+      c.editedAt ? ` · ${t('panel.comments.edited')}` : ''),
+    c.deleted
+      ? h('p', { class: 'comment__body comment__body--deleted' }, t('panel.comments.deleted'))
+      : h('p', { class: 'comment__body', dir: 'auto' }, c.body ?? ''),
+    del);
+}
+
+function postForm(env, target, targetId, parentId = null) {
+  const { ctx } = env;
+  const key = parentId ? `reply:${parentId}` : `post:${target}:${targetId}`;
+  const stance = h('select', { name: 'stance' }, STANCES.map((s) => h('option', { value: s }, t(`panel.stance.${s}`))));
+  const body = h('textarea', { name: 'body', rows: '3', dir: 'auto', required: true, 'aria-required': 'true' });
+  const note = formNote();
+  const form = h('form', { class: 'panel-form comment-form', novalidate: true },
+    field(t('panel.comments.stance'), stance),
+    field(parentId ? t('panel.comments.replyBody') : t('panel.comments.body'), body),
+    note,
+    h('div', { class: 'panel-actions' }, h('button', { type: 'submit' }, parentId ? t('panel.comments.sendReply') : t('panel.comments.post'))));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!body.value.trim()) {
+      note.textContent = t('panel.error.commentRequired');
+      body.focus();
+      return;
+    }
+    const payload = parentId
+      ? { parentId, stance: stance.value, body: body.value }
+      : { target, targetId, stance: stance.value, body: body.value };
+    const posted = await ctx.run(() => ctx.api.comment(ctx.documentId, payload), { done: t('panel.done.commented') });
+    if (posted) {
+      forget(env, key);
+      env.focusLater(posted.id ? `comment:${posted.id}` : `section:comments:${targetId}`);
+      env.rerender();
+      ctx.store.reload();
+    }
+  });
+  return form;
+}
