@@ -15,10 +15,15 @@ import { submitAmendment } from './submit-amendment.js';
 
 export function changeWordsForm(env) {
   const clauseId = env.clause.id;
+  // Not the readonly attribute: Chrome gives a readonly textarea no caret, so the arrow keys could
+  // not move through it nor Shift select. Edits are refused instead, and it is announced read-only.
   const source = h('textarea', {
-    class: 'words-source', readonly: true, rows: '6', dir: 'auto', name: 'source', id: uid('words-source'),
+    class: 'words-source', 'aria-readonly': 'true', rows: '6', dir: 'auto', name: 'source', id: uid('words-source'),
+    spellcheck: 'false',
   });
   source.value = env.clause.text;
+  source.addEventListener('beforeinput', (event) => event.preventDefault());
+  source.addEventListener('input', () => { source.value = env.clause?.text ?? source.value; });
   const chosenOut = h('output', { class: 'words-chosen', for: source.id, 'aria-live': 'polite' }, t('panel.words.none'));
   const replacement = h('textarea', { rows: '2', dir: 'auto', name: 'replacement' });
   const rationale = h('textarea', { rows: '2', dir: 'auto', name: 'rationale' });

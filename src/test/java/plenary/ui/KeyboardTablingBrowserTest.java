@@ -1,0 +1,155 @@
+package plenary.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import plenary.http.RunningServer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 8's done-when "the tabling flow is completed with the keyboard alone": a delegate reaches
+ * operative paragraph 1, opens its panel, chooses words, types the change and tables it with Tab,
+ * Shift+Tab, arrows, Enter, Space and typed text sent to whatever has the focus, never a click.
+ * The page is only read (where the focus is, where the caret is) to know how many keys to press.
+ */
+class KeyboardTablingBrowserTest {
+    @TempDir
+    static Path dir;
+
+    private static RunningServer server;
+    private static String base;
+    private static Browser graz;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RunningServer.start(dir.resolve("data"), "--demo");
+        base = "http://127.0.0.1:" + server.port() + "/";
+        graz = PanelBrowsing.signedIn(dir.resolve("graz"), base, "graz");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (graz != null) {
+            graz.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void aDelegateTablesAChangeOfWordsWithTheKeyboardAlone() {
+        String documentId;
+        String clauseId;
+        String before;
+        try (PanelRest chair = new PanelRest(server.port(), "chair")) {
+            documentId = chair.sampleDocument();
+            JsonNode op1 = chair.operative(documentId, "1");
+            clauseId = op1.get("id").asText();
+            before = op1.get("text").asText();
+            chair.openTabling(documentId);
+        }
+        String expected = before.replaceFirst("binding commitments", "commitments with deadlines");
+        PanelBrowsing.openDocument(graz, base, documentId);
+
+        // Tab to paragraph 1's button, and open its panel with Enter.
+        tabUntil(Keys.TAB, "the button of paragraph 1", el -> el.getAttribute("class").contains("room-clause__open")
+                && clauseId.equals(js("return document.activeElement.closest('[data-clause-id]')?.dataset.clauseId;")));
+        press(Keys.ENTER);
+        graz.waitUntil(d -> "Paragraph 1".equals(active().getText()));
+        graz.screenshot("keyboard-panel-open");
+
+        // Tab to the paragraph's text, put the caret before "binding" and select the two words with Shift+Right.
+        tabUntil(Keys.TAB, "the text to choose words from", el -> "source".equals(el.getAttribute("name")));
+        int from = before.indexOf("binding commitments");
+        long caret = (Long) js("return document.activeElement.selectionStart;");
+        for (long i = caret; i < from; i++) {
+            press(Keys.ARROW_RIGHT);
+        }
+        for (long i = caret; i > from; i--) {
+            press(Keys.ARROW_LEFT);
+        }
+        for (int i = 0; i < "binding commitments".length(); i++) {
+            pressWithShift(Keys.ARROW_RIGHT);
+        }
+        WebElement chosen = graz.driver.findElement(By.cssSelector("#room-panel .words-chosen"));
+        graz.waitUntil(d -> chosen.getText().equals("Words to change: “binding commitments”"));
+
+        // The replacement and a rationale, then past "Save as draft" to "Table now", and Enter.
+        press(Keys.TAB);
+        assertEquals("replacement", active().getAttribute("name"));
+        press("commitments with deadlines");
+        press(Keys.TAB);
+        assertEquals("rationale", active().getAttribute("name"));
+        press("Deadlines make it a commitment.");
+        press(Keys.TAB);
+        assertEquals("Save as draft", active().getText());
+        press(Keys.TAB);
+        assertEquals("Table now", active().getText());
+        graz.screenshot("keyboard-ready-to-table");
+        press(Keys.ENTER);
+
+        // The amendment is there, on the page (where the focus now is) and on the server.
+        graz.waitUntil(d -> !d.findElements(By.cssSelector("#room-panel .amendment-card--tabled")).isEmpty());
+        String amendmentId = graz.driver.findElement(By.cssSelector("#room-panel .amendment-card--tabled")).getAttribute("data-amendment-id");
+        graz.waitUntil(d -> active().equals(PanelBrowsing.card(graz, amendmentId).findElement(By.tagName("h4"))));
+        WebElement card = PanelBrowsing.card(graz, amendmentId);
+        assertEquals("binding", card.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent")
+                .replace("[deleted:", "").replace("]", "").trim());
+        assertTrue(card.findElement(By.cssSelector(".word-diff ins")).getAttribute("textContent").contains("with deadlines"),
+                card.getText());
+        try (PanelRest rest = new PanelRest(server.port(), "graz")) {
+            JsonNode tabled = StreamSupport.stream(rest.amendments(documentId).spliterator(), false)
+                    .filter(a -> a.get("id").asText().equals(amendmentId)).findFirst().orElseThrow();
+            assertEquals(expected, tabled.get("text").asText());
+            assertEquals("tabled", tabled.get("state").asText());
+            assertEquals("modify", tabled.get("kind").asText());
+            assertEquals("Deadlines make it a commitment.", tabled.get("rationale").asText());
+        }
+        graz.screenshot("keyboard-tabled");
+        assertEquals(List.of(), graz.accessibilityViolations(), "axe on the panel after tabling");
+    }
+
+    private static WebElement active() {
+        return graz.driver.switchTo().activeElement();
+    }
+
+    /**
+     * Keys to whatever has the focus, as a keyboard sends them. (WebElement.sendKeys would first put
+     * the caret at the end of a text field, which no keyboard does.)
+     */
+    private static void press(CharSequence keys) {
+        new Actions(graz.driver).sendKeys(keys).perform();
+    }
+
+    private static void pressWithShift(Keys key) {
+        new Actions(graz.driver).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) graz.driver).executeScript(script);
+    }
+
+    private static void tabUntil(CharSequence key, String what, Predicate<WebElement> reached) {
+        for (int i = 0; i < 300; i++) {
+            press(key);
+            if (reached.test(active())) {
+                return;
+            }
+        }
+        fail("never reached " + what + " with " + key);
+    }
+}
