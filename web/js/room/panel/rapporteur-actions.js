@@ -20,11 +20,11 @@ export function renderRapporteurActions(env, a) {
   const [changeButton, changeForm] = canChange
     ? disclosure(env, `accept-with:${a.id}`, t('panel.action.acceptWith'), () => acceptWithForm(env, a))
     : [null, null];
-  const [rejectButton, rejectForm] = disclosure(env, `reject:${a.id}`, t('panel.action.reject'), () => rejectForm(env, a));
+  const [rejectButton, rejectOpen] = disclosure(env, `reject:${a.id}`, t('panel.action.reject'), () => rejectForm(env, a));
   return h('div', { class: 'rapporteur-actions' },
     h('div', { class: 'panel-actions' }, accept, changeButton, rejectButton),
     accept.disabled ? h('p', { class: 'panel-note' }, t(`panel.accept.blocked.${a.standing}`)) : null,
-    changeForm, rejectForm);
+    changeForm, rejectOpen);
 }
 
 function acceptWithForm(env, a) {

@@ -69,7 +69,7 @@ class KeyboardTablingBrowserTest {
         tabUntil(Keys.TAB, "the button of paragraph 1", el -> el.getAttribute("class").contains("room-clause__open")
                 && clauseId.equals(js("return document.activeElement.closest('[data-clause-id]')?.dataset.clauseId;")));
         press(Keys.ENTER);
-        graz.waitUntil(d -> "Paragraph 1".equals(active().getText()));
+        PanelBrowsing.eventually(graz, d -> "Paragraph 1".equals(active().getText()));
         graz.screenshot("keyboard-panel-open");
 
         // Tab to the paragraph's text, put the caret before "binding" and select the two words with Shift+Right.
@@ -86,7 +86,7 @@ class KeyboardTablingBrowserTest {
             pressWithShift(Keys.ARROW_RIGHT);
         }
         WebElement chosen = graz.driver.findElement(By.cssSelector("#room-panel .words-chosen"));
-        graz.waitUntil(d -> chosen.getText().equals("Words to change: “binding commitments”"));
+        PanelBrowsing.eventually(graz, d -> chosen.getText().equals("Words to change: “binding commitments”"));
 
         // The replacement and a rationale, then past "Save as draft" to "Table now", and Enter.
         press(Keys.TAB);
@@ -103,9 +103,9 @@ class KeyboardTablingBrowserTest {
         press(Keys.ENTER);
 
         // The amendment is there, on the page (where the focus now is) and on the server.
-        graz.waitUntil(d -> !d.findElements(By.cssSelector("#room-panel .amendment-card--tabled")).isEmpty());
+        PanelBrowsing.eventually(graz, d -> !d.findElements(By.cssSelector("#room-panel .amendment-card--tabled")).isEmpty());
         String amendmentId = graz.driver.findElement(By.cssSelector("#room-panel .amendment-card--tabled")).getAttribute("data-amendment-id");
-        graz.waitUntil(d -> active().equals(PanelBrowsing.card(graz, amendmentId).findElement(By.tagName("h4"))));
+        PanelBrowsing.eventually(graz, d -> active().equals(PanelBrowsing.card(graz, amendmentId).findElement(By.tagName("h4"))));
         WebElement card = PanelBrowsing.card(graz, amendmentId);
         assertEquals("binding", card.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent")
                 .replace("[deleted:", "").replace("]", "").trim());

@@ -59,4 +59,30 @@ final class PanelBrowsing {
     static WebElement card(Browser browser, String amendmentId) {
         return browser.waitFor(By.cssSelector("#room-panel [data-amendment-id='" + amendmentId + "']"));
     }
+
+    /**
+     * The text (textContent, visually hidden cues included) of the first element matching css, or "" (read in one script: the room
+     * rebuilds clauses and the panel as the negotiation moves, which would make a found element stale).
+     */
+    static String text(Browser browser, String css) {
+        Object text = ((JavascriptExecutor) browser.driver).executeScript(
+                "return document.querySelector(arguments[0])?.textContent ?? '';", css);
+        return String.valueOf(text);
+    }
+
+    /** Browser.waitUntil, where an element gone stale (the panel was rebuilt meanwhile) means "not yet". */
+    static void eventually(Browser browser, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        browser.waitUntil(d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    /** The text of part of an amendment's card in the panel, e.g. its ".state". */
+    static String cardText(Browser browser, String amendmentId, String css) {
+        return text(browser, "#room-panel [data-amendment-id='" + amendmentId + "'] " + css);
+    }
 }

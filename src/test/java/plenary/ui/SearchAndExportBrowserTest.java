@@ -65,11 +65,16 @@ class SearchAndExportBrowserTest {
         browser.waitFor(By.cssSelector("article.document h1"));
         WebElement paragraph = browser.driver.findElements(By.cssSelector(".clause--operative")).stream()
                 .filter(c -> c.getText().contains("statistical offices")).findFirst().orElseThrow();
-        WebElement toggle = paragraph.findElement(By.cssSelector(".precedents__toggle"));
+        String clauseId = paragraph.getAttribute("data-clause-id");
+        // Agreed language lives in the paragraph's side panel.
+        paragraph.findElement(By.cssSelector(".room-clause__open")).click();
+        WebElement panel = browser.waitFor(By.id("room-panel"));
+        WebElement toggle = browser.waitFor(By.cssSelector("#room-panel .precedents__toggle"));
+        assertEquals("precedents-" + clauseId, toggle.getAttribute("aria-controls"), "the toggle of the paragraph opened");
         toggle.click();
         assertEquals("true", toggle.getAttribute("aria-expanded"));
-        browser.waitUntil(d -> !paragraph.findElements(By.cssSelector(".precedents .search-result")).isEmpty());
-        String first = paragraph.findElement(By.cssSelector(".precedents .search-result")).getText();
+        browser.waitUntil(d -> !panel.findElements(By.cssSelector(".precedents .search-result")).isEmpty());
+        String first = panel.findElement(By.cssSelector(".precedents .search-result")).getText();
         assertTrue(first.startsWith("Building Bridges") && first.contains("paragraph 1"), first);
         List<String> exports = browser.driver.findElements(By.cssSelector(".title-block__actions a")).stream()
                 .map(a -> a.getAttribute("href")).toList();

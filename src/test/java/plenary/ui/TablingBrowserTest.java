@@ -68,7 +68,7 @@ class TablingBrowserTest {
         }
         assertTrue(before.contains(" binding "), before);
         String expected = before.replaceFirst(" binding ", " enforceable ");
-        By op1Text = By.cssSelector("#clause-" + clauseId + " .clause__text");
+        String op1Css = "#clause-" + clauseId + " .clause__text";
         for (Browser b : List.of(graz, rapporteur, gwangju)) {
             PanelBrowsing.openDocument(b, base, documentId);
             // A page that reloads loses this; the live change must arrive without one.
@@ -77,21 +77,20 @@ class TablingBrowserTest {
 
         // The delegate selects a word in the paragraph as it reads, and the panel offers to change it.
         WebElement panel = PanelBrowsing.openPanel(graz, clauseId, "Paragraph 1");
-        graz.waitUntil(d -> panel.findElement(By.cssSelector(".clause-panel__tabling")).isDisplayed());
+        PanelBrowsing.eventually(graz, d -> panel.findElement(By.cssSelector(".clause-panel__tabling")).isDisplayed());
         PanelBrowsing.selectWords(graz, clauseId, "binding");
-        graz.waitUntil(d -> panel.findElement(By.cssSelector(".words-chosen")).getText().equals("Words to change: “binding”"));
+        PanelBrowsing.eventually(graz, d -> panel.findElement(By.cssSelector(".words-chosen")).getText().equals("Words to change: “binding”"));
         panel.findElement(By.name("replacement")).sendKeys("enforceable");
         panel.findElement(By.cssSelector(".words-form textarea[name=rationale]")).sendKeys("Binding is vague; enforceable is testable.");
         graz.screenshot("tabling-graz-words-chosen");
         panel.findElement(By.cssSelector(".words-form button[value=table]")).click();
 
-        graz.waitUntil(d -> !d.findElements(By.cssSelector("#room-panel .amendment-card--tabled")).isEmpty());
-        WebElement grazCard = graz.driver.findElement(By.cssSelector("#room-panel .amendment-card--tabled"));
-        String amendmentId = grazCard.getAttribute("data-amendment-id");
-        assertEquals("Tabled", grazCard.findElement(By.cssSelector(".state")).getText());
-        assertEquals(grazCard.findElement(By.tagName("h4")), graz.driver.switchTo().activeElement(), "the focus lands on the new amendment");
-        assertTrue(grazCard.findElements(By.cssSelector("[data-action=withdraw]")).size() == 1, "the sponsor may withdraw");
-        assertTrue(grazCard.findElements(By.cssSelector("[data-action=cosponsor]")).isEmpty(), "not co-sponsor of its own");
+        PanelBrowsing.eventually(graz, d -> !d.findElements(By.cssSelector("#room-panel .amendment-card--tabled")).isEmpty());
+        String amendmentId = graz.driver.findElement(By.cssSelector("#room-panel .amendment-card--tabled")).getAttribute("data-amendment-id");
+        PanelBrowsing.eventually(graz, d -> d.switchTo().activeElement().equals(PanelBrowsing.card(graz, amendmentId).findElement(By.tagName("h4"))));
+        assertEquals("Tabled", PanelBrowsing.cardText(graz, amendmentId, ".state"));
+        assertEquals("Withdraw", PanelBrowsing.cardText(graz, amendmentId, "[data-action=withdraw]"), "the sponsor may withdraw");
+        assertEquals("", PanelBrowsing.cardText(graz, amendmentId, "[data-action=cosponsor]"), "no co-sponsoring its own");
         try (PanelRest rest = new PanelRest(server.port(), "graz")) {
             JsonNode tabled = StreamSupport.stream(rest.amendments(documentId).spliterator(), false)
                     .filter(a -> a.get("id").asText().equals(amendmentId)).findFirst().orElseThrow();
@@ -107,51 +106,50 @@ class TablingBrowserTest {
         WebElement gwangjuCard = PanelBrowsing.card(gwangju, amendmentId);
         assertEquals("[deleted: binding]", gwangjuCard.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent"));
         gwangjuCard.findElement(By.cssSelector("[data-action=cosponsor]")).click();
-        gwangju.waitUntil(d -> PanelBrowsing.card(gwangju, amendmentId).getText().contains("Gwangju Metropolitan City"));
+        PanelBrowsing.eventually(gwangju, d -> PanelBrowsing.card(gwangju, amendmentId).getText().contains("Gwangju Metropolitan City"));
         assertTrue(PanelBrowsing.card(gwangju, amendmentId).findElements(By.cssSelector("[data-action=cosponsor]")).isEmpty(),
                 "a co-sponsor is not offered to co-sponsor again");
         WebElement support = PanelBrowsing.card(gwangju, amendmentId).findElement(By.xpath(".//button[normalize-space()='Support']"));
         assertEquals("false", support.getAttribute("aria-pressed"));
         support.click();
-        gwangju.waitUntil(d -> "true".equals(PanelBrowsing.card(gwangju, amendmentId)
+        PanelBrowsing.eventually(gwangju, d -> "true".equals(PanelBrowsing.card(gwangju, amendmentId)
                 .findElement(By.xpath(".//button[normalize-space()='Support']")).getAttribute("aria-pressed")));
-        assertTrue(PanelBrowsing.card(gwangju, amendmentId).findElement(By.cssSelector(".tally")).getText().contains("1 support"));
+        assertTrue(PanelBrowsing.cardText(gwangju, amendmentId, ".tally").contains("1 support"));
 
         WebElement clauseComments = gwangju.driver.findElement(By.cssSelector("#room-panel .comments--clause"));
         new Select(clauseComments.findElement(By.name("stance"))).selectByVisibleText("Opposes");
         clauseComments.findElement(By.name("body")).sendKeys("Gwangju would rather keep the paragraph short.");
         clauseComments.findElement(By.cssSelector("button[type=submit]")).click();
-        gwangju.waitUntil(d -> !d.findElements(By.cssSelector("#room-panel .comments--clause .comment")).isEmpty());
-        WebElement comment = gwangju.driver.findElement(By.cssSelector("#room-panel .comments--clause .comment"));
-        assertTrue(comment.getText().contains("Opposes"), comment.getText());
-        assertTrue(comment.getText().contains("(Gwangju Metropolitan City)"), comment.getText());
-        assertEquals("auto", comment.findElement(By.cssSelector(".comment__body")).getAttribute("dir"));
+        PanelBrowsing.eventually(gwangju, d -> !d.findElements(By.cssSelector("#room-panel .comments--clause .comment")).isEmpty());
+        String comment = PanelBrowsing.text(gwangju, "#room-panel .comments--clause .comment");
+        assertTrue(comment.contains("Opposes"), comment);
+        assertTrue(comment.contains("(Gwangju Metropolitan City)"), comment);
+        assertEquals("auto", gwangju.driver.findElement(By.cssSelector("#room-panel .comments--clause .comment__body")).getAttribute("dir"));
         gwangju.screenshot("tabling-gwangju-cosponsored-and-commented");
         assertEquals(List.of(), gwangju.accessibilityViolations(), "axe on the second delegate's panel");
 
         // The rapporteur sees the amendment with its word diff, and accepts it.
         PanelBrowsing.openPanel(rapporteur, clauseId, "Paragraph 1");
-        WebElement rapporteurCard = PanelBrowsing.card(rapporteur, amendmentId);
-        rapporteur.waitUntil(d -> PanelBrowsing.card(rapporteur, amendmentId).getText().contains("Gwangju Metropolitan City"));
-        assertEquals("[inserted: enforceable]", rapporteurCard.findElement(By.cssSelector(".word-diff ins")).getAttribute("textContent"));
-        assertEquals("[deleted: binding]", rapporteurCard.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent"));
-        assertTrue(rapporteurCard.findElements(By.cssSelector("[data-action=withdraw], [data-action=cosponsor]")).isEmpty());
+        PanelBrowsing.eventually(rapporteur, d -> PanelBrowsing.card(rapporteur, amendmentId).getText().contains("Gwangju Metropolitan City"));
+        assertEquals("[inserted: enforceable]", PanelBrowsing.cardText(rapporteur, amendmentId, ".word-diff ins"));
+        assertEquals("[deleted: binding]", PanelBrowsing.cardText(rapporteur, amendmentId, ".word-diff del"));
+        assertEquals("", PanelBrowsing.cardText(rapporteur, amendmentId, "[data-action=withdraw], [data-action=cosponsor]"));
         assertTrue(rapporteur.driver.findElements(By.cssSelector("#room-panel .clause-panel__tabling")).isEmpty(),
                 "the rapporteur tables nothing");
         rapporteur.screenshot("tabling-rapporteur-sees-diff");
         assertEquals(List.of(), rapporteur.accessibilityViolations(), "axe on the rapporteur's panel");
-        rapporteurCard.findElement(By.cssSelector("[data-action=accept]")).click();
+        PanelBrowsing.card(rapporteur, amendmentId).findElement(By.cssSelector("[data-action=accept]")).click();
 
         // Everyone's paragraph changes live, without a reload.
         for (Browser b : List.of(rapporteur, gwangju, graz)) {
-            b.waitUntil(d -> d.findElement(op1Text).getText().contains("into enforceable commitments"));
-            assertFalse(b.driver.findElement(op1Text).getText().contains("binding"));
+            PanelBrowsing.eventually(b, d -> PanelBrowsing.text(b, op1Css).contains("into enforceable commitments"));
+            assertFalse(PanelBrowsing.text(b, op1Css).contains("binding"));
             assertEquals(Boolean.TRUE, ((JavascriptExecutor) b.driver).executeScript("return window.__stayedOpen === true;"),
                     "the page was not reloaded");
         }
-        rapporteur.waitUntil(d -> d.findElement(By.cssSelector("#room-panel .clause-panel__decided summary")).getText()
+        PanelBrowsing.eventually(rapporteur, d -> PanelBrowsing.text(rapporteur, "#room-panel .clause-panel__decided summary")
                 .equals("Decided amendments (1)"));
-        graz.waitUntil(d -> d.findElement(By.cssSelector("#room-panel .clause-panel__text")).getText().contains("enforceable"));
+        PanelBrowsing.eventually(graz, d -> PanelBrowsing.text(graz, "#room-panel .clause-panel__text").contains("enforceable"));
         rapporteur.screenshot("tabling-rapporteur-accepted");
         gwangju.screenshot("tabling-gwangju-sees-live-change");
         graz.screenshot("tabling-graz-sees-live-change");
