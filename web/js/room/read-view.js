@@ -97,12 +97,13 @@ export class ReadView {
     // Status, counts and presence go under the text, which keeps the width beside the panel.
     root.append(h('div', { class: 'room-clause__meta' }, root.querySelector(':scope > .badge'), open,
       here.length ? h('span', { class: 'room-clause__people' }, t('room.people.here', { names: here.join(', ') })) : null));
+    // Recorded before focusing: focus() re-enters render() through the room's focusin handler.
+    this._items.set(clause.id, { root, key });
     if (item) {
       const hadFocus = item.root.contains(document.activeElement);
       item.root.replaceWith(root);
       if (hadFocus) root.querySelector('.room-clause__open')?.focus();
     }
-    this._items.set(clause.id, { root, key });
     return root;
   }
 }
