@@ -5,7 +5,7 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { clauseNameById } from '../clause-name.js';
-import { renderDiff } from './render-diff.js';
+import { renderDiff } from '../render-diff.js';
 
 /**
  * amendment: from the negotiation state; labels: Map id → "A1"; ctx: the room context.

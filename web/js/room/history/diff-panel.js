@@ -5,7 +5,7 @@ import { h } from '../../dom.js';
 import { t, tn } from '../../i18n.js';
 import { clauseStatusLabel } from '../../format.js';
 import { clauseName } from '../clause-name.js';
-import { renderDiff } from '../compilation/render-diff.js';
+import { renderDiff } from '../render-diff.js';
 import { clauseDiff } from './clause-diff.js';
 
 export class DiffPanel {

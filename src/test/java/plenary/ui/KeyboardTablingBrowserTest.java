@@ -108,7 +108,7 @@ class KeyboardTablingBrowserTest {
         PanelBrowsing.eventually(graz, d -> active().equals(PanelBrowsing.card(graz, amendmentId).findElement(By.tagName("h4"))));
         WebElement card = PanelBrowsing.card(graz, amendmentId);
         assertEquals("binding", card.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent")
-                .replace("[deleted:", "").replace("]", "").trim());
+                .replace("deleted:", "").replace("end of change", "").trim());
         assertTrue(card.findElement(By.cssSelector(".word-diff ins")).getAttribute("textContent").contains("with deadlines"),
                 card.getText());
         try (PanelRest rest = new PanelRest(server.port(), "graz")) {

@@ -96,8 +96,8 @@ class RapporteurDecisionsBrowserTest {
         @SuppressWarnings("unchecked")
         List<String> sides = (List<String>) ((org.openqa.selenium.JavascriptExecutor) rapporteur.driver).executeScript(
                 "return [...document.querySelectorAll('#room-panel .side-by-side__column')].map(c => c.textContent);");
-        assertTrue(sides.get(0).startsWith("City of Graz") && sides.get(0).contains("[inserted: enforceable"), sides.get(0));
-        assertTrue(sides.get(1).startsWith("Gwangju Metropolitan City") && sides.get(1).contains("[inserted: mandatory"), sides.get(1));
+        assertTrue(sides.get(0).startsWith("City of Graz") && sides.get(0).contains("inserted: enforceable end of change"), sides.get(0));
+        assertTrue(sides.get(1).startsWith("Gwangju Metropolitan City") && sides.get(1).contains("inserted: mandatory end of change"), sides.get(1));
         assertEquals(List.of(), rapporteur.accessibilityViolations(), "axe on the conflict group");
         rapporteur.driver.findElement(By.xpath("//*[@id='room-panel']//button[normalize-space()='Write a compromise']")).click();
         WebElement compromise = rapporteur.waitFor(By.cssSelector("#room-panel .compromise-form textarea[name=text]"));

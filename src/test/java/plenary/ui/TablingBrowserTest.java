@@ -104,7 +104,7 @@ class TablingBrowserTest {
         // Another delegation co-sponsors it, takes a position in the straw poll and comments with a stance.
         PanelBrowsing.openPanel(gwangju, clauseId, "Paragraph 1");
         WebElement gwangjuCard = PanelBrowsing.card(gwangju, amendmentId);
-        assertEquals("[deleted: binding]", gwangjuCard.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent"));
+        assertEquals("deleted: binding end of change", gwangjuCard.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent").strip());
         gwangjuCard.findElement(By.cssSelector("[data-action=cosponsor]")).click();
         PanelBrowsing.eventually(gwangju, d -> PanelBrowsing.card(gwangju, amendmentId).getText().contains("Gwangju Metropolitan City"));
         assertTrue(PanelBrowsing.card(gwangju, amendmentId).findElements(By.cssSelector("[data-action=cosponsor]")).isEmpty(),
@@ -131,8 +131,8 @@ class TablingBrowserTest {
         // The rapporteur sees the amendment with its word diff, and accepts it.
         PanelBrowsing.openPanel(rapporteur, clauseId, "Paragraph 1");
         PanelBrowsing.eventually(rapporteur, d -> PanelBrowsing.card(rapporteur, amendmentId).getText().contains("Gwangju Metropolitan City"));
-        assertEquals("[inserted: enforceable]", PanelBrowsing.cardText(rapporteur, amendmentId, ".word-diff ins"));
-        assertEquals("[deleted: binding]", PanelBrowsing.cardText(rapporteur, amendmentId, ".word-diff del"));
+        assertEquals("inserted: enforceable end of change", PanelBrowsing.cardText(rapporteur, amendmentId, ".word-diff ins").strip());
+        assertEquals("deleted: binding end of change", PanelBrowsing.cardText(rapporteur, amendmentId, ".word-diff del").strip());
         assertEquals("", PanelBrowsing.cardText(rapporteur, amendmentId, "[data-action=withdraw], [data-action=cosponsor]"));
         assertTrue(rapporteur.driver.findElements(By.cssSelector("#room-panel .clause-panel__tabling")).isEmpty(),
                 "the rapporteur tables nothing");

@@ -1,11 +1,11 @@
 // Diff parts ([{kind: 'equal'|'insert'|'delete', text}]) as inline text: insertions in <ins>,
 // deletions in <del>, each opened by a visually hidden cue, because most screen readers do not
-// announce ins and del by themselves. Used by the compilation and by the history's differences.
+// announce ins and del by themselves. Used by the clause panel, the compilation and the history's differences.
 
-import { h } from '../../dom.js';
-import { addStrings, t } from '../../i18n.js';
-import { inlineMarkdown } from '../../inline-markdown.js';
-import strings from '../../strings/compilation.js';
+import { h } from '../dom.js';
+import { addStrings, t } from '../i18n.js';
+import { inlineMarkdown } from '../inline-markdown.js';
+import strings from '../strings/compilation.js';
 
 addStrings(strings);
 
