@@ -176,6 +176,13 @@ class LanguagesAccessibilityBrowserTest {
             assertEquals("fr", browser.driver.findElement(By.cssSelector(".clause__text")).getDomAttribute("lang"));
             assertEquals(null, browser.driver.findElement(By.cssSelector(".title-block__facts")).getDomAttribute("lang"),
                     "the labels inherit the interface language");
+            // Each clause runs in its own script's direction: the Arabic paragraph right to left, the French left to right.
+            Object directions = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "const texts = [...document.querySelectorAll('.room-clause .clause__text')];"
+                    + "const arabic = texts.find(t => /[\\u0600-\\u06FF]/.test(t.textContent));"
+                    + "const french = texts.find(t => /Invite|Demande|Encourage/.test(t.textContent));"
+                    + "return [getComputedStyle(arabic).direction, getComputedStyle(french).direction];");
+            assertEquals(List.of("rtl", "ltr"), directions, "clause text directions");
             check(browser, lang, "french-document");
         }
     }
