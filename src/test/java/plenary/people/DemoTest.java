@@ -62,6 +62,10 @@ class DemoTest {
                 assertEquals(1, mine.size(), username + ": " + mine);
                 assertEquals(sample, mine.get(0).path("id").asText(), username + ": " + mine);
                 assertEquals(account.getValue()[0], mine.get(0).path("role").asText(), username + ": " + mine);
+                // The meetings list names the delegation each person speaks for (the page tells its own amendments by it).
+                JsonNode listed = json(server.bearer("GET", "/api/meetings", token, null)).path("meetings").get(0);
+                assertEquals(account.getValue()[1], listed.path("delegation").isNull() ? null : listed.path("delegation").asText(),
+                        username + ": " + listed);
                 assertEquals(200, server.bearer("GET", "/api/documents/" + document, token, null).statusCode(),
                         username + " reads the sample drafts");
             }
