@@ -9,6 +9,7 @@
 
 import { api } from '../api.js';
 import { Emitter } from '../live/emitter.js';
+import { coalescedLoad } from './coalesced-load.js';
 
 const EMPTY = {
   revision: 0, seq: 0, documentStatus: null, phases: {}, amendments: [], conflictGroups: [],
@@ -20,8 +21,7 @@ export class NegotiationStore extends Emitter {
     super();
     this.documentId = documentId;
     this.state = EMPTY;
-    this._loading = null;
-    this._again = false;
+    this._reload = coalescedLoad(() => this._load());
   }
 
   /** Follows a LiveClient's negotiation frames; returns an unsubscribe function. */
@@ -38,26 +38,16 @@ export class NegotiationStore extends Emitter {
 
   /** Loads the state now (or once more after the load in progress). Resolves with the state. */
   reload() {
-    if (this._loading) {
-      this._again = true;
-      return this._loading;
+    return this._reload();
+  }
+
+  async _load() {
+    const state = await api.negotiation(this.documentId);
+    if (state && state.seq >= (this.state.seq ?? 0)) {
+      this.state = { ...EMPTY, ...state };
+      this._emit('change', { state: this.state });
     }
-    this._loading = (async () => {
-      try {
-        do {
-          this._again = false;
-          const state = await api.negotiation(this.documentId);
-          if (state && state.seq >= (this.state.seq ?? 0)) {
-            this.state = { ...EMPTY, ...state };
-            this._emit('change', { state: this.state });
-          }
-        } while (this._again);
-      } finally {
-        this._loading = null;
-      }
-      return this.state;
-    })();
-    return this._loading;
+    return this.state;
   }
 
   /** Puts an answer that carries the whole state (phases, breaks, adoption) in place at once. */

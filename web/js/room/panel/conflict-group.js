@@ -4,7 +4,7 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { renderWordDiff } from './word-diff.js';
-import { disclosure, field, forget, formNote, uid } from './panel-kit.js';
+import { decided, disclosure, field, formNote, uid } from './panel-kit.js';
 
 export function renderConflictGroup(env, group, index) {
   const { ctx } = env;
@@ -55,12 +55,7 @@ function compromiseForm(env, group, amendments) {
     const done = await ctx.run(() => ctx.api.compromise(ctx.documentId, {
       clauseId: group.clauseId, text: text.value, supersedes, rationale: rationale.value.trim() || undefined,
     }), { done: t('panel.done.compromise') });
-    if (done) {
-      forget(env, key);
-      env.focusLater('section:amendments');
-      env.rerender();
-      ctx.store.reload();
-    }
+    if (done) decided(env, key);
   });
   return form;
 }

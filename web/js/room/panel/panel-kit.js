@@ -32,6 +32,17 @@ export function forget(env, key) {
 }
 
 /**
+ * After a decision on the clause's amendments was sent: the form goes, the focus lands on the
+ * amendments' section (the card may have moved to the decided ones), and the state is read again.
+ */
+export function decided(env, key) {
+  forget(env, key);
+  env.focusLater('section:amendments');
+  env.rerender();
+  env.ctx.store.reload();
+}
+
+/**
  * A button that shows or hides the form kept under key. Returns [button, form or null].
  * Opening moves the focus to the form's first field; closing, back to the button.
  */

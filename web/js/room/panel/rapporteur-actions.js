@@ -3,7 +3,7 @@
 
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { disclosure, field, forget, formNote } from './panel-kit.js';
+import { decided, disclosure, field, formNote } from './panel-kit.js';
 
 export function renderRapporteurActions(env, a) {
   const { ctx } = env;
@@ -28,57 +28,40 @@ export function renderRapporteurActions(env, a) {
 }
 
 function acceptWithForm(env, a) {
-  const { ctx } = env;
-  const key = `accept-with:${a.id}`;
-  const text = h('textarea', { rows: '6', dir: 'auto', required: true, name: 'text' });
+  const text = h('textarea', { rows: '6', dir: 'auto', required: true, 'aria-required': 'true', name: 'text' });
   text.value = a.proposal ?? a.text ?? '';
-  const note = formNote();
-  const form = h('form', { class: 'panel-form', novalidate: true },
-    field(t('panel.acceptWith.text'), text),
-    note,
-    h('div', { class: 'panel-actions' }, h('button', { type: 'submit' }, t('panel.acceptWith.submit'))));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!text.value.trim()) {
-      note.textContent = t('panel.error.textRequired');
-      text.focus();
-      return;
-    }
-    const done = await ctx.run(() => ctx.api.acceptAmendment(ctx.documentId, a.id, text.value), { done: t('panel.done.acceptedWith') });
-    if (done) {
-      forget(env, key);
-      env.focusLater('section:amendments');
-      env.rerender();
-      ctx.store.reload();
-    }
+  return decisionForm(env, `accept-with:${a.id}`, {
+    control: text, label: t('panel.acceptWith.text'), submit: t('panel.acceptWith.submit'),
+    required: t('panel.error.textRequired'), done: t('panel.done.acceptedWith'),
+    send: () => env.ctx.api.acceptAmendment(env.ctx.documentId, a.id, text.value),
   });
-  return form;
 }
 
 function rejectForm(env, a) {
-  const { ctx } = env;
-  const key = `reject:${a.id}`;
   const reason = h('textarea', { rows: '3', dir: 'auto', required: true, 'aria-required': 'true', name: 'reason' });
+  return decisionForm(env, `reject:${a.id}`, {
+    control: reason, label: t('panel.reject.reason'), submit: t('panel.reject.submit'),
+    required: t('panel.error.reasonRequired'), done: t('panel.done.rejected'),
+    send: () => env.ctx.api.rejectAmendment(env.ctx.documentId, a.id, reason.value.trim()),
+  });
+}
+
+/** A form of one required text: refused in the page while empty, else sent, and then forgotten. */
+function decisionForm(env, key, { control, label, submit, required, done, send }) {
   const note = formNote();
   const form = h('form', { class: 'panel-form', novalidate: true },
-    field(t('panel.reject.reason'), reason),
+    field(label, control),
     note,
-    h('div', { class: 'panel-actions' }, h('button', { type: 'submit' }, t('panel.reject.submit'))));
+    h('div', { class: 'panel-actions' }, h('button', { type: 'submit' }, submit)));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!reason.value.trim()) {
-      note.textContent = t('panel.error.reasonRequired');
-      reason.setAttribute('aria-invalid', 'true');
-      reason.focus();
+    if (!control.value.trim()) {
+      note.textContent = required;
+      control.setAttribute('aria-invalid', 'true');
+      control.focus();
       return;
     }
-    const done = await ctx.run(() => ctx.api.rejectAmendment(ctx.documentId, a.id, reason.value.trim()), { done: t('panel.done.rejected') });
-    if (done) {
-      forget(env, key);
-      env.focusLater('section:amendments');
-      env.rerender();
-      ctx.store.reload();
-    }
+    if (await env.ctx.run(send, { done })) decided(env, key);
   });
   return form;
 }

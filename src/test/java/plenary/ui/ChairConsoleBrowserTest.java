@@ -6,18 +6,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import plenary.http.RunningServer;
 
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static plenary.ui.ChairRoom.assertAccessible;
-import static plenary.ui.ChairRoom.button;
-import static plenary.ui.ChairRoom.focused;
-import static plenary.ui.ChairRoom.shot;
-import static plenary.ui.ChairRoom.text;
-import static plenary.ui.ChairRoom.waitForText;
+import static plenary.ui.RoomBrowsing.assertAccessible;
+import static plenary.ui.RoomBrowsing.button;
+import static plenary.ui.RoomBrowsing.focused;
+import static plenary.ui.RoomBrowsing.shot;
+import static plenary.ui.RoomBrowsing.text;
+import static plenary.ui.RoomBrowsing.waitForText;
 
 /**
  * Issue 8, "a chair runs a formal vote and adopts; the PDF export downloads": the chair runs the
@@ -28,11 +27,10 @@ class ChairConsoleBrowserTest {
     @TempDir
     static Path dir;
 
-    private static RunningServer server;
+    private static DemoServer demo;
     private static Browser chair;
     private static Browser graz;
     private static Browser gwangju;
-    private static String base;
 
     private static final By CONSOLE = By.cssSelector(".chair-console");
     private static final By VOTE_BANNER = By.cssSelector(".banner--vote");
@@ -40,21 +38,15 @@ class ChairConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir.resolve("data"), "--demo");
-        base = "http://127.0.0.1:" + server.port() + "/";
-        chair = ChairRoom.open(dir.resolve("chair"), base, "chair");
-        graz = ChairRoom.open(dir.resolve("graz"), base, "graz");
-        gwangju = ChairRoom.open(dir.resolve("gwangju"), base, "gwangju");
+        demo = DemoServer.start(dir);
+        chair = demo.signedIn("chair");
+        graz = demo.signedIn("graz");
+        gwangju = demo.signedIn("gwangju");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Browser b : new Browser[]{chair, graz, gwangju}) {
-            if (b != null) {
-                b.close();
-            }
-        }
-        server.close();
+        demo.close();
     }
 
     @Test

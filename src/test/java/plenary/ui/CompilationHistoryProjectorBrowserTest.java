@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import plenary.http.RunningServer;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +16,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static plenary.ui.RoomBrowsing.assertAccessible;
+import static plenary.ui.RoomBrowsing.shot;
 
 /**
  * The drafting room's compilation, history and projector views in real browsers: tabled
@@ -27,32 +28,23 @@ class CompilationHistoryProjectorBrowserTest {
     @TempDir
     static Path dir;
 
-    private static RunningServer server;
-    private static RoomViewsRest rest;
+    private static DemoServer demo;
+    private static DemoRest rest;
     private static Browser observer;
-    private static Browser chair;
-    private static String base;
     private static String documentId;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir.resolve("data"), "--demo");
-        base = "http://127.0.0.1:" + server.port() + "/";
-        rest = new RoomViewsRest(base);
-        documentId = rest.firstDocumentId("chair");
+        demo = DemoServer.start(dir);
+        rest = demo.rest;
+        documentId = rest.sampleDocument("chair");
         rest.openTabling(documentId);
-        observer = Browser.open(dir.resolve("observer"));
-        observer.signIn(base, "observer", RoomViewsRest.PASSWORD);
+        observer = demo.signedIn("observer");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Browser b : new Browser[]{observer, chair}) {
-            if (b != null) {
-                b.close();
-            }
-        }
-        server.close();
+        demo.close();
     }
 
     /** The text a sighted reader sees in an element: without its visually hidden cues. */
@@ -63,23 +55,18 @@ class CompilationHistoryProjectorBrowserTest {
                         + "return copy.textContent;", element)).trim();
     }
 
-    /** Brings an element to the middle of the window for the screenshot a person will look at. */
-    private static void scrollTo(WebElement element) {
-        ((JavascriptExecutor) observer.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    }
-
     private static String view(String name) {
-        return base + "#/documents/" + documentId + "/" + name;
+        return demo.base + "#/documents/" + documentId + "/" + name;
     }
 
     @Test
     void compilationShowsTabledAmendmentsInlineWithTheirSponsorsAndFollowsNewOnes() {
-        JsonNode op1 = rest.clause("graz", documentId, "1");
+        JsonNode op1 = rest.operative("graz", documentId, "1");
         String text = op1.get("text").asText();
         assertTrue(text.contains("binding commitments") && text.endsWith(";"), text);
         String clauseId = op1.get("id").asText();
-        rest.tableModification("graz", documentId, clauseId,
-                text.replace("binding commitments", "enforceable commitments").replaceFirst(";$", ", by 2030;"));
+        rest.table("graz", documentId, clauseId,
+                text.replace("binding commitments", "enforceable commitments").replaceFirst(";$", ", by 2030;"), "For the test.");
         rest.tableInsertion("gwangju", documentId, clauseId, "*Invites* cities to report on these commitments every year;");
 
         observer.go(view("compilation"));
@@ -99,13 +86,12 @@ class CompilationHistoryProjectorBrowserTest {
         assertTrue(insertion.findElement(By.cssSelector("ins")).getText().contains("report on these commitments"));
         String pdf = observer.driver.findElement(By.cssSelector(".compilation__export a")).getAttribute("href");
         assertTrue(pdf.endsWith("/export?format=pdf&variant=compilation"), pdf);
-        scrollTo(amendment);
-        observer.screenshot("compilation-view");
-        assertEquals(List.of(), observer.accessibilityViolations(), "axe on the compilation view");
+        shot(observer, amendment, "compilation-view");
+        assertAccessible(observer, "the compilation view");
 
         // A rival change to the same words, tabled while the view is open: it arrives live and
         // both are named as conflicting by label.
-        rest.tableModification("uclg", documentId, clauseId, text.replace("binding commitments", "firm commitments"));
+        rest.table("uclg", documentId, clauseId, text.replace("binding commitments", "firm commitments"), "For the test.");
         observer.waitUntil(d -> d.findElements(graz).size() == 2);
         List<WebElement> both = observer.driver.findElements(graz);
         observer.waitUntil(d -> d.findElements(By.cssSelector(".mark--group")).size() == 2);
@@ -113,19 +99,18 @@ class CompilationHistoryProjectorBrowserTest {
         assertTrue(both.get(1).getText().contains("United Cities") || both.get(1).getText().contains("UCLG"), both.get(1).getText());
         assertTrue(both.get(1).getText().contains("conflicts with A1"), both.get(1).getText());
         assertTrue(observer.driver.findElement(By.cssSelector(".compilation-insertion")).getText().contains("A3"));
-        scrollTo(both.get(0));
-        observer.screenshot("compilation-view-conflict");
-        assertEquals(List.of(), observer.accessibilityViolations(), "axe on the compilation view with a conflict");
+        shot(observer, both.get(0), "compilation-view-conflict");
+        assertAccessible(observer, "the compilation view with a conflict");
     }
 
     @Test
     void historySliderShowsAnEarlierRevisionAndTheWordsThatChanged() {
-        JsonNode op2 = rest.clause("gwangju", documentId, "2");
+        JsonNode op2 = rest.operative("gwangju", documentId, "2");
         String before = op2.get("text").asText();
         String clauseId = op2.get("id").asText();
         int end = before.length() - 1; // before the closing punctuation
-        JsonNode amendment = rest.tableModification("gwangju", documentId, clauseId,
-                before.substring(0, end) + " in every city" + before.substring(end));
+        JsonNode amendment = rest.table("gwangju", documentId, clauseId,
+                before.substring(0, end) + " in every city" + before.substring(end), "For the test.");
         rest.accept(documentId, amendment.get("id").asText());
         int latest = rest.get("chair", "/api/documents/" + documentId).get("revision").asInt();
 
@@ -141,9 +126,8 @@ class CompilationHistoryProjectorBrowserTest {
         observer.waitUntil(d -> d.findElements(diffInsert).stream().anyMatch(e -> e.getText().contains("in every city")));
         assertTrue(observer.driver.findElement(By.cssSelector(".history-changes [aria-current='true']")).getText()
                 .contains("paragraph 2"));
-        scrollTo(slider);
-        observer.screenshot("history-view-latest");
-        assertEquals(List.of(), observer.accessibilityViolations(), "axe on the history view");
+        shot(observer, slider, "history-view-latest");
+        assertAccessible(observer, "the history view");
 
         // One step back with the keyboard: the paragraph as it was before the amendment.
         slider.sendKeys(Keys.ARROW_LEFT);
@@ -154,8 +138,7 @@ class CompilationHistoryProjectorBrowserTest {
         assertEquals(before.replace("*", ""), observer.driver.findElement(shownClause).getText(), "the text before, its emphasis rendered");
         assertFalse(observer.driver.findElement(shownClause).getText().contains("in every city"));
         assertEquals("auto", observer.driver.findElement(shownClause).getAttribute("dir"));
-        scrollTo(observer.driver.findElement(shownClause));
-        observer.screenshot("history-view-earlier");
+        shot(observer, shownClause, "history-view-earlier");
 
         // Back to the newest with the button: it becomes disabled, and the focus goes to the slider.
         WebElement next = observer.driver.findElement(By.cssSelector(".history-slider__next"));
@@ -175,17 +158,15 @@ class CompilationHistoryProjectorBrowserTest {
         observer.waitUntil(d -> d.findElements(diffInsert).stream().anyMatch(e -> e.getText().contains("in every city")));
         assertTrue(observer.driver.findElement(By.cssSelector(".history-diff__summary")).getText()
                 .startsWith("From revision 0 to revision " + latest));
-        scrollTo(observer.driver.findElement(diffInsert));
-        observer.screenshot("history-view-diff");
-        assertEquals(List.of(), observer.accessibilityViolations(), "axe on the history view after comparing");
+        shot(observer, diffInsert, "history-view-diff");
+        assertAccessible(observer, "the history view after comparing");
     }
 
     @Test
     void projectorFollowsTheParagraphTheChairClicks() {
-        chair = Browser.open(dir.resolve("chair"));
-        chair.signIn(base, "chair", RoomViewsRest.PASSWORD);
-        chair.go(base + "#/documents/" + documentId);
-        String clauseId = rest.clause("chair", documentId, "5").get("id").asText();
+        Browser chair = demo.signedIn("chair");
+        chair.go(demo.base + "#/documents/" + documentId);
+        String clauseId = rest.operative("chair", documentId, "5").get("id").asText();
         WebElement open = chair.waitFor(By.cssSelector(".room-clause[data-clause-id='" + clauseId + "'] .room-clause__open"));
 
         observer.go(view("projector"));
@@ -210,10 +191,10 @@ class CompilationHistoryProjectorBrowserTest {
                 "return getComputedStyle(document.querySelector('.projector__current .clause__text')).fontSize");
         assertTrue(Double.parseDouble(size.replace("px", "")) >= 32, "large type: " + size);
         observer.screenshot("projector-view");
-        assertEquals(List.of(), observer.accessibilityViolations(), "axe on the projector view");
+        assertAccessible(observer, "the projector view");
 
         // The chair moves on: the projector follows.
-        String next = rest.clause("chair", documentId, "6").get("id").asText();
+        String next = rest.operative("chair", documentId, "6").get("id").asText();
         chair.driver.findElement(By.cssSelector(".room-clause[data-clause-id='" + next + "'] .room-clause__open")).click();
         observer.waitFor(By.cssSelector(".projector__current[data-clause-id='" + next + "']"));
         assertEquals("Now discussing: paragraph 6", observer.driver.findElement(By.cssSelector(".projector__focus")).getText());

@@ -10,16 +10,17 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import plenary.http.RunningServer;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static plenary.ui.RoomBrowsing.assertAccessible;
+import static plenary.ui.RoomBrowsing.card;
+import static plenary.ui.RoomBrowsing.eventually;
+import static plenary.ui.RoomBrowsing.openDocument;
 
 /**
  * Issue 8's done-when "the tabling flow is completed with the keyboard alone": a delegate reaches
@@ -31,45 +32,35 @@ class KeyboardTablingBrowserTest {
     @TempDir
     static Path dir;
 
-    private static RunningServer server;
-    private static String base;
+    private static DemoServer demo;
     private static Browser graz;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir.resolve("data"), "--demo");
-        base = "http://127.0.0.1:" + server.port() + "/";
-        graz = PanelBrowsing.signedIn(dir.resolve("graz"), base, "graz");
+        demo = DemoServer.start(dir);
+        graz = demo.signedIn("graz");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (graz != null) {
-            graz.close();
-        }
-        server.close();
+        demo.close();
     }
 
     @Test
     void aDelegateTablesAChangeOfWordsWithTheKeyboardAlone() {
-        String documentId;
-        String clauseId;
-        String before;
-        try (PanelRest chair = new PanelRest(server.port(), "chair")) {
-            documentId = chair.sampleDocument();
-            JsonNode op1 = chair.operative(documentId, "1");
-            clauseId = op1.get("id").asText();
-            before = op1.get("text").asText();
-            chair.openTabling(documentId);
-        }
+        String documentId = demo.rest.sampleDocument("chair");
+        JsonNode op1 = demo.rest.operative("chair", documentId, "1");
+        String clauseId = op1.get("id").asText();
+        String before = op1.get("text").asText();
+        demo.rest.openTabling(documentId);
         String expected = before.replaceFirst("binding commitments", "commitments with deadlines");
-        PanelBrowsing.openDocument(graz, base, documentId);
+        openDocument(graz, demo.base, documentId);
 
         // Tab to paragraph 1's button, and open its panel with Enter.
         tabUntil(Keys.TAB, "the button of paragraph 1", el -> el.getAttribute("class").contains("room-clause__open")
                 && clauseId.equals(js("return document.activeElement.closest('[data-clause-id]')?.dataset.clauseId;")));
         press(Keys.ENTER);
-        PanelBrowsing.eventually(graz, d -> "Paragraph 1".equals(active().getText()));
+        eventually(graz, d -> "Paragraph 1".equals(active().getText()));
         graz.screenshot("keyboard-panel-open");
 
         // Tab to the paragraph's text, put the caret before "binding" and select the two words with Shift+Right.
@@ -86,7 +77,7 @@ class KeyboardTablingBrowserTest {
             pressWithShift(Keys.ARROW_RIGHT);
         }
         WebElement chosen = graz.driver.findElement(By.cssSelector("#room-panel .words-chosen"));
-        PanelBrowsing.eventually(graz, d -> chosen.getText().equals("Words to change: “binding commitments”"));
+        eventually(graz, d -> chosen.getText().equals("Words to change: “binding commitments”"));
 
         // The replacement and a rationale, then past "Save as draft" to "Table now", and Enter.
         press(Keys.TAB);
@@ -103,24 +94,21 @@ class KeyboardTablingBrowserTest {
         press(Keys.ENTER);
 
         // The amendment is there, on the page (where the focus now is) and on the server.
-        PanelBrowsing.eventually(graz, d -> !d.findElements(By.cssSelector("#room-panel .amendment-card--tabled")).isEmpty());
+        eventually(graz, d -> !d.findElements(By.cssSelector("#room-panel .amendment-card--tabled")).isEmpty());
         String amendmentId = graz.driver.findElement(By.cssSelector("#room-panel .amendment-card--tabled")).getAttribute("data-amendment-id");
-        PanelBrowsing.eventually(graz, d -> active().equals(PanelBrowsing.card(graz, amendmentId).findElement(By.tagName("h4"))));
-        WebElement card = PanelBrowsing.card(graz, amendmentId);
+        eventually(graz, d -> active().equals(card(graz, amendmentId).findElement(By.tagName("h4"))));
+        WebElement card = card(graz, amendmentId);
         assertEquals("binding", card.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent")
                 .replace("deleted:", "").replace("end of change", "").trim());
         assertTrue(card.findElement(By.cssSelector(".word-diff ins")).getAttribute("textContent").contains("with deadlines"),
                 card.getText());
-        try (PanelRest rest = new PanelRest(server.port(), "graz")) {
-            JsonNode tabled = StreamSupport.stream(rest.amendments(documentId).spliterator(), false)
-                    .filter(a -> a.get("id").asText().equals(amendmentId)).findFirst().orElseThrow();
-            assertEquals(expected, tabled.get("text").asText());
-            assertEquals("tabled", tabled.get("state").asText());
-            assertEquals("modify", tabled.get("kind").asText());
-            assertEquals("Deadlines make it a commitment.", tabled.get("rationale").asText());
-        }
+        JsonNode tabled = demo.rest.amendment("graz", documentId, amendmentId);
+        assertEquals(expected, tabled.get("text").asText());
+        assertEquals("tabled", tabled.get("state").asText());
+        assertEquals("modify", tabled.get("kind").asText());
+        assertEquals("Deadlines make it a commitment.", tabled.get("rationale").asText());
         graz.screenshot("keyboard-tabled");
-        assertEquals(List.of(), graz.accessibilityViolations(), "axe on the panel after tabling");
+        assertAccessible(graz, "the panel after tabling");
     }
 
     private static WebElement active() {

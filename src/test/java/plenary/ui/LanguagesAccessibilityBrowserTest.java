@@ -1,7 +1,5 @@
 package plenary.ui;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,12 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import plenary.http.RunningServer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * violation. A French document's text keeps lang="fr" whatever the interface language.
  */
 class LanguagesAccessibilityBrowserTest {
-    private static final String PASSWORD = "plenary-demo-2026";
-
     /** A translated text each view shows, per language: [en, fr, es]. */
     private static final Map<String, List<String>> TEXT = Map.ofEntries(
             Map.entry("sign-in", List.of("Sign in", "Connexion", "Iniciar sesión")),
@@ -55,27 +46,21 @@ class LanguagesAccessibilityBrowserTest {
     @TempDir
     static Path dir;
 
-    private static RunningServer server;
+    private static DemoServer demo;
     private static String base;
     private static String invitationUrl;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir.resolve("data"), "--demo");
-        base = "http://127.0.0.1:" + server.port() + "/";
+        demo = DemoServer.start(dir);
+        base = demo.base;
         // The invitation is a precondition (its page is what is looked at): made through REST as the chair.
-        String token = rest("POST", "api/session", null,
-                new JsonObject().put("username", "chair").put("password", PASSWORD)).getString("token");
-        JsonArray meetings = rest("GET", "api/meetings", token, null).getJsonArray("meetings");
-        String meetingId = meetings.getJsonObject(0).getString("id");
-        JsonObject invitation = rest("POST", "api/meetings/" + meetingId + "/invitations", token,
-                new JsonObject().put("role", "delegate").put("delegation", "Vienna"));
-        invitationUrl = base + invitation.getString("url").replaceFirst("^/", "");
+        invitationUrl = demo.rest.invitationUrl("chair", "delegate", "Vienna");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        demo.close();
     }
 
     @ParameterizedTest
@@ -107,7 +92,7 @@ class LanguagesAccessibilityBrowserTest {
             // Signing in through the translated form.
             browser.go(base + "#/sign-in");
             browser.waitFor(By.name("username")).sendKeys("chair");
-            browser.driver.findElement(By.name("password")).sendKeys(PASSWORD, Keys.ENTER);
+            browser.driver.findElement(By.name("password")).sendKeys(DemoRest.PASSWORD, Keys.ENTER);
             browser.waitFor(By.cssSelector("article.document h1"));
             browser.waitUntil(d -> d.findElement(By.cssSelector(".account button")).getText().equals(text(lang, "signed-in")));
             String documentUrl = browser.driver.getCurrentUrl();
@@ -201,7 +186,7 @@ class LanguagesAccessibilityBrowserTest {
     private static void check(Browser browser, String lang, String view) {
         assertEquals(lang, htmlLang(browser), view + ": <html lang>");
         browser.screenshot(lang + "-" + view);
-        assertEquals(List.of(), browser.accessibilityViolations(), lang + " " + view);
+        RoomBrowsing.assertAccessible(browser, lang + " " + view);
     }
 
     private static String htmlLang(Browser browser) {
@@ -217,22 +202,5 @@ class LanguagesAccessibilityBrowserTest {
 
     private static String text(String lang, String view) {
         return TEXT.get(view).get(LANGUAGES.indexOf(lang));
-    }
-
-    private static JsonObject rest(String method, String path, String token, JsonObject body) throws Exception {
-        return new JsonObject(call(method, path, token, body));
-    }
-
-    private static String call(String method, String path, String token, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() / 100 == 2, method + " " + path + " → " + response.statusCode() + " " + response.body());
-        return response.body();
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import plenary.http.RunningServer;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,34 +22,20 @@ class LiveConvergenceBrowserTest {
     @TempDir
     static Path dir;
 
-    private static RunningServer server;
+    private static DemoServer demo;
     private static Browser chair;
     private static Browser rapporteur;
-    private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir.resolve("data"), "--demo");
-        base = "http://127.0.0.1:" + server.port() + "/";
-        chair = signIn(dir.resolve("chair"), "chair");
-        rapporteur = signIn(dir.resolve("rapporteur"), "rapporteur");
-    }
-
-    private static Browser signIn(Path profile, String username) {
-        Browser browser = Browser.open(profile);
-        browser.signIn(base, username, "plenary-demo-2026");
-        browser.waitFor(By.cssSelector("article.document h1"));
-        return browser;
+        demo = DemoServer.start(dir);
+        chair = demo.signedIn("chair");
+        rapporteur = demo.signedIn("rapporteur");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Browser b : new Browser[]{chair, rapporteur}) {
-            if (b != null) {
-                b.close();
-            }
-        }
-        server.close();
+        demo.close();
     }
 
     @Test

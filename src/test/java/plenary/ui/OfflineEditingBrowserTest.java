@@ -40,7 +40,7 @@ class OfflineEditingBrowserTest {
 
     private static RunningServer server;
     private static int port;
-    private static RoomViewsRest rest;
+    private static DemoRest rest;
     private static Browser rapporteur;
     private static Browser reader;
     private static String base;
@@ -52,11 +52,11 @@ class OfflineEditingBrowserTest {
         }
         server = startServer();
         base = "http://127.0.0.1:" + port + "/";
-        rest = new RoomViewsRest(base);
+        rest = new DemoRest(base);
         rapporteur = Browser.open(dir.resolve("rapporteur"));
-        rapporteur.signIn(base, "rapporteur", RoomViewsRest.PASSWORD);
+        RoomBrowsing.signIn(rapporteur, base, "rapporteur");
         reader = Browser.open(dir.resolve("observer"));
-        reader.signIn(base, "observer", RoomViewsRest.PASSWORD);
+        RoomBrowsing.signIn(reader, base, "observer");
     }
 
     private static RunningServer startServer() throws Exception {
@@ -71,6 +71,7 @@ class OfflineEditingBrowserTest {
                 b.close();
             }
         }
+        rest.close();
         if (server != null) {
             server.close();
         }
@@ -86,8 +87,8 @@ class OfflineEditingBrowserTest {
 
     @Test
     void editsMadeOfflineAreQueuedAndSentOnReconnect() throws Exception {
-        String documentId = rest.firstDocumentId("rapporteur");
-        String clauseId = rest.clause("rapporteur", documentId, "3").get("id").asText();
+        String documentId = rest.sampleDocument("rapporteur");
+        String clauseId = rest.operative("rapporteur", documentId, "3").get("id").asText();
         for (Browser b : List.of(rapporteur, reader)) {
             b.go(base + "#/documents/" + documentId);
             b.waitUntil(d -> statusOf(d).equals("Online"));
@@ -106,7 +107,7 @@ class OfflineEditingBrowserTest {
         assertEquals(before + " KEPT WHILE OFFLINE", text.getAttribute("value"), "the edit stays on screen");
         assertTrue(statusOf(rapporteur.driver).startsWith("Offline"), "still offline while the server is down");
         rapporteur.screenshot("offline-editing-queued");
-        assertEquals(List.of(), rapporteur.accessibilityViolations(), "axe while offline");
+        RoomBrowsing.assertAccessible(rapporteur, "the room while offline");
 
         server = startServer();
         waitLong(rapporteur, d -> statusOf(d).equals("Online"));
@@ -115,12 +116,10 @@ class OfflineEditingBrowserTest {
         rapporteur.screenshot("offline-editing-reconnected");
         // The server has the edit…
         new WebDriverWait(rapporteur.driver, RECONNECT).until(d ->
-                rest.clause("observer", documentId, "3").get("text").asText().equals(before + " KEPT WHILE OFFLINE"));
+                rest.operative("observer", documentId, "3").get("text").asText().equals(before + " KEPT WHILE OFFLINE"));
         // …and so does another reader, whose own connection came back too.
         By readerText = By.cssSelector(".room-clause[data-clause-id='" + clauseId + "'] .clause__text");
         waitLong(reader, d -> statusOf(d).equals("Online") && d.findElement(readerText).getText().endsWith("KEPT WHILE OFFLINE"));
-        ((org.openqa.selenium.JavascriptExecutor) reader.driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'})", reader.driver.findElement(readerText));
-        reader.screenshot("offline-editing-reader");
+        RoomBrowsing.shot(reader, readerText, "offline-editing-reader");
     }
 }

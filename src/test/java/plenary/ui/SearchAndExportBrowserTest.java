@@ -7,13 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import plenary.http.RunningServer;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static plenary.ui.RoomBrowsing.assertAccessible;
 
 /**
  * A delegate in a real browser: signs in, reads the sample draft, searches, opens the agreed
@@ -23,24 +23,18 @@ class SearchAndExportBrowserTest {
     @TempDir
     static Path dir;
 
-    private static RunningServer server;
+    private static DemoServer demo;
     private static Browser browser;
-    private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir.resolve("data"), "--demo");
-        base = "http://127.0.0.1:" + server.port() + "/";
-        browser = Browser.open(dir.resolve("profile"));
-        browser.signIn(base, "graz", "plenary-demo-2026");
+        demo = DemoServer.start(dir);
+        browser = demo.signedIn("graz");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        server.close();
+        demo.close();
     }
 
     @Test
@@ -56,12 +50,12 @@ class SearchAndExportBrowserTest {
         assertTrue(browser.driver.findElements(By.cssSelector(".search-result__where a")).stream()
                 .anyMatch(a -> a.getText().startsWith("Building Bridges")), "last year's adopted text is found");
         browser.screenshot("search-results");
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe on the search view");
+        assertAccessible(browser, "the search view");
     }
 
     @Test
     void agreedLanguageOpensUnderAParagraphAndTheExportsAreOffered() {
-        browser.go(base + "#/");
+        browser.go(demo.base + "#/");
         browser.waitFor(By.cssSelector("article.document h1"));
         WebElement paragraph = browser.driver.findElements(By.cssSelector(".clause--operative")).stream()
                 .filter(c -> c.getText().contains("statistical offices")).findFirst().orElseThrow();
@@ -88,6 +82,6 @@ class SearchAndExportBrowserTest {
                     + new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5))));""", pdfLink);
         assertEquals("200 application/pdf %PDF-", fetched);
         browser.screenshot("document-with-agreed-language");
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe on the document view");
+        assertAccessible(browser, "the document view");
     }
 }

@@ -8,19 +8,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import plenary.http.RunningServer;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static plenary.ui.ChairRoom.assertAccessible;
-import static plenary.ui.ChairRoom.button;
-import static plenary.ui.ChairRoom.focused;
-import static plenary.ui.ChairRoom.shot;
-import static plenary.ui.ChairRoom.text;
-import static plenary.ui.ChairRoom.waitForText;
+import static plenary.ui.RoomBrowsing.assertAccessible;
+import static plenary.ui.RoomBrowsing.button;
+import static plenary.ui.RoomBrowsing.eventually;
+import static plenary.ui.RoomBrowsing.focused;
+import static plenary.ui.RoomBrowsing.shot;
+import static plenary.ui.RoomBrowsing.text;
+import static plenary.ui.RoomBrowsing.waitForText;
 
 /**
  * The chair marks a paragraph agreed in the console and a delegate's text shows the new badge;
@@ -31,31 +31,24 @@ class SilenceAndStatusBrowserTest {
     @TempDir
     static Path dir;
 
-    private static RunningServer server;
+    private static DemoServer demo;
     private static Browser chair;
     private static Browser graz;
-    private static String base;
 
     private static final By SILENCE_BANNER = By.cssSelector(".banner--silence");
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir.resolve("data"), "--demo");
-        base = "http://127.0.0.1:" + server.port() + "/";
-        chair = ChairRoom.open(dir.resolve("chair"), base, "chair");
-        graz = ChairRoom.open(dir.resolve("graz"), base, "graz");
+        demo = DemoServer.start(dir);
+        chair = demo.signedIn("chair");
+        graz = demo.signedIn("graz");
         chair.waitFor(By.linkText("Chair console")).click();
         chair.waitFor(By.cssSelector(".chair-console"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Browser b : new Browser[]{chair, graz}) {
-            if (b != null) {
-                b.close();
-            }
-        }
-        server.close();
+        demo.close();
     }
 
     private static String operative(int index) {
@@ -84,14 +77,14 @@ class SilenceAndStatusBrowserTest {
         assertTrue(text(chair, row).contains("bracketed"), "it starts bracketed");
         new Select(chair.waitFor(By.id("chair-status-" + id))).selectByVisibleText("agreed");
         chair.waitFor(By.cssSelector("[data-focus='chair-status-" + id + "-set']")).click();
-        chair.waitUntil(d -> ChairRoom.fresh(() -> d.findElement(row).findElement(By.cssSelector(".badge")).getText().equals("agreed")));
+        eventually(chair, d -> d.findElement(row).findElement(By.cssSelector(".badge")).getText().equals("agreed"));
         assertEquals("chair-status-" + id + "-set", focused(chair), "the rebuilt row's Set button keeps the focus");
         assertTrue(text(chair, By.cssSelector(".chair-counts")).contains("agreed: 1"));
         shot(chair, row, "chair-console-status-set");
         assertAccessible(chair, "the console's status table");
 
         By clause = By.cssSelector(".clause[data-clause-id='" + id + "']");
-        graz.waitUntil(d -> ChairRoom.fresh(() -> "agreed".equals(d.findElement(clause).getAttribute("data-status"))));
+        eventually(graz, d -> "agreed".equals(d.findElement(clause).getAttribute("data-status")));
         assertTrue(graz.driver.findElement(clause).findElement(By.cssSelector(".badge--agreed")).getText().contains("agreed"));
         shot(graz, clause, "read-view-agreed-badge");
     }

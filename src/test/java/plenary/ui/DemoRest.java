@@ -1,0 +1,113 @@
+package plenary.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import plenary.http.HttpTestClient;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * REST steps as the demo accounts of a --demo server, each signed in once for a bearer token: the
+ * preconditions a browser test is not about (opening tabling, amendments tabled by others, an
+ * invitation) and reading back what the page did. Every answer must be 2xx.
+ */
+final class DemoRest implements AutoCloseable {
+    static final String PASSWORD = "plenary-demo-2026";
+    static final String SAMPLE = "HRGL/2022/OD/1";
+
+    private final URI base;
+    private final Map<String, HttpTestClient> accounts = new HashMap<>();
+
+    DemoRest(String base) {
+        this.base = URI.create(base);
+    }
+
+    JsonNode get(String user, String path) {
+        return ok(as(user).get(path));
+    }
+
+    /** The id of the sample outcome document. */
+    String sampleDocument(String user) {
+        return StreamSupport.stream(get(user, "/api/documents").get("documents").spliterator(), false)
+                .filter(d -> SAMPLE.equals(d.path("meta").path("symbol").asText()))
+                .findFirst().orElseThrow().get("id").asText();
+    }
+
+    /** Operative paragraph {@code number} of the document, as JSON {id, text, …}. */
+    JsonNode operative(String user, String documentId, String number) {
+        return StreamSupport.stream(get(user, "/api/documents/" + documentId).get("clauses").spliterator(), false)
+                .filter(c -> "operative".equals(c.path("kind").asText()) && number.equals(c.path("number").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no operative paragraph " + number));
+    }
+
+    void openTabling(String documentId) {
+        ok(as("chair").putJson("/api/documents/" + documentId + "/phases/tabling", "{\"open\":true}"));
+    }
+
+    /** Drafts and tables a modification of clauseId to text in one request; returns the amendment. */
+    JsonNode table(String user, String documentId, String clauseId, String text, String rationale) {
+        return post(user, "/api/documents/" + documentId + "/amendments", object().put("clauseId", clauseId)
+                .put("text", text).put("rationale", rationale).put("table", true));
+    }
+
+    /** Drafts and tables a new operative paragraph after afterClauseId; returns the amendment. */
+    JsonNode tableInsertion(String user, String documentId, String afterClauseId, String text) {
+        return post(user, "/api/documents/" + documentId + "/amendments", object().put("kind", "insert")
+                .put("clauseId", afterClauseId).put("text", text).put("clauseKind", "operative").put("table", true));
+    }
+
+    /** The rapporteur accepts the amendment as it stands. */
+    JsonNode accept(String documentId, String amendmentId) {
+        HttpTestClient http = as("rapporteur");
+        return ok(http.send(http.request("/api/documents/" + documentId + "/amendments/" + amendmentId + "/accept")
+                .POST(HttpRequest.BodyPublishers.noBody())));
+    }
+
+    /** The amendment as this account sees it in GET /negotiation. */
+    JsonNode amendment(String user, String documentId, String amendmentId) {
+        return StreamSupport.stream(get(user, "/api/documents/" + documentId + "/negotiation").get("amendments").spliterator(), false)
+                .filter(a -> a.get("id").asText().equals(amendmentId)).findFirst().orElseThrow();
+    }
+
+    /** Invites someone to the first meeting of this account; returns the invitation's absolute address. */
+    String invitationUrl(String user, String role, String delegation) {
+        String meetingId = get(user, "/api/meetings").get("meetings").get(0).get("id").asText();
+        JsonNode invitation = post(user, "/api/meetings/" + meetingId + "/invitations",
+                object().put("role", role).put("delegation", delegation));
+        return base.resolve(invitation.get("url").asText()).toString();
+    }
+
+    private JsonNode post(String user, String path, ObjectNode body) {
+        return ok(as(user).postJson(path, body.toString()));
+    }
+
+    private static ObjectNode object() {
+        return HttpTestClient.JSON.createObjectNode();
+    }
+
+    private HttpTestClient as(String user) {
+        return accounts.computeIfAbsent(user, u -> {
+            HttpTestClient http = new HttpTestClient(base);
+            JsonNode session = ok(http.postJson("/api/session", object().put("username", u).put("password", PASSWORD).toString()));
+            return http.bearer(session.get("token").asText());
+        });
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) {
+        assertTrue(response.statusCode() / 100 == 2, () -> response.request().method() + " " + response.uri() + ": "
+                + response.statusCode() + " " + response.body());
+        return response.body().isEmpty() ? null : HttpTestClient.json(response);
+    }
+
+    @Override
+    public void close() {
+        accounts.values().forEach(HttpTestClient::close);
+    }
+}
