@@ -29,16 +29,21 @@ export class NegotiationStore extends Emitter {
     const offFrame = client.on('negotiation', ({ events }) => {
       const visible = events.filter((e) => !e.hidden);
       if (visible.length) this._emit('events', { events: visible });
-      this.reload();
+      this._reloadQuietly();
     });
     // After a reconnect frames may have been missed: read the whole state again.
-    const offStatus = client.on('status', ({ status }) => { if (status === 'online') this.reload(); });
+    const offStatus = client.on('status', ({ status }) => { if (status === 'online') this._reloadQuietly(); });
     return () => { offFrame(); offStatus(); };
   }
 
   /** Loads the state now (or once more after the load in progress). Resolves with the state. */
   reload() {
     return this._reload();
+  }
+
+  /** A reload that failed (offline, signed out) is tried again at the next frame or reconnect. */
+  _reloadQuietly() {
+    this.reload().catch(() => {});
   }
 
   async _load() {
