@@ -34,6 +34,8 @@ export class LiveView {
       client.on('presence', () => this._showPresence()),
     ];
     this._listen();
+    // Opened on a client that is already live (the room's): show what it has now.
+    if (client.clauses.length) this._render(client.clauses);
   }
 
   /** Stops following the client (which the caller closes). */

@@ -89,7 +89,7 @@ export function mountRoom(article, documentId, who, { view = 'text', onOffline =
     /** Says text through the room's polite live region (and nowhere else). */
     announce(text) {
       announcer.textContent = '';
-      // A fresh text node after clearing makes screen readers read the same sentence twice.
+      // Cleared first, so that the same sentence said twice is read twice.
       setTimeout(() => { announcer.textContent = text; }, 50);
     },
     /** Shows a message under the live bar for ten seconds (role=alert). */
@@ -170,7 +170,6 @@ export function mountRoom(article, documentId, who, { view = 'text', onOffline =
     if (!current || current.name !== 'text' || editing) return;
     editing = new LiveView(client, { onMessage: ctx.say });
     current.read.element.replaceWith(editing.element);
-    editing._render?.(client.clauses);
     article.classList.add('document--live');
     toggle.setAttribute('aria-pressed', 'true');
   }
