@@ -19,7 +19,7 @@ import { renderAmendmentCard } from './panel/amendment-card.js';
 import { renderConflictGroup } from './panel/conflict-group.js';
 import { renderCommentThreads } from './panel/comment-thread.js';
 import { changeWordsForm } from './panel/change-words-form.js';
-import { renderStructuralForms } from './panel/structural-forms.js';
+import { blockEnd, renderStructuralForms } from './panel/structural-forms.js';
 import { keep } from './panel/panel-kit.js';
 import { sourceOffsets } from './panel/selection-offsets.js';
 
@@ -63,7 +63,7 @@ export function mountClausePanel(aside, ctx) {
     const clauses = client.clauses;
     const position = clauses.findIndex((c) => c.id === clauseId);
     const clause = position >= 0 ? clauses[position] : null;
-    const amendments = store.amendmentsOf(clauseId);
+    const amendments = amendmentsShown(clauses);
     const ids = new Set(amendments.map((a) => a.id));
     const comments = store.state.comments.filter((c) =>
       (c.target === 'clause' && c.targetId === clauseId) || (c.target === 'amendment' && ids.has(c.targetId)));
@@ -85,6 +85,15 @@ export function mountClausePanel(aside, ctx) {
       clause ? renderCommentThreads(env, 'clause', clauseId, { level: 3 }) : null,
       clause?.number ? renderPrecedents(ctx.documentId, clauseId) : null));
     restoreFocus(focus);
+  }
+
+  // The clause's own amendments, and the new paragraphs proposed after its block (they are
+  // anchored on its last sub-paragraph, see panel/structural-forms.js, but are about it).
+  function amendmentsShown(clauses) {
+    const own = store.amendmentsOf(clauseId);
+    const end = blockEnd(clauses, clauseId);
+    if (end === clauseId) return own;
+    return own.concat(store.amendmentsOf(end).filter((a) => a.kind === 'insert' && a.clauseKind !== 'sub-paragraph'));
   }
 
   function header(clause, position) {

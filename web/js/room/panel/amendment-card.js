@@ -25,6 +25,7 @@ export function renderAmendmentCard(env, a) {
       fact(t('panel.amendment.author'), a.author ?? ''),
       a.createdAt ? fact(t('panel.amendment.created'), formatTime(a.createdAt)) : null,
       pending && a.standing ? fact(t('panel.amendment.standing'), standing(a)) : null,
+      a.kind === 'insert' ? fact(t('panel.amendment.insertAfter'), env.nameOf(a.clauseId)) : null,
       a.kind === 'move' ? fact(t('panel.amendment.after'), a.after ? env.nameOf(a.after) : t('panel.move.top')) : null,
       a.conflictGroup ? fact(t('panel.amendment.group'), competitors(env, a)) : null),
     a.rationale ? h('p', { class: 'amendment-card__rationale', dir: 'auto' },

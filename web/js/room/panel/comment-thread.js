@@ -1,6 +1,7 @@
 // Comment threads on a clause or an amendment: each comment's author, delegation, stance (in
-// words), time and body, its replies, and Reply / Resolve / Delete for those the server allows.
-// The forms are hidden while comments are closed.
+// words), time and body, its replies, and Reply / Resolve / Edit / Delete for those the server
+// allows. The forms are hidden while comments are closed. Editing turns the comment's body into a
+// textarea in place; the server refuses it after its edit window, and that problem is shown.
 
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
@@ -53,9 +54,12 @@ function renderThread(env, { first, replies }, canPost) {
 
 function renderComment(env, c) {
   const { ctx } = env;
-  const canDelete = !c.deleted && !env.adopted && (c.authorId === ctx.user?.id || ctx.role === 'chair');
+  const mine = c.authorId === ctx.user?.id;
+  const canDelete = !c.deleted && !env.adopted && (mine || ctx.role === 'chair');
+  const editKey = `edit:${c.id}`;
+  const editing = !c.deleted && mine && env.commentsOpen && env.open.has(editKey);
   let del = null;
-  if (canDelete) {
+  if (canDelete && !editing) {
     del = h('button', { type: 'button', class: 'button--secondary button--small', 'data-focus-key': `delete:${c.id}` }, t('panel.comments.delete'));
     del.addEventListener('click', async () => {
       env.focusLater(`comment:${c.id}`);
@@ -63,6 +67,20 @@ function renderComment(env, c) {
       ctx.store.reload();
     });
   }
+  let edit = null;
+  if (!c.deleted && mine && env.commentsOpen && !editing) {
+    edit = h('button', { type: 'button', class: 'button--secondary button--small', 'data-focus-key': `toggle:${editKey}`, 'data-action': 'edit' },
+      t('panel.comments.edit'));
+    edit.addEventListener('click', () => {
+      env.open.add(editKey);
+      env.focusLater(`edit-body:${c.id}`);
+      env.rerender();
+    });
+  }
+  let body;
+  if (c.deleted) body = h('p', { class: 'comment__body comment__body--deleted' }, t('panel.comments.deleted'));
+  else if (editing) body = keep(env, editKey, () => editForm(env, c));
+  else body = h('p', { class: 'comment__body', dir: 'auto' }, c.body ?? '');
   return h('div', { class: 'comment', tabindex: '-1', 'data-focus-key': `comment:${c.id}`, 'data-comment-id': c.id },
     h('p', { class: 'comment__meta' },
       h('span', { class: 'comment__author' }, c.author ?? ''),
@@ -71,11 +89,50 @@ function renderComment(env, c) {
       h('span', { class: `stance stance--${c.stance}` }, t(`panel.stance.${c.stance ?? 'neutral'}`)),
       ' · ',
       h('time', { datetime: c.postedAt }, formatTime(c.postedAt)),
-      c.editedAt ? ` · ${t('panel.comments.edited')}` : ''),
-    c.deleted
-      ? h('p', { class: 'comment__body comment__body--deleted' }, t('panel.comments.deleted'))
-      : h('p', { class: 'comment__body', dir: 'auto' }, c.body ?? ''),
-    del);
+      c.editedAt && !c.deleted ? [' · ', h('span', { class: 'comment__edited' }, t('panel.comments.edited'))] : null),
+    body,
+    edit || del ? h('div', { class: 'panel-actions' }, edit, del) : null);
+}
+
+/** The comment's body as a textarea with Save and Cancel; Escape cancels. Focus returns to the comment. */
+function editForm(env, c) {
+  const { ctx } = env;
+  const key = `edit:${c.id}`;
+  const text = h('textarea', { name: 'body', rows: '3', dir: 'auto', required: true, 'aria-required': 'true', 'data-focus-key': `edit-body:${c.id}` });
+  text.value = c.body ?? '';
+  const note = formNote();
+  const cancel = h('button', { type: 'button', class: 'button--secondary' }, t('panel.comments.cancel'));
+  const form = h('form', { class: 'panel-form comment-edit', novalidate: true },
+    field(t('panel.comments.editBody'), text, t('panel.comments.editHint')),
+    note,
+    h('div', { class: 'panel-actions' }, h('button', { type: 'submit' }, t('panel.comments.save')), cancel));
+  const close = () => {
+    forget(env, key);
+    env.focusLater(`comment:${c.id}`);
+    env.rerender();
+  };
+  cancel.addEventListener('click', () => { close(); ctx.announce(t('panel.done.editCancelled')); });
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    close();
+    ctx.announce(t('panel.done.editCancelled'));
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!text.value.trim()) {
+      note.textContent = t('panel.error.commentRequired');
+      text.focus();
+      return;
+    }
+    if (text.value === c.body) { close(); return; }
+    const edited = await ctx.run(() => ctx.api.editComment(ctx.documentId, c.id, text.value), { done: t('panel.done.commentEdited') });
+    if (!edited) return; // refused (e.g. the edit window closed): the problem is shown; the text stays
+    close();
+    ctx.store.reload();
+  });
+  return form;
 }
 
 function postForm(env, target, targetId, parentId = null) {
