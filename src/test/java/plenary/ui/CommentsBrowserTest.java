@@ -75,7 +75,7 @@ class CommentsBrowserTest {
         eventually(gwangju, d -> commentId.equals(focusedComment(gwangju)));
         assertTrue(textContent(gwangju, commentCss + " .comment__meta").contains("Supports"));
         assertEquals("support", comment(documentId, commentId).get("stance").asText());
-        gwangju.screenshot("comments-posted");
+        RoomBrowsing.shot(gwangju, By.cssSelector(commentCss), "comments-posted");
 
         // Edit in place: Escape cancels and gives the focus back to the comment.
         button(gwangju, By.cssSelector(commentCss), "Edit").click();
@@ -91,7 +91,7 @@ class CommentsBrowserTest {
         WebElement editing = gwangju.driver.switchTo().activeElement();
         assertEquals("Gwangju supports a firm commitment.", editing.getAttribute("value"));
         assertAccessible(gwangju, "the comment being edited");
-        gwangju.screenshot("comments-editing");
+        RoomBrowsing.shot(gwangju, editing, "comments-editing");
         editing.sendKeys(" By 2030.");
         button(gwangju, By.cssSelector(commentCss), "Save").click();
         eventually(gwangju, d -> textContent(gwangju, commentCss + " .comment__body").equals("Gwangju supports a firm commitment. By 2030."));
@@ -100,7 +100,7 @@ class CommentsBrowserTest {
         JsonNode edited = comment(documentId, commentId);
         assertEquals("Gwangju supports a firm commitment. By 2030.", edited.get("body").asText());
         assertFalse(edited.path("editedAt").isNull(), "the server marks the edit");
-        gwangju.screenshot("comments-edited");
+        RoomBrowsing.shot(gwangju, By.cssSelector(commentCss), "comments-edited");
 
         // Another delegation sees the edit live, may not edit it, and replies.
         openPanel(uclg, op1, "Paragraph 1");
@@ -115,7 +115,7 @@ class CommentsBrowserTest {
         eventually(uclg, d -> !d.findElements(By.cssSelector("#room-panel .comment-replies .comment")).isEmpty());
         String replyId = uclg.driver.findElement(By.cssSelector("#room-panel .comment-replies .comment")).getAttribute("data-comment-id");
         assertEquals(commentId, comment(documentId, replyId).get("parentId").asText());
-        uclg.screenshot("comments-replied");
+        RoomBrowsing.shot(uclg, By.cssSelector("#room-panel .comment-replies"), "comments-replied");
 
         // The thread's author resolves it: no more replies.
         eventually(gwangju, d -> !d.findElements(By.cssSelector("#room-panel .comment-replies .comment")).isEmpty());
@@ -124,7 +124,7 @@ class CommentsBrowserTest {
         assertTrue(comment(documentId, commentId).get("resolved").asBoolean());
         eventually(uclg, d -> textContent(uclg, "#room-panel .comments--clause .comment-thread__resolved").equals("Resolved"));
         eventually(uclg, d -> d.findElements(By.xpath("//*[@id='room-panel']//*[contains(@class,'comments--clause')]//button[normalize-space()='Reply']")).isEmpty());
-        gwangju.screenshot("comments-resolved");
+        RoomBrowsing.shot(gwangju, By.cssSelector("#room-panel .comments--clause .comment-thread__resolved"), "comments-resolved");
 
         // UCLG deletes its reply: a tombstone keeps its place.
         String replyCss = "#room-panel [data-comment-id='" + replyId + "']";
@@ -134,7 +134,7 @@ class CommentsBrowserTest {
         assertTrue(comment(documentId, replyId).get("deleted").asBoolean());
         assertEquals("", textContent(uclg, replyCss + " button"), "nothing more to do with a tombstone");
         eventually(gwangju, d -> textContent(gwangju, replyCss + " .comment__body").equals("Comment deleted."));
-        uclg.screenshot("comments-tombstone");
+        RoomBrowsing.shot(uclg, By.cssSelector(replyCss), "comments-tombstone");
         assertAccessible(uclg, "the resolved thread with a tombstone");
 
         // A comment on the amendment, inside its card.

@@ -91,7 +91,7 @@ class StructuralAmendmentsBrowserTest {
         assertTrue(insertForm.getText().contains("The new paragraph will follow paragraph 2 and its sub-paragraphs."), insertForm.getText());
         assertAccessible(graz, "the insertion form");
         insertForm.findElement(By.name("text")).sendKeys(NEW_TEXT);
-        graz.screenshot("structural-insert-form");
+        RoomBrowsing.shot(graz, insertForm, "structural-insert-form");
         insertForm.findElement(By.cssSelector("button[value=table]")).click();
         String insertId = newCard(graz, "insert");
         eventually(graz, d -> focused(graz).equals("amendment-" + insertId + "-heading"));
@@ -111,7 +111,7 @@ class StructuralAmendmentsBrowserTest {
         eventually(graz, d -> textContent(graz, "#room-panel form[data-form-key=delete] .panel-note").equals("Give a rationale."));
         assertEquals("rationale", focusedName(graz));
         graz.driver.switchTo().activeElement().sendKeys("Paragraph 3 already covers the furthest behind.");
-        graz.screenshot("structural-delete-form");
+        RoomBrowsing.shot(graz, deleteForm, "structural-delete-form");
         deleteForm.findElement(By.cssSelector("button[value=draft]")).click();
         String deleteId = newCard(graz, "draft");
         assertEquals("Draft (seen only by your delegation)", cardText(graz, deleteId, ".state"));
@@ -120,7 +120,7 @@ class StructuralAmendmentsBrowserTest {
         eventually(graz, d -> cardText(graz, deleteId, ".state").equals("Tabled"));
         assertEquals("tabled", rest.amendment("graz", documentId, deleteId).get("state").asText());
         assertEquals("delete", rest.amendment("graz", documentId, deleteId).get("kind").asText());
-        graz.screenshot("structural-delete-tabled");
+        RoomBrowsing.shot(graz, card(graz, deleteId), "structural-delete-tabled");
 
         // Move: paragraph 6 to the top of the operative part, after its heading, named by its words.
         openPanel(graz, op6, "Paragraph 6");
@@ -131,7 +131,7 @@ class StructuralAmendmentsBrowserTest {
         where.selectByValue(heading);
         assertTrue(where.getFirstSelectedOption().getText().endsWith(": Commitments of local and regional governments"),
                 where.getFirstSelectedOption().getText());
-        graz.screenshot("structural-move-form");
+        RoomBrowsing.shot(graz, moveForm, "structural-move-form");
         moveForm.findElement(By.cssSelector("button[value=table]")).click();
         String moveId = newCard(graz, "move");
         JsonNode move = rest.amendment("graz", documentId, moveId);
@@ -167,7 +167,7 @@ class StructuralAmendmentsBrowserTest {
         assertEquals(lastSub, previousClause(observer, newId), "after paragraph 2's last sub-paragraph");
         assertEquals("4.", number(observer, op3));
         assertEquals("5.", number(observer, op4));
-        observer.screenshot("structural-observer-inserted");
+        RoomBrowsing.shot(observer, By.id("clause-" + newId), "structural-observer-inserted");
 
         // The deletion: paragraph 4 (5 now) vanishes and what followed moves up.
         openPanel(rapporteur, op4, "Paragraph 5");
@@ -175,7 +175,7 @@ class StructuralAmendmentsBrowserTest {
         eventually(observer, d -> d.findElements(By.id("clause-" + op4)).isEmpty());
         eventually(observer, d -> number(observer, op5).equals("5."));
         assertEquals("6.", number(observer, op6));
-        observer.screenshot("structural-observer-deleted");
+        RoomBrowsing.shot(observer, By.id("clause-" + op5), "structural-observer-deleted");
 
         // The move: paragraph 6 becomes paragraph 1, right under the heading.
         openPanel(rapporteur, op6, "Paragraph 6");
