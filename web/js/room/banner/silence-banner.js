@@ -1,11 +1,15 @@
 // A running silence procedure, for everyone: its deadline and paragraphs, and the breaks so far;
 // delegates break silence on a paragraph with a reason, in a small form opened from the banner.
+// Once the deadline passes, what held and what broke, until dismissed (as vote results are).
 
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { clauseNameById } from '../clause-name.js';
 import { focusLater, keyed } from '../chair/keyed.js';
 import { countdown, formatInstant } from '../chair/time.js';
+import { dismiss, dismissed, focusCurrentTab } from './dismissals.js';
+
+const DISMISSED_KEY = 'plenary.dismissedSilences';
 
 export function silenceBanner(ctx) {
   const { store, client, api, documentId, delegation } = ctx;
@@ -14,14 +18,22 @@ export function silenceBanner(ctx) {
   const canBreak = ctx.role === 'delegate' && Boolean(delegation);
   const open = (s) => s.clauseIds.filter((id) => !s.breaks.some((b) => b.clauseId === id && b.delegation === delegation));
 
-  const update = keyed(element, () => [store.runningSilence(), formOpen, client.clauses.map((c) => c.number),
-    document.documentElement.lang], () => {
+  const ended = () => {
+    const last = store.state.silences.filter((s) => s.concluded).at(-1);
+    return last && !dismissed(DISMISSED_KEY).has(last.id) ? last : null;
+  };
+  const name = (id) => clauseNameById(client, id);
+
+  const update = keyed(element, () => [store.runningSilence(), store.runningSilence() ? null : ended(), formOpen,
+    client.clauses.map((c) => c.number), document.documentElement.lang], () => {
     const s = store.runningSilence();
-    element.hidden = !s;
+    const last = s ? null : ended();
+    element.hidden = !s && !last;
+    if (!s) formOpen = false;
+    if (last) return renderEnded(last);
     if (!s) return null;
-    const name = (id) => clauseNameById(client, id);
     const parts = [
-      h('p', null, h('strong', null, t('banner.silence.title')), ' ',
+      h('p', { tabindex: '-1', 'data-focus-home': '' }, h('strong', null, t('banner.silence.title')), ' ',
         t('banner.silence.until', { time: formatInstant(s.deadline) }), ' (', countdown(s.deadline), ')'),
       h('details', { class: 'banner__details' },
         h('summary', null, t(s.clauseIds.length === 1 ? 'banner.silence.paragraphs.one' : 'banner.silence.paragraphs.other', { n: s.clauseIds.length })),
@@ -86,6 +98,26 @@ export function silenceBanner(ctx) {
     parts.push(form);
     return parts;
   });
+  // The deadline passed, perhaps under the delegate's focus: the headline takes it (data-focus-home).
+  function renderEnded(s) {
+    const held = s.held ?? [];
+    const broken = s.broken ?? [];
+    const close = h('button', { type: 'button', class: 'button button--small', 'data-focus': 'silence-banner-dismiss' },
+      t('banner.dismiss'), h('span', { class: 'visually-hidden' }, ` ${t('banner.silence.result')}`));
+    close.addEventListener('click', () => {
+      dismiss(DISMISSED_KEY, s.id);
+      update(true);
+      focusCurrentTab();
+      ctx.announce(t('banner.silence.dismissed'));
+    });
+    return [
+      h('p', { tabindex: '-1', 'data-focus-home': '' }, h('strong', null, t('banner.silence.ended', { time: formatInstant(s.deadline) }))),
+      h('p', null, held.length ? [t('banner.silence.held'), ' ', held.map(name).join(', ')] : t('banner.silence.heldNone')),
+      broken.length ? h('p', null, t('banner.silence.brokenOn'), ' ', broken.map(name).join(', ')) : null,
+      close,
+    ];
+  }
+
   update();
   return { element, update };
 }

@@ -5,26 +5,9 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { focusLater, keyed } from '../chair/keyed.js';
+import { dismiss, dismissed, focusCurrentTab } from './dismissals.js';
 
 const DISMISSED_KEY = 'plenary.dismissedVotes';
-
-function dismissed() {
-  try {
-    return new Set(JSON.parse(sessionStorage.getItem(DISMISSED_KEY) ?? '[]'));
-  } catch {
-    return new Set();
-  }
-}
-
-function dismiss(id) {
-  const ids = dismissed();
-  ids.add(id);
-  try {
-    sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...ids]));
-  } catch {
-    // not kept: the banner comes back on the next page load
-  }
-}
 
 export function voteBanner(ctx) {
   const { store, api, documentId, delegation } = ctx;
@@ -35,15 +18,17 @@ export function voteBanner(ctx) {
     const current = store.currentVote();
     if (current) return current;
     const last = store.state.votes.filter((v) => v.stage === 'closed').at(-1);
-    return last && !dismissed().has(last.id) ? last : null;
+    return last && !dismissed(DISMISSED_KEY).has(last.id) ? last : null;
   };
 
   async function act(call, done) {
+    const pressed = document.activeElement?.dataset?.focus;
     busy = true;
     update();
     const answer = await ctx.run(call, { done });
+    // Refused: back to the button pressed, enabled again by the rebuild below.
+    focusLater(answer ? 'vote-banner-status' : pressed);
     if (answer) {
-      focusLater('vote-banner-status');
       // Stay busy until the state shows the change, so the button cannot be pressed twice.
       await store.reload();
     }
@@ -65,17 +50,18 @@ export function voteBanner(ctx) {
       const close = h('button', { type: 'button', class: 'button button--small', 'data-focus': 'vote-banner-dismiss' },
         t('banner.dismiss'), h('span', { class: 'visually-hidden' }, ` ${t('banner.vote.result')}`));
       close.addEventListener('click', () => {
-        dismiss(vote.id);
+        dismiss(DISMISSED_KEY, vote.id);
         update(true);
+        focusCurrentTab();
         ctx.announce(t('banner.vote.dismissed'));
       });
-      return [h('p', null, h('strong', null, t('banner.vote.result')), ' ', question),
+      return [h('p', { tabindex: '-1', 'data-focus-home': '' }, h('strong', null, t('banner.vote.result')), ' ', question),
         h('p', { class: 'banner__result', 'data-carried': String(Boolean(vote.result?.carried)) },
           h('strong', { dir: 'auto' }, vote.result?.summary ?? '')),
         close];
     }
 
-    const head = h('p', null, h('strong', null, t(`banner.vote.stage.${vote.stage}`)), ' ', question);
+    const head = h('p', { tabindex: '-1', 'data-focus-home': '' }, h('strong', null, t(`banner.vote.stage.${vote.stage}`)), ' ', question);
     if (vote.stage === 'register') {
       const counts = h('p', null, t('banner.vote.present', { present: vote.present.length, n }));
       if (!voter) return [head, counts];

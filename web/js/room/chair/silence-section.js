@@ -53,7 +53,8 @@ export function silenceSection(ctx) {
     const held = s.held ?? [];
     const broken = s.broken ?? [];
     return h('div', { class: 'chair-silence-ended' },
-      h('h4', null, t('chair.silence.ended', { time: formatInstant(s.deadline) })),
+      // Takes the focus if the deadline passes while it is on the running procedure's status.
+      h('h4', { tabindex: '-1', 'data-focus-home': '' }, t('chair.silence.ended', { time: formatInstant(s.deadline) })),
       h('p', null, h('strong', null, t('chair.silence.held', { n: held.length })), ' ', held.length ? names(held) : '—'),
       h('p', null, h('strong', null, t('chair.silence.broken', { n: broken.length })), ' ', broken.length ? names(broken) : '—'));
   }

@@ -110,4 +110,29 @@ final class DemoRest implements AutoCloseable {
     public void close() {
         accounts.values().forEach(HttpTestClient::close);
     }
+
+    // ---- added for KeyboardProcedureBrowserTest: votes and silence as REST steps
+
+    /** The id of the vote in register or open stage, as this account sees it. */
+    String currentVoteId(String user, String documentId) {
+        return StreamSupport.stream(get(user, "/api/documents/" + documentId + "/negotiation").get("votes").spliterator(), false)
+                .filter(v -> !"closed".equals(v.path("stage").asText())).findFirst().orElseThrow().get("id").asText();
+    }
+
+    void registerPresence(String user, String documentId, String voteId) {
+        HttpTestClient http = as(user);
+        ok(http.send(http.request("/api/documents/" + documentId + "/votes/" + voteId + "/presence")
+                .POST(HttpRequest.BodyPublishers.noBody())));
+    }
+
+    void castBallot(String user, String documentId, String voteId, String choice) {
+        post(user, "/api/documents/" + documentId + "/votes/" + voteId + "/ballots", object().put("choice", choice));
+    }
+
+    /** The chair puts the paragraphs under silence until the deadline (any instant, to the millisecond). */
+    JsonNode startSilence(String documentId, java.time.Instant deadline, java.util.List<String> clauseIds) {
+        ObjectNode body = object().put("deadline", deadline.toString());
+        clauseIds.forEach(body.putArray("clauseIds")::add);
+        return post("chair", "/api/documents/" + documentId + "/silence", body);
+    }
 }
