@@ -206,7 +206,7 @@ class KeyboardProcedureBrowserTest {
         chair.waitFor(CONSOLE);
         // The server concludes the procedure by a timer set for the deadline (DocumentSequencer.scheduleSilence):
         // a deadline a few seconds ahead leaves time for the keys (and axe), and the end comes without anyone asking.
-        Instant deadline = Instant.now().plusSeconds(15);
+        Instant deadline = Instant.now().plusSeconds(20);
         demo.rest.startSilence(documentId, deadline, List.of(op3, op4));
 
         waitForText(graz, SILENCE_BANNER, "2 paragraphs under silence");
