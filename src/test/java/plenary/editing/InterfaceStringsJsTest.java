@@ -1,13 +1,8 @@
 package plenary.editing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +16,6 @@ class InterfaceStringsJsTest {
 
     @Test
     void everyBundleIsCompleteInEnglishFrenchAndSpanish() throws Exception {
-        Path node = NodeJs.find("to check the interface strings (" + TEST + ")");
-        assertTrue(Files.isRegularFile(TEST), "missing " + TEST.toAbsolutePath());
-        Process p = new ProcessBuilder(List.of(node.toString(), "--test", TEST.toString()))
-                .redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("node --test " + TEST + " did not finish within 2 minutes:\n" + output);
-        }
-        if (p.exitValue() != 0) {
-            fail("node --test " + TEST + " exited with " + p.exitValue() + ":\n" + output);
-        }
+        NodeJs.test(List.of(TEST), Duration.ofMinutes(2), "to check the interface strings (" + TEST + ")");
     }
 }
