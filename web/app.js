@@ -48,6 +48,7 @@ searchBox.form.addEventListener('submit', (event) => {
 
 let pending = null; // AbortController of the view being loaded
 let live = null; // the drafting room of the document shown ({documentId, view, show(view), stop()})
+let shownDocument = null; // the document of that room, as loaded
 let returnTo = null; // where to go after signing in
 
 const frame = new Frame(els, {
@@ -154,26 +155,34 @@ async function showDocument(id, signal, { listed, focus = null, placeholder = tr
   await load(signal, t('app.loading.document'), async () => {
     const [doc] = await Promise.all([api.getDocument(id, { signal }), listed]);
     if (signal.aborted) return;
-    const meetingId = meetingIdOfDocument(id);
-    const role = roleIn(meetingId);
-    frame.setCurrent({ documentId: id, meetingId });
-    const article = renderDocument(doc, { exportUrl: (format, variant) => api.exportUrl(id, format, variant) });
-    document.body.classList.toggle('projector-mode', view === 'projector');
-    live = mountRoom(article, id, {
-      user: session.user,
-      role,
-      delegation: delegationIn(meetingId),
-      meetingId,
-      roleLabel: roleInMeetingLabel(role, session.user).toLowerCase(),
-    }, {
-      view,
-      onOffline: checkSession,
-      onForbidden: () => reloadDocument(id, true),
-    });
-    els.view.replaceChildren(article);
-    document.title = pageTitle(doc.title || t('common.untitled'));
+    mountDocument(doc, view, null);
     if (focus) els.view.querySelector(focus)?.focus();
   }, { placeholder });
+}
+
+/** The room of a loaded document; client: the live client of the room it replaces, or null. */
+function mountDocument(doc, view, client) {
+  const id = doc.id;
+  const meetingId = meetingIdOfDocument(id);
+  const role = roleIn(meetingId);
+  frame.setCurrent({ documentId: id, meetingId });
+  const article = renderDocument(doc, { exportUrl: (format, variant) => api.exportUrl(id, format, variant) });
+  document.body.classList.toggle('projector-mode', view === 'projector');
+  live = mountRoom(article, id, {
+    user: session.user,
+    role,
+    delegation: delegationIn(meetingId),
+    meetingId,
+    roleLabel: roleInMeetingLabel(role, session.user).toLowerCase(),
+  }, {
+    view,
+    onOffline: checkSession,
+    onForbidden: () => reloadDocument(id, true),
+    client,
+  });
+  shownDocument = doc;
+  els.view.replaceChildren(article);
+  document.title = pageTitle(doc.title || t('common.untitled'));
 }
 
 /** Full-text search over everything this person may read. */
@@ -355,9 +364,15 @@ onLanguageChange(() => {
   labelPage();
   document.getElementById('language').replaceChildren(renderLanguagePicker());
   frame.languageChanged();
-  live?.stop();
-  live = null;
-  route({ moveFocus: false }).then(() => document.getElementById('language-picker')?.focus());
+  if (live) {
+    // The room is drawn again in the new language on the same connection, without asking the
+    // server (it may be out of reach): edits not yet sent stay queued.
+    const { view } = live;
+    mountDocument(shownDocument, view, live.stop({ handOver: true }));
+    document.getElementById('language-picker')?.focus();
+  } else {
+    route({ moveFocus: false }).then(() => document.getElementById('language-picker')?.focus());
+  }
 });
 
 loadSession().catch((error) => {

@@ -43,10 +43,14 @@ const REFUSALS = new Set(['clause-too-long', 'clause-deleted', 'unknown-clause',
  * Mounts the room into article (from renderDocument: .title-block and .document__body).
  * who: {user, role, delegation, meetingId, roleLabel}; onOffline(): the socket dropped (the
  * session may have ended); onForbidden(): the server refused a live edit for the person's role.
- * Returns {documentId, view, show(view), stop()}.
+ * client: a live client handed over by the room this one replaces (stop({handOver: true})), with
+ * its queued edits; by default a new one.
+ * Returns {documentId, view, show(view), stop({handOver})}.
  */
-export function mountRoom(article, documentId, who, { view = 'text', onOffline = () => {}, onForbidden = () => {} } = {}) {
-  const client = new LiveClient(documentId);
+export function mountRoom(article, documentId, who, {
+  view = 'text', onOffline = () => {}, onForbidden = () => {}, client: handedOver = null,
+} = {}) {
+  const client = handedOver ?? new LiveClient(documentId);
   const store = new NegotiationStore(documentId);
   const canEdit = who.role === 'chair' || who.role === 'rapporteur';
 
@@ -57,7 +61,7 @@ export function mountRoom(article, documentId, who, { view = 'text', onOffline =
   const toggle = canEdit
     ? h('button', { type: 'button', class: 'live-toggle', 'aria-pressed': 'false' }, t('room.editLive'))
     : null;
-  const bar = h('div', { class: 'live-bar', 'data-status': 'connecting' },
+  const bar = h('div', { class: 'live-bar', 'data-status': handedOver ? client.status : 'connecting' },
     h('div', { class: 'live-bar__controls' },
       toggle ?? h('p', { class: 'live-bar__note' }, t('room.readonly.note', { role: who.roleLabel })),
       status, pending),
@@ -241,20 +245,23 @@ export function mountRoom(article, documentId, who, { view = 'text', onOffline =
 
   const bannerMount = mountBanners(banners, ctx);
 
-  function stop() {
+  /** Leaves the page. handOver: keep the connection (and its queued edits) for the next room: returns it. */
+  function stop({ handOver = false } = {}) {
     clearTimeout(messageTimer);
     leaveEditing();
     current?.destroy();
     current = null;
     bannerMount?.destroy?.();
     offs.forEach((off) => off());
+    if (handOver) return client;
     client.close();
+    return null;
   }
 
   const room = { documentId, view: null, show, stop, ctx };
   show(view);
   showStatus();
-  client.connect();
+  if (!handedOver) client.connect();
   store.reload().catch((error) => ctx.say(problemText(error)));
   return room;
 }

@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import plenary.http.RunningServer;
 
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 8, point 8: a rapporteur editing live loses the connection, keeps typing, sees "Offline"
- * and how many edits wait, and once the server is back the edits reach it and another reader.
+ * and how many edits wait (still waiting after a change of interface language), and once the
+ * server is back the edits reach it and another reader.
  *
  * <p>How the connection is lost: Chromium's DevTools offline emulation
  * ({@code Network.emulateNetworkConditions} with {@code offline: true}, through
@@ -108,6 +110,13 @@ class OfflineEditingBrowserTest {
         assertTrue(statusOf(rapporteur.driver).startsWith("Offline"), "still offline while the server is down");
         rapporteur.screenshot("offline-editing-queued");
         RoomBrowsing.assertAccessible(rapporteur, "the room while offline");
+
+        // Changing the interface language draws the room again on the same connection: the queue survives.
+        new Select(rapporteur.driver.findElement(By.id("language-picker"))).selectByValue("fr");
+        RoomBrowsing.waitForText(rapporteur, By.cssSelector(".live-bar__pending"), "en attente d’envoi");
+        rapporteur.screenshot("offline-editing-queued-fr");
+        new Select(rapporteur.driver.findElement(By.id("language-picker"))).selectByValue("en");
+        RoomBrowsing.waitForText(rapporteur, By.cssSelector(".live-bar__pending"), "waiting to be sent");
 
         server = startServer();
         waitLong(rapporteur, d -> statusOf(d).equals("Online"));
