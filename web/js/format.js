@@ -40,6 +40,13 @@ export function formatDateTime(value) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
+/** An ISO instant → "27 Nov 2026, 18:00" (with seconds: "18:00:07") in the reader's time zone. */
+export function formatInstant(value, { seconds = false } = {}) {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value ?? '');
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' }).format(date);
+}
+
 /** Seconds to wait → "45 seconds", "12 minutes". */
 export function formatWait(seconds) {
   const s = Math.max(1, Math.ceil(Number(seconds) || 0));

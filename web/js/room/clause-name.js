@@ -10,6 +10,12 @@ export function clauseName(clause, position = 0) {
   return t(`room.clause.name.${kind}`, { number: clause.number ?? '', position: position + 1 });
 }
 
+/** The first words of a clause's text, without Markdown marks: "Commits to promoting…". */
+export function clauseExcerpt(text, words = 10) {
+  const all = String(text ?? '').replace(/[*_#`[\]^]/g, '').trim().split(/\s+/);
+  return all.length > words ? `${all.slice(0, words).join(' ')}…` : all.join(' ');
+}
+
 /** The name of a clause by id in a LiveClient's current document. */
 export function clauseNameById(client, clauseId) {
   const clauses = client.clauses;

@@ -49,9 +49,10 @@ export class ReadView {
         this._items.delete(id);
       }
     }
+    const tally = this._tally();
     let previous = null;
     clauses.forEach((clause, position) => {
-      const root = this._upToDate(clause, position);
+      const root = this._upToDate(clause, position, tally);
       const expected = previous ? previous.nextSibling : this.element.firstChild;
       if (root !== expected) {
         if (previous) previous.after(root);
@@ -64,18 +65,36 @@ export class ReadView {
   _renderOne(clauseId) {
     const clauses = this._ctx.client.clauses;
     const position = clauses.findIndex((c) => c.id === clauseId);
-    if (position >= 0 && this._items.has(clauseId)) this._upToDate(clauses[position], position);
+    if (position >= 0 && this._items.has(clauseId)) this._upToDate(clauses[position], position, this._tally());
+  }
+
+  /**
+   * Per clause id: pending amendments, comments and who else is there, counted in one pass each
+   * (a render follows every presence frame, so not once per clause).
+   */
+  _tally() {
+    const { store, client } = this._ctx;
+    const amendments = new Map();
+    const comments = new Map();
+    const here = new Map();
+    for (const a of store.state.amendments) {
+      if (a.state === 'draft' || a.state === 'tabled') amendments.set(a.clauseId, (amendments.get(a.clauseId) ?? 0) + 1);
+    }
+    for (const c of store.state.comments) {
+      if (!c.deleted && c.target === 'clause') comments.set(c.targetId, (comments.get(c.targetId) ?? 0) + 1);
+    }
+    for (const p of client.people) {
+      if (p.clauseId && p.connectionId !== client.connectionId) here.set(p.clauseId, [...(here.get(p.clauseId) ?? []), p.name]);
+    }
+    return { amendments, comments, here };
   }
 
   /** The clause's element, rebuilt in place when its text, number, status or counts changed. */
-  _upToDate(clause, position) {
-    const { store, selectedClauseId } = this._ctx;
-    const amendments = store.pendingOf(clause.id).length;
-    const comments = store.state.comments.filter((c) => !c.deleted && c.target === 'clause' && c.targetId === clause.id).length;
-    const selected = selectedClauseId() === clause.id;
-    const here = this._ctx.client.people
-      .filter((p) => p.clauseId === clause.id && p.connectionId !== this._ctx.client.connectionId)
-      .map((p) => p.name);
+  _upToDate(clause, position, tally) {
+    const amendments = tally.amendments.get(clause.id) ?? 0;
+    const comments = tally.comments.get(clause.id) ?? 0;
+    const here = tally.here.get(clause.id) ?? [];
+    const selected = this._ctx.selectedClauseId() === clause.id;
     const key = JSON.stringify([clause.text, clause.kind, clause.number, clause.status, amendments, comments, selected,
       here, document.documentElement.lang]);
     const item = this._items.get(clause.id);

@@ -4,7 +4,8 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { keyed } from '../chair/keyed.js';
-import { countdown, formatInstant } from '../chair/time.js';
+import { formatInstant } from '../../format.js';
+import { countdown } from '../chair/time.js';
 
 export function phaseBanner(ctx) {
   const { store } = ctx;

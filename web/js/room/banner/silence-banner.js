@@ -6,7 +6,8 @@ import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { clauseNameById } from '../clause-name.js';
 import { focusLater, keyed } from '../chair/keyed.js';
-import { countdown, formatInstant } from '../chair/time.js';
+import { formatInstant } from '../../format.js';
+import { countdown } from '../chair/time.js';
 import { dismiss, dismissed, focusCurrentTab } from './dismissals.js';
 
 const DISMISSED_KEY = 'plenary.dismissedSilences';

@@ -5,7 +5,7 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { focusLater, keyed } from './keyed.js';
-import { formatInstant } from './time.js';
+import { formatInstant } from '../../format.js';
 
 export function adoptionSection(ctx) {
   const { store, api, documentId } = ctx;

@@ -4,7 +4,8 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { keyed } from './keyed.js';
-import { countdown, formatInstant } from './time.js';
+import { formatInstant } from '../../format.js';
+import { countdown } from './time.js';
 import { deadlineField } from './deadline-field.js';
 
 const PHASES = ['tabling', 'comments', 'voting'];

@@ -5,7 +5,8 @@ import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { clauseName, clauseNameById } from '../clause-name.js';
 import { focusLater, keyed } from './keyed.js';
-import { countdown, formatInstant } from './time.js';
+import { formatInstant } from '../../format.js';
+import { countdown } from './time.js';
 import { deadlineField } from './deadline-field.js';
 
 export function silenceSection(ctx) {

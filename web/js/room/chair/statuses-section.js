@@ -3,9 +3,11 @@
 
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { clauseName } from '../clause-name.js';
+import { clauseStatusLabel } from '../../format.js';
+import { clauseExcerpt, clauseName } from '../clause-name.js';
 import { keyed } from './keyed.js';
-import { STATUSES, firstWords, statusLabel } from './status-labels.js';
+
+const STATUSES = ['bracketed', 'agreed-ad-ref', 'agreed'];
 
 export function statusesSection(ctx) {
   const { client, api, documentId } = ctx;
@@ -36,22 +38,22 @@ export function statusesSection(ctx) {
       const name = clauseName(c, position);
       const selectId = `chair-status-${c.id}`;
       const select = h('select', { id: selectId, 'data-keep': selectId, 'data-focus': selectId },
-        STATUSES.map((s) => h('option', { value: s, selected: s === c.status }, statusLabel(s))));
+        STATUSES.map((s) => h('option', { value: s, selected: s === c.status }, clauseStatusLabel(s))));
       const set = h('button', { type: 'button', class: 'button button--small', 'data-focus': `${selectId}-set` },
         t('chair.statuses.set'), h('span', { class: 'visually-hidden' }, ` ${t('chair.statuses.for', { name })}`));
       set.addEventListener('click', () => {
         const status = select.value;
         if (status === c.status) {
-          ctx.say(t('chair.statuses.same', { name, status: statusLabel(status) }));
+          ctx.say(t('chair.statuses.same', { name, status: clauseStatusLabel(status) }));
           return;
         }
         ctx.run(() => api.setClauseStatus(documentId, c.id, status),
-          { done: t('chair.statuses.done', { name, status: statusLabel(status) }) });
+          { done: t('chair.statuses.done', { name, status: clauseStatusLabel(status) }) });
       });
       return [
         h('th', { scope: 'row' }, name),
-        h('td', null, h('span', { dir: 'auto', class: 'chair-excerpt' }, firstWords(c.text))),
-        h('td', null, h('span', { class: `badge badge--${c.status}` }, statusLabel(c.status))),
+        h('td', null, h('span', { dir: 'auto', class: 'chair-excerpt' }, clauseExcerpt(c.text))),
+        h('td', null, h('span', { class: `badge badge--${c.status}` }, clauseStatusLabel(c.status))),
         h('td', null, h('div', { class: 'chair-status-change' },
           h('label', { for: selectId, class: 'visually-hidden' }, t('chair.statuses.new', { name })), select, set)),
       ];

@@ -3,17 +3,10 @@
 // screen reader would read it out every second.
 
 import { h } from '../../dom.js';
-import { addStrings, locale, t } from '../../i18n.js';
+import { addStrings, t } from '../../i18n.js';
 import strings from '../../strings/chair.js';
 
 addStrings(strings);
-
-/** An ISO instant → "27 Nov 2026, 18:00" in the reader's time zone. */
-export function formatInstant(iso) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return String(iso ?? '');
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
 
 /** "2 h 05 min 10 s" until the deadline, or "deadline passed". */
 export function timeLeft(iso, now = Date.now()) {

@@ -2,7 +2,8 @@
 
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { changeText, formatTime } from './describe-revision.js';
+import { formatInstant } from '../../format.js';
+import { changeText } from './describe-revision.js';
 
 const AROUND = 6;
 
@@ -29,7 +30,7 @@ export class ChangeList {
       if (!e) continue;
       items.push(h('li', null, h('button', {
         type: 'button', 'data-revision': String(r), 'aria-current': r === shown ? 'true' : null,
-      }, t('history.changes.item', { revision: r, author: e.author ?? '', at: formatTime(e.at), change: changeText(e, ...clauseLists) }))));
+      }, t('history.changes.item', { revision: r, author: e.author ?? '', at: formatInstant(e.at, { seconds: true }), change: changeText(e, ...clauseLists) }))));
     }
     this._list.replaceChildren(...items);
     // The clicked button was replaced: keep the focus on the one for the revision now shown.

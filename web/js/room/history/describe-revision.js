@@ -1,15 +1,10 @@
 // Revisions in words: "edited paragraph 3 by Rapporteur (demo), 27 Nov 2026, 18:02:11".
 
-import { locale, t } from '../../i18n.js';
+import { formatInstant } from '../../format.js';
+import { t } from '../../i18n.js';
 import { clauseName } from '../clause-name.js';
 
 const TYPES = new Set(['text', 'insert', 'delete', 'move', 'set-kind', 'set-status', 'set-document-status']);
-
-export function formatTime(at) {
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return String(at ?? '');
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
-}
 
 /** What a revision did, naming its clause from the first of the given clause lists holding it. */
 export function changeText(entry, ...clauseLists) {
@@ -30,6 +25,6 @@ export function revisionText(revision, max, entry, ...clauseLists) {
   if (revision === 0) return t('history.origin', { max });
   if (!entry) return t('history.revision.unknown', { revision, max });
   return t('history.revision', {
-    revision, max, change: changeText(entry, ...clauseLists), author: entry.author ?? '', at: formatTime(entry.at),
+    revision, max, change: changeText(entry, ...clauseLists), author: entry.author ?? '', at: formatInstant(entry.at, { seconds: true }),
   });
 }

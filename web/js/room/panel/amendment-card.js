@@ -3,7 +3,8 @@
 // server would refuse them). Decisions by the rapporteur and chair are in rapporteur-actions.js.
 
 import { h } from '../../dom.js';
-import { t, tn, locale } from '../../i18n.js';
+import { formatInstant } from '../../format.js';
+import { t, tn } from '../../i18n.js';
 import { renderWordDiff } from './word-diff.js';
 import { renderRapporteurActions } from './rapporteur-actions.js';
 import { renderCommentThreads } from './comment-thread.js';
@@ -23,7 +24,7 @@ export function renderAmendmentCard(env, a) {
       fact(t('panel.amendment.state'), h('span', { class: `state state--${a.state}` }, t(`panel.state.${a.state}`))),
       a.cosponsors?.length ? fact(t('panel.amendment.cosponsors'), a.cosponsors.join(', ')) : null,
       fact(t('panel.amendment.author'), a.author ?? ''),
-      a.createdAt ? fact(t('panel.amendment.created'), formatTime(a.createdAt)) : null,
+      a.createdAt ? fact(t('panel.amendment.created'), formatInstant(a.createdAt)) : null,
       pending && a.standing ? fact(t('panel.amendment.standing'), standing(a)) : null,
       a.kind === 'insert' ? fact(t('panel.amendment.insertAfter'), env.nameOf(a.clauseId)) : null,
       a.kind === 'move' ? fact(t('panel.amendment.after'), a.after ? env.nameOf(a.after) : t('panel.move.top')) : null,
@@ -117,10 +118,3 @@ function action(env, a, name, label, call, done) {
   return button;
 }
 
-export function formatTime(iso) {
-  try {
-    return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-  } catch {
-    return iso;
-  }
-}

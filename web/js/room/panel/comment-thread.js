@@ -6,7 +6,7 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { disclosure, field, forget, formNote, keep } from './panel-kit.js';
-import { formatTime } from './amendment-card.js';
+import { formatInstant } from '../../format.js';
 
 const STANCES = ['neutral', 'support', 'oppose'];
 
@@ -88,7 +88,7 @@ function renderComment(env, c) {
       ' · ',
       h('span', { class: `stance stance--${c.stance}` }, t(`panel.stance.${c.stance ?? 'neutral'}`)),
       ' · ',
-      h('time', { datetime: c.postedAt }, formatTime(c.postedAt)),
+      h('time', { datetime: c.postedAt }, formatInstant(c.postedAt)),
       c.editedAt && !c.deleted ? [' · ', h('span', { class: 'comment__edited' }, t('panel.comments.edited'))] : null),
     body,
     edit || del ? h('div', { class: 'panel-actions' }, edit, del) : null);

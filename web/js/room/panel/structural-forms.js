@@ -8,7 +8,7 @@ import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { disclosure, draftOrTable, field, formNote, tableNow, uid } from './panel-kit.js';
 import { submitAmendment } from './submit-amendment.js';
-import { clauseName } from '../clause-name.js';
+import { clauseExcerpt, clauseName } from '../clause-name.js';
 
 const NEW_KINDS = ['operative', 'preambular', 'sub-paragraph', 'heading', 'free-text'];
 
@@ -123,7 +123,5 @@ function moveForm(env) {
 
 /** "After paragraph 3: *Commits to* promoting…": headings have no number, so the words tell them apart. */
 function optionLabel(clause, position) {
-  const words = String(clause.text ?? '').replace(/^#{1,6}\s+/, '').replace(/[*_`]/g, '').split(/\s+/).filter(Boolean);
-  const excerpt = words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : '');
-  return t('panel.move.afterExcerpt', { name: clauseName(clause, position), excerpt });
+  return t('panel.move.afterExcerpt', { name: clauseName(clause, position), excerpt: clauseExcerpt(clause.text, 6) });
 }
