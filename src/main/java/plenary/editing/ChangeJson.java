@@ -64,6 +64,27 @@ public final class ChangeJson {
         };
     }
 
+    /**
+     * For a {@code text} change as a client sent it: the code units its op keeps and deletes,
+     * counting a trailing keep that the canonical form drops; -1 for other changes or an op that is
+     * not an array (decoding reports that).
+     */
+    public static long declaredSpan(JsonNode change) {
+        JsonNode op = change == null ? null : change.get("op");
+        if (!"text".equals(change == null ? null : change.path("type").asText(null)) || op == null || !op.isArray()) {
+            return -1;
+        }
+        long span = 0;
+        for (JsonNode component : op) {
+            if (component.isIntegralNumber() && component.canConvertToLong()) {
+                long v = component.longValue();
+                long size = v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v);
+                span = span > Long.MAX_VALUE - size ? Long.MAX_VALUE : span + size; // saturates: out of range anyway
+            }
+        }
+        return span;
+    }
+
     public static ObjectNode encode(Commit commit) {
         ObjectNode node = NODES.objectNode();
         node.put("revision", commit.revision());
@@ -72,13 +93,14 @@ public final class ChangeJson {
         node.put("author", commit.author());
         node.put("at", commit.at().toString());
         node.set("change", encode(commit.change()));
+        node.put("hash", commit.hash());
         return node;
     }
 
     public static Commit decodeCommit(JsonNode node) {
         return new Commit(number(node, "revision"), decode(required(node, "change")),
                 text(node, "clientId", false), node.path("seq").asLong(), text(node, "author", false),
-                Instant.parse(text(node, "at", true)));
+                text(node, "authorId", false), Instant.parse(text(node, "at", true)), text(node, "hash", false));
     }
 
     private static ClauseKind kind(JsonNode node) {

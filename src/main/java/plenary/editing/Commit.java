@@ -7,7 +7,11 @@ import java.time.Instant;
  * document revision it produced. This is what the operation log stores and what clients receive.
  *
  * @param clientId the submitting client's id and {@code seq} its sequence number, so a
- *                 resubmission after a reconnect is recognised
+ *                 resubmission after a reconnect is recognised (per submitter: {@code authorId})
+ * @param authorId the account that submitted it (the decider, for a negotiation's change)
+ * @param hash     the {@link CommitHash} chained over the commit before it: the identity of the
+ *                 history up to here
  */
-public record Commit(long revision, Change change, String clientId, long seq, String author, Instant at) {
+public record Commit(long revision, Change change, String clientId, long seq, String author, String authorId,
+                     Instant at, String hash) {
 }

@@ -1,6 +1,7 @@
 package plenary.editing;
 
 import plenary.document.Clause;
+import plenary.document.ClauseStatus;
 import plenary.document.Document;
 import plenary.document.DocumentException;
 import plenary.document.DocumentStatus;
@@ -8,6 +9,7 @@ import plenary.document.DocumentStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,14 +27,26 @@ public final class DocumentState {
     private static final int MAX_CLAUSE_LENGTH = 100_000;
 
     private Document document;
+    /** The hash of the last commit applied ({@link CommitHash}); null when replaying without one. */
+    private String head;
     private final Supplier<String> ids;
     private final Map<String, ClauseHistory> histories = new HashMap<>();
     private final Map<String, ClientMark> lastByClient = new HashMap<>();
     private final Set<String> deleted = new HashSet<>();
 
-    public DocumentState(Document document, Supplier<String> ids) {
+    /**
+     * The state at {@code document}'s revision, whose last commit had hash {@code head} (the
+     * genesis hash at revision 0).
+     */
+    public DocumentState(Document document, String head, Supplier<String> ids) {
         this.document = document;
+        this.head = head;
         this.ids = ids;
+    }
+
+    /** A state for reading only (past revisions): replays commits without checking their hashes. */
+    public DocumentState(Document document, Supplier<String> ids) {
+        this(document, null, ids);
     }
 
     public Document document() {
@@ -43,13 +57,27 @@ public final class DocumentState {
         return document.revision();
     }
 
-    /** The last commit of each client, for exactly-once acknowledgements across reconnects. */
+    /** The hash of the history up to {@link #revision()}. */
+    public String head() {
+        return head;
+    }
+
+    /**
+     * The last commit of each client, for exactly-once acknowledgements across reconnects, keyed by
+     * {@link ClientMark#key}.
+     */
     public Map<String, ClientMark> lastByClient() {
         return Map.copyOf(lastByClient);
     }
 
+    /** The last change of this account's client that this history holds, if any. */
+    public ClientMark lastOf(String authorId, String clientId) {
+        return lastByClient.get(ClientMark.key(authorId, clientId));
+    }
+
     public Outcome submit(Submission submission, Instant now) {
-        ClientMark last = lastByClient.get(submission.clientId());
+        ClientMark last = submission.clientId() == null ? null
+                : lastByClient.get(ClientMark.key(submission.authorId(), submission.clientId()));
         if (last != null && submission.seq() <= last.seq()) {
             return new Outcome.Duplicate(submission.seq(), submission.seq() == last.seq() ? last.revision() : -1);
         }
@@ -58,12 +86,13 @@ public final class DocumentState {
         }
         Change change;
         try {
-            change = rebase(submission.change());
+            change = rebase(submission.change(), submission.span());
         } catch (RejectedException e) {
             return new Outcome.Rejected(e.code, e.getMessage());
         }
-        Commit commit = new Commit(document.revision() + 1, change, submission.clientId(), submission.seq(),
-                submission.author(), now);
+        Commit unhashed = new Commit(document.revision() + 1, change, submission.clientId(), submission.seq(),
+                submission.author(), submission.authorId(), now, null);
+        Commit commit = head == null ? unhashed : withHash(unhashed, CommitHash.next(head, unhashed));
         try {
             apply(commit);
         } catch (DocumentException | InvalidOperationException e) {
@@ -72,20 +101,44 @@ public final class DocumentState {
         return new Outcome.Applied(commit);
     }
 
-    /** Re-applies a logged commit while loading: it is already transformed and numbered. */
+    /**
+     * Re-applies a logged commit while loading: it is already transformed and numbered. Its hash
+     * must follow from the one before, or the log is not one history (a row changed or missing).
+     */
     public void replay(Commit commit) {
         if (commit.revision() != document.revision() + 1) {
             throw new IllegalStateException("log gap: at revision " + document.revision()
                     + " but next commit is " + commit.revision());
         }
+        if (head != null && !CommitHash.next(head, commit).equals(commit.hash())) {
+            throw new IllegalStateException("the log's hash chain breaks at revision " + commit.revision()
+                    + ": the history was changed");
+        }
         apply(commit);
     }
 
+    private static Commit withHash(Commit c, String hash) {
+        return new Commit(c.revision(), c.change(), c.clientId(), c.seq(), c.author(), c.authorId(), c.at(), hash);
+    }
+
+    /**
+     * Agreed language is settled: its text, place and kind change only after the chair or a
+     * rapporteur reopens the paragraph (status back to bracketed), which the room is told about.
+     */
+    private static void checkNotAgreed(Clause clause, String what) {
+        if (clause.status() != ClauseStatus.BRACKETED) {
+            throw new RejectedException("paragraph-agreed", "paragraph " + clause.id() + " is "
+                    + clause.status().wireName() + ": " + what + " only after the chair or a rapporteur reopens it"
+                    + " (sets it back to bracketed)");
+        }
+    }
+
     /** Brings a submitted change up to the current text: transform text ops, check references. */
-    private Change rebase(Change change) {
+    private Change rebase(Change change, long span) {
         return switch (change) {
             case Change.TextEdit edit -> {
                 Clause clause = existing(edit.clauseId());
+                checkNotAgreed(clause, "its text can change");
                 if (edit.baseVersion() > clause.version() || edit.baseVersion() < 0) {
                     throw new RejectedException("bad-version", "clause " + clause.id() + " is at version "
                             + clause.version() + ", not " + edit.baseVersion());
@@ -96,8 +149,21 @@ public final class DocumentState {
                             + clause.id() + " is older than the retained history; resynchronise");
                 }
                 TextOp op = edit.op();
+                List<TextOp> concurrentOps = history.since(edit.baseVersion());
+                if (span > op.spanLength()) {
+                    // A trailing keep, dropped from the canonical form, must still fit the text it was written on.
+                    long lengthAtBase = clause.text().length();
+                    for (TextOp concurrent : concurrentOps) {
+                        lengthAtBase -= concurrent.targetLengthDelta();
+                    }
+                    if (span > lengthAtBase) {
+                        throw new RejectedException("op-out-of-range", "the operation spans " + span
+                                + " code units but clause " + clause.id() + " had " + lengthAtBase + " at version "
+                                + edit.baseVersion());
+                    }
+                }
                 try {
-                    for (TextOp concurrent : history.since(edit.baseVersion())) {
+                    for (TextOp concurrent : concurrentOps) {
                         op = op.transform(concurrent, Side.RIGHT);
                     }
                 } catch (InvalidOperationException e) {
@@ -131,18 +197,18 @@ public final class DocumentState {
                 yield new Change.InsertClause(id, insert.afterId(), insert.kind(), insert.text());
             }
             case Change.DeleteClause delete -> {
-                existing(delete.clauseId());
+                checkNotAgreed(existing(delete.clauseId()), "it can be deleted");
                 yield delete;
             }
             case Change.MoveClause move -> {
-                existing(move.clauseId());
+                checkNotAgreed(existing(move.clauseId()), "it can be moved");
                 if (move.afterId() != null) {
                     existing(move.afterId());
                 }
                 yield move;
             }
             case Change.SetKind setKind -> {
-                existing(setKind.clauseId());
+                checkNotAgreed(existing(setKind.clauseId()), "its kind can change");
                 yield setKind;
             }
             case Change.SetClauseStatus status -> {
@@ -184,7 +250,11 @@ public final class DocumentState {
             histories.remove(delete.clauseId());
         }
         if (commit.clientId() != null) {
-            lastByClient.put(commit.clientId(), new ClientMark(commit.seq(), commit.revision()));
+            lastByClient.put(ClientMark.key(commit.authorId(), commit.clientId()),
+                    new ClientMark(commit.seq(), commit.revision()));
+        }
+        if (commit.hash() != null) {
+            head = commit.hash();
         }
     }
 
@@ -201,9 +271,16 @@ public final class DocumentState {
         return histories.computeIfAbsent(clause.id(), id -> new ClauseHistory(clause.version(), HISTORY_PER_CLAUSE));
     }
 
-    /** Seeds the exactly-once table from a snapshot. */
+    /**
+     * Seeds the exactly-once table from a snapshot. Marks written before they were kept per account
+     * (a bare client id) cannot be matched to anyone and are left out.
+     */
     public void rememberClients(Map<String, ClientMark> marks) {
-        lastByClient.putAll(marks);
+        marks.forEach((key, mark) -> {
+            if (key.indexOf(':') >= 0) {
+                lastByClient.put(key, mark);
+            }
+        });
     }
 
     private static final class RejectedException extends RuntimeException {

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  */
 final class LiveConnection {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern CLAUSE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    /** The longest a clause may be (DocumentState's limit): no caret lies beyond it. */
+    private static final long MAX_CARET = 100_000;
     static final short CLOSE_RESYNC = 4000;
 
     static final short CLOSE_ACCESS_CHANGED = 4001;
@@ -159,12 +163,17 @@ final class LiveConnection {
         Object id = message.getValue("clientId");
 
         Object since = message.getValue("since");
+        Object hash = message.getValue("hash");
         if (!(id instanceof String clientIdText) || !CLIENT_ID.matcher(clientIdText).matches()) {
             error(null, "invalid-message", "join needs a clientId of 1 to 64 letters, digits, '-' or '_'");
             return;
         }
         if (since != null && !(since instanceof Number number && number.longValue() == number.doubleValue())) {
             error(null, "invalid-message", "since must be an integer revision, or -1");
+            return;
+        }
+        if (hash != null && !(hash instanceof String text && HASH.matcher(text).matches())) {
+            error(null, "invalid-message", "hash must be the 64 hex digits of the last commit seen");
             return;
         }
         clientId = clientIdText;
@@ -174,7 +183,8 @@ final class LiveConnection {
         frames = bus.consumer(LiveAddresses.broadcasts(documentId), frame -> forward(frame.body()));
         frames.completion()
                 .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId), new JsonObject()
-                        .put("action", "join").put("since", from)))
+                        .put("action", "join").put("since", from).put("hash", hash)
+                        .put("userId", viewer.principal().userId()).put("clientId", clientId)))
                 .onSuccess(reply -> {
                     send(reply.body().copy().put("type", "joined").put("connectionId", connectionId));
                     presenceUpdate(null, null);
@@ -194,7 +204,8 @@ final class LiveConnection {
             return;
         }
         JsonObject request = new JsonObject().put("action", "submit").put("clientId", clientId)
-                .put("seq", number.longValue()).put("author", author).put("change", change);
+                .put("seq", number.longValue()).put("author", author).put("authorId", viewer.principal().userId())
+                .put("change", change);
         bus.<JsonObject>request(LiveAddresses.requests(documentId), request).onComplete(reply -> {
             if (reply.failed()) {
                 error(seq, "unavailable", "the document's sequencer did not answer; resubmit after reconnecting");
@@ -217,9 +228,10 @@ final class LiveConnection {
         }
         Object clause = message.getValue("clauseId");
         Object caret = message.getValue("caret");
-        if (clause != null && !(clause instanceof String) || caret != null
-                && !(caret instanceof Number n && isWhole(n) && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE)) {
-            error(null, "invalid-message", "presence takes a clauseId string (or null) and a caret offset (or null)");
+        if (clause != null && !(clause instanceof String id && CLAUSE_ID.matcher(id).matches()) || caret != null
+                && !(caret instanceof Number n && isWhole(n) && n.longValue() >= 0 && n.longValue() <= MAX_CARET)) {
+            error(null, "invalid-message", "presence takes a clauseId (1 to 64 letters, digits, '-' or '_') or null,"
+                    + " and a caret offset from 0 to " + MAX_CARET + " or null");
             return;
         }
         presenceUpdate((String) clause, caret == null ? null : ((Number) caret).intValue());
@@ -230,12 +242,18 @@ final class LiveConnection {
         return number instanceof Integer || number instanceof Long;
     }
 
+    /** Tells the room where this reader is. The client id stays private: presence names the connection. */
     private void presenceUpdate(String clauseId, Integer caret) {
-        bus.send(LiveAddresses.requests(documentId), new JsonObject().put("action", "presence")
+        bus.<JsonObject>request(LiveAddresses.requests(documentId), new JsonObject().put("action", "presence")
                 .put("connectionId", connectionId)
                 .put("presence", new JsonObject().put("name", author).put("userId", viewer.principal().userId())
-                        .put("role", viewer.role() == null ? null : viewer.role().wireName()).put("clientId", clientId)
-                        .put("clauseId", clauseId).put("caret", caret)));
+                        .put("role", viewer.role() == null ? null : viewer.role().wireName())
+                        .put("clauseId", clauseId).put("caret", caret)))
+                .onSuccess(reply -> {
+                    if ("rejected".equals(reply.body().getString("outcome"))) {
+                        error(null, reply.body().getString("code"), reply.body().getString("message"));
+                    }
+                });
     }
 
     /** Back-pressure: a client that cannot keep up is closed, not buffered without end. */

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.document.Document;
 import plenary.editing.ChangeJson;
+import plenary.editing.ClientMark;
 import plenary.editing.Commit;
 import plenary.editing.DocumentState;
 import plenary.editing.InvalidOperationException;
@@ -58,6 +59,8 @@ public final class DocumentSequencer extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentSequencer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper COMMANDS = EventJson.mapper();
+    private static final int MAX_DEFERRED = 10_000;
+    private static final long RELOAD_RETRY_MILLIS = 1_000;
 
     private final String documentId;
     private final OperationLog log;
@@ -66,12 +69,16 @@ public final class DocumentSequencer extends VerticleBase {
     private final Clock clock;
 
     private DocumentState state;
-    private final NegotiationDesk desk;
+    private NegotiationDesk desk;
     private final List<Recorded> unbroadcastEvents = new ArrayList<>();
     private final Set<String> touchedClauses = new HashSet<>();
     private long silenceTimer = -1;
     private long durableRevision;
     private Document durableDocument;
+    private String durableHash;
+    /** After a failed write: the state is being reloaded, and requests wait here for it. */
+    private boolean reloading;
+    private final List<Message<JsonObject>> deferred = new ArrayList<>();
     private final ArrayDeque<Commit> recent = new ArrayDeque<>();
     private List<Pending> unwritten = new ArrayList<>();
     private boolean writing;
@@ -86,10 +93,11 @@ public final class DocumentSequencer extends VerticleBase {
     /**
      * A step applied in memory, not yet durable: a typed change, or a negotiation verdict (its text
      * changes and its events). {@code after} is the document it produced; {@code reply} is the
-     * answer for a verdict (null: the usual acknowledgement of a typed change).
+     * answer for a verdict (null: the usual acknowledgement of a typed change); {@code negotiationSeq}
+     * is the negotiation's last event after it.
      */
     private record Pending(List<Commit> commits, List<Recorded> events, Message<JsonObject> request, Document after,
-                           JsonObject reply) {
+                           JsonObject reply, long negotiationSeq) {
     }
 
     private record Parked(long revision, Message<JsonObject> request, JsonObject reply) {
@@ -102,32 +110,57 @@ public final class DocumentSequencer extends VerticleBase {
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
-        this.desk = new NegotiationDesk(settings.commentEditWindow());
+    }
+
+    /** What the store holds of the document, rebuilt in fresh objects off the sequencer's context. */
+    private record Loaded(DocumentState state, NegotiationDesk desk) {
     }
 
     @Override
     public Future<?> start() {
         return vertx.executeBlocking(this::load, false).compose(loaded -> {
-            state = loaded;
-            scheduleSilence();
-            durableRevision = loaded.revision();
-            durableDocument = loaded.document();
+            adopt(loaded);
             consumer = vertx.eventBus().consumer(LiveAddresses.requests(documentId), this::onRequest);
             return consumer.completion();
         });
     }
 
-    private DocumentState load() {
+    private Loaded load() {
         OperationLog.Stored stored = log.load(documentId, Long.MAX_VALUE)
                 .orElseThrow(() -> new IllegalStateException("no document " + documentId));
-        DocumentState loaded = new DocumentState(stored.snapshot(), ids);
+        if (stored.snapshotHash() == null) {
+            throw new IllegalStateException("document " + documentId + " has no hash at its snapshot, revision "
+                    + stored.snapshot().revision());
+        }
+        DocumentState loaded = new DocumentState(stored.snapshot(), stored.snapshotHash(), ids);
         loaded.rememberClients(stored.clients());
         stored.after().forEach(loaded::replay);
-        desk.load(settings.commentEditWindow(), log.events(documentId, 0, Integer.MAX_VALUE));
-        return loaded;
+        NegotiationDesk freshDesk = new NegotiationDesk(settings.commentEditWindow());
+        freshDesk.load(settings.commentEditWindow(), log.events(documentId, 0, Integer.MAX_VALUE));
+        return new Loaded(loaded, freshDesk);
+    }
+
+    /** Takes a loaded state as the truth, on the sequencer's context. */
+    private void adopt(Loaded loaded) {
+        state = loaded.state();
+        desk = loaded.desk();
+        durableRevision = state.revision();
+        durableDocument = state.document();
+        durableHash = state.head();
+        recent.clear();
+        scheduleSilence();
     }
 
     private void onRequest(Message<JsonObject> request) {
+        if (reloading) {
+            // The state in memory is being replaced: nothing may read or change it until then.
+            if (deferred.size() < MAX_DEFERRED) {
+                deferred.add(request);
+            } else {
+                refuse(request, "unavailable", "the document is being reloaded; try again");
+            }
+            return;
+        }
         JsonObject body = request.body();
         switch (body.getString("action", "")) {
             case "submit" -> submit(request, body);
@@ -139,14 +172,8 @@ public final class DocumentSequencer extends VerticleBase {
             // What the search index holds of this document, as durable now.
             case "search-entries" -> request.reply(SearchEntriesJson.write(durableRevision, desk.negotiation().seq(),
                     Entries.of(durableDocument, body.getString("meetingId"), desk.negotiation())));
-            case "join" -> request.reply(join(body.getLong("since", -1L)));
-            case "presence" -> {
-                String connection = body.getString("connectionId");
-                JsonObject entry = body.getJsonObject("presence");
-                presence.put(connection, entry);
-                presenceChanges.put(connection, entry.copy().put("connectionId", connection));
-                scheduleTick();
-            }
+            case "join" -> join(request, body);
+            case "presence" -> presence(request, body);
             case "leave" -> {
                 String connection = body.getString("connectionId");
                 if (presence.remove(connection) != null) {
@@ -161,8 +188,9 @@ public final class DocumentSequencer extends VerticleBase {
     private void submit(Message<JsonObject> request, JsonObject body) {
         Submission submission;
         try {
+            JsonNode change = JSON.readTree(body.getJsonObject("change").encode());
             submission = new Submission(body.getString("clientId"), body.getLong("seq"), body.getString("author"),
-                    ChangeJson.decode(JSON.readTree(body.getJsonObject("change").encode())));
+                    body.getString("authorId"), ChangeJson.decode(change), ChangeJson.declaredSpan(change));
         } catch (InvalidOperationException | com.fasterxml.jackson.core.JsonProcessingException e) {
             request.reply(rejected("invalid-change", e.getMessage()));
             return;
@@ -173,7 +201,8 @@ public final class DocumentSequencer extends VerticleBase {
         }
         switch (state.submit(submission, clock.instant())) {
             case Outcome.Applied applied -> {
-                unwritten.add(new Pending(List.of(applied.commit()), List.of(), request, state.document(), null));
+                unwritten.add(new Pending(List.of(applied.commit()), List.of(), request, state.document(), null,
+                        desk.negotiation().seq()));
                 writeUnwritten();
             }
             case Outcome.Duplicate duplicate -> {
@@ -221,7 +250,7 @@ public final class DocumentSequencer extends VerticleBase {
         }
         List<Commit> commits = new ArrayList<>();
         for (Change change : verdict.changes()) {
-            switch (state.submit(new Submission(null, 0, actor.name(), change), now)) {
+            switch (state.submit(new Submission(null, 0, actor.name(), actor.userId(), change, -1), now)) {
                 case Outcome.Applied applied -> commits.add(applied.commit());
                 case Outcome.Rejected refused when commits.isEmpty() -> {
                     // Nothing applied yet: a clean refusal (a sub-paragraph with no parent, say).
@@ -237,7 +266,7 @@ public final class DocumentSequencer extends VerticleBase {
         List<Recorded> recorded = desk.record(verdict, actor, now, state.revision());
         JsonObject reply = new JsonObject().put("outcome", "applied").put("revision", state.revision())
                 .put("seq", desk.negotiation().seq());
-        unwritten.add(new Pending(commits, recorded, request, state.document(), reply));
+        unwritten.add(new Pending(commits, recorded, request, state.document(), reply, desk.negotiation().seq()));
         writeUnwritten();
         if (recorded.stream().anyMatch(r -> r.event() instanceof Event.SilenceStarted)) {
             scheduleSilence();
@@ -254,7 +283,9 @@ public final class DocumentSequencer extends VerticleBase {
             long delay = Math.max(1, Instant.parse(silence.deadline()).toEpochMilli() - clock.millis());
             silenceTimer = vertx.setTimer(delay, t -> {
                 silenceTimer = -1;
-                decide(new Command.ConcludeSilence(), Actor.PROCEDURE, null);
+                if (!reloading) { // otherwise the reloaded state schedules it again
+                    decide(new Command.ConcludeSilence(), Actor.PROCEDURE, null);
+                }
             });
         });
     }
@@ -317,8 +348,9 @@ public final class DocumentSequencer extends VerticleBase {
                 > (commits.getFirst().revision() - 1) / settings.snapshotEvery();
         Document snapshot = snapshotDue ? head : null;
         var clients = snapshotDue ? state.lastByClient() : null;
+        long negotiationSeq = batch.getLast().negotiationSeq();
         vertx.executeBlocking(() -> {
-            log.append(documentId, commits, events, head, snapshot, clients);
+            log.append(documentId, commits, events, head, negotiationSeq, snapshot, clients);
             return null;
         }, false).onComplete(written -> {
             writing = false;
@@ -335,6 +367,7 @@ public final class DocumentSequencer extends VerticleBase {
             durableDocument = pending.after();
             durableRevision = durableDocument.revision();
             for (Commit commit : pending.commits()) {
+                durableHash = commit.hash();
                 recent.addLast(commit);
                 if (recent.size() > settings.catchUpLimit()) {
                     recent.removeFirst();
@@ -362,8 +395,10 @@ public final class DocumentSequencer extends VerticleBase {
     }
 
     /**
-     * The store refused a write. The in-memory state now holds changes nobody may rely on: refuse
-     * them, reload the durable state and tell every client to resynchronise.
+     * The store refused a write (fail-stop). The in-memory state now holds changes that are not in
+     * the store: refuse every one of them, stop reading and changing that state, reload the
+     * durable state into fresh objects off the context and swap them in on it, then tell every
+     * client to resynchronise. Requests meanwhile wait, and run against the reloaded state.
      */
     private void onWriteFailed(List<Pending> batch, Throwable cause) {
         LOG.error("document {}: writing {} changes failed; reloading from the store", documentId, batch.size(), cause);
@@ -374,32 +409,103 @@ public final class DocumentSequencer extends VerticleBase {
                 .forEach(p -> p.request().reply(rejected("not-saved", "the change could not be saved; resynchronise")));
         parked.forEach(p -> p.request().reply(rejected("not-saved", "the change could not be saved; resynchronise")));
         parked.clear();
-        writing = true; // hold new writes until the reload is done
+        reloading = true;
+        writing = true; // no write of the abandoned state may start
+        reload();
+    }
+
+    private void reload() {
         vertx.executeBlocking(this::load, false).onComplete(reloaded -> {
-            writing = false;
-            if (reloaded.succeeded()) {
-                state = reloaded.result();
-                durableRevision = state.revision();
-                durableDocument = state.document();
-                scheduleSilence();
+            if (reloaded.failed()) {
+                LOG.error("document {}: reloading failed; trying again in {} ms", documentId, RELOAD_RETRY_MILLIS,
+                        reloaded.cause());
+                List<Message<JsonObject>> waiting = new ArrayList<>(deferred);
+                deferred.clear();
+                waiting.forEach(r -> refuse(r, "unavailable", "the document could not be reloaded; try again"));
+                vertx.setTimer(RELOAD_RETRY_MILLIS, t -> reload());
+                return;
             }
+            adopt(reloaded.result());
+            presenceChanges.clear();
+            reloading = false;
+            writing = false;
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
                     "{\"type\":\"resync\",\"reason\":\"the server could not save recent changes\"}");
+            List<Message<JsonObject>> waiting = new ArrayList<>(deferred);
+            deferred.clear();
+            waiting.forEach(this::onRequest);
         });
     }
 
+    /** A refusal in the shape each action expects: an outcome for changes, a failure for the rest. */
+    private static void refuse(Message<JsonObject> request, String code, String message) {
+        String action = request.body().getString("action", "");
+        if (action.equals("submit") || action.equals("negotiate")) {
+            request.reply(rejected(code, message));
+        } else if (!action.equals("leave")) {
+            request.fail(503, message);
+        }
+    }
+
     /**
-     * What a (re)joining client needs: the ops it missed, or the whole document when it is new or too
-     * far behind. Pending broadcasts go out first, so the next frame continues where this reply ends.
+     * A (re)joining client. It says the last revision it saw and that commit's hash: when this
+     * history does not hold that commit (a store restored from an older copy, say), the client
+     * must drop what it has, so the reply says {@code diverged} and carries the whole document and
+     * how far this client's own submissions got ({@code lastSeq}). A hash the sequencer no longer
+     * keeps in memory is read from the log first.
      */
-    private JsonObject join(long since) {
+    private void join(Message<JsonObject> request, JsonObject body) {
+        long since = body.getLong("since", -1L);
+        String hash = body.getString("hash");
+        String userId = body.getString("userId");
+        String clientId = body.getString("clientId");
+        if (hash == null || since < 0 || since > durableRevision) {
+            request.reply(joinReply(since, since > durableRevision, userId, clientId));
+            return;
+        }
+        String known = hashInMemory(since);
+        if (known != null) {
+            request.reply(joinReply(since, !known.equals(hash), userId, clientId));
+            return;
+        }
+        vertx.executeBlocking(() -> log.hashAt(documentId, since), false).onComplete(stored -> {
+            if (stored.failed()) {
+                request.fail(503, "could not read the document's history");
+            } else {
+                request.reply(joinReply(since, !hash.equals(stored.result()), userId, clientId));
+            }
+        });
+    }
+
+    private String hashInMemory(long revision) {
+        if (revision == durableRevision) {
+            return durableHash;
+        }
+        for (Commit commit : recent) {
+            if (commit.revision() == revision) {
+                return commit.hash();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a joining client needs: the ops it missed, or the whole document when it is new, too far
+     * behind or on another history. Pending broadcasts go out first, so the next frame continues
+     * where this reply ends.
+     */
+    private JsonObject joinReply(long since, boolean diverged, String userId, String clientId) {
         if (!unbroadcast.isEmpty()) {
             tick();
         }
-        JsonObject reply = new JsonObject().put("revision", durableRevision).put("presence", presenceList())
-                .put("negotiationSeq", desk.negotiation().seq());
+        ClientMark mark = clientId == null ? null : state.lastOf(userId, clientId);
+        JsonObject reply = new JsonObject().put("revision", durableRevision).put("hash", durableHash)
+                .put("presence", presenceList()).put("negotiationSeq", desk.negotiation().seq())
+                .put("lastSeq", mark == null ? 0 : mark.seq());
         long oldestKept = recent.isEmpty() ? durableRevision : recent.getFirst().revision() - 1;
-        if (since < 0 || since < oldestKept || since > durableRevision) {
+        if (diverged) {
+            reply.put("diverged", true).put("document", DocumentJson.document(durableDocument));
+        } else if (since < 0 || since < oldestKept || since > durableRevision) {
             reply.put("document", DocumentJson.document(durableDocument));
         } else {
             ArrayNode ops = JSON.createArrayNode();
@@ -411,6 +517,24 @@ public final class DocumentSequencer extends VerticleBase {
             reply.put("ops", new JsonArray(ops.toString()));
         }
         return reply;
+    }
+
+    /**
+     * Where a reader is. A clause that is not in the document is refused rather than passed on:
+     * the frame goes to every reader.
+     */
+    private void presence(Message<JsonObject> request, JsonObject body) {
+        String connection = body.getString("connectionId");
+        JsonObject entry = body.getJsonObject("presence");
+        String clauseId = entry.getString("clauseId");
+        if (clauseId != null && state.document().clause(clauseId).isEmpty()) {
+            request.reply(rejected("unknown-clause", "no clause " + clauseId + " in this document"));
+            return;
+        }
+        presence.put(connection, entry);
+        presenceChanges.put(connection, entry.copy().put("connectionId", connection));
+        scheduleTick();
+        request.reply(new JsonObject().put("outcome", "applied"));
     }
 
     private JsonArray presenceList() {

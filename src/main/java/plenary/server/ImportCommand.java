@@ -39,7 +39,7 @@ public final class ImportCommand {
         }
         Files.createDirectories(config.dataDir());
         try (Database database = Database.open(config.dataDir(), config.dbUrl(), config.dbUser(), config.dbPassword())) {
-            DocumentRepository documents = new DocumentRepository(database.dataSource(), Clock.systemUTC());
+            DocumentRepository documents = new DocumentRepository(database.dataSource(), database.durability(), Clock.systemUTC());
             PeopleRepository people = new PeopleRepository(database.dataSource(), Clock.systemUTC());
             RandomIds ids = RandomIds.secure();
             String meetingId = meeting(config, people, ids);

@@ -46,7 +46,7 @@ public final class PlenaryServer implements AutoCloseable {
         SearchIndex search = null;
         try {
             Clock clock = Clock.systemUTC();
-            DocumentRepository documents = new DocumentRepository(database.dataSource(), clock);
+            DocumentRepository documents = new DocumentRepository(database.dataSource(), database.durability(), clock);
             PeopleRepository people = new PeopleRepository(database.dataSource(), clock);
             PasswordHasher hasher = new PasswordHasher();
             RandomIds ids = RandomIds.secure();

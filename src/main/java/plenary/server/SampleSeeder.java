@@ -64,7 +64,7 @@ final class SampleSeeder {
         Negotiation negotiation = new Negotiation(Negotiation.DEFAULT_EDIT_WINDOW);
         Transition transition = negotiation.apply(event);
         documents.log().append(adopted.id(), List.of(), List.of(new Recorded(negotiation.seq(), clock.instant().toString(),
-                null, "Sample data", null, adopted.revision(), event, transition)), adopted, null, null);
+                null, "Sample data", null, adopted.revision(), event, transition)), adopted, negotiation.seq(), null, null);
     }
 
     private static String read(String resource) {

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 /** The connection pool and schema, over embedded H2 by default or PostgreSQL when a URL is given. */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final Durability durability;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Durability durability) {
         this.dataSource = dataSource;
+        this.durability = durability;
     }
 
     /**
@@ -21,6 +23,9 @@ public final class Database implements AutoCloseable {
      * @param jdbcUrl  explicit JDBC URL (PostgreSQL in production), or null for H2 under {@code dataDir}
      */
     public static Database open(Path dataDir, String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null) {
+            H2Recovery.recoverIfNotClosedCleanly(h2File(dataDir));
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl != null ? jdbcUrl : h2Url(dataDir));
         if (user != null) {
@@ -38,13 +43,16 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        // H2 is forced to the disk after each commit; PostgreSQL's commit already is.
+        return new Database(dataSource, jdbcUrl == null || jdbcUrl.startsWith("jdbc:h2:")
+                ? Durability.FSYNC : Durability.COMMIT);
     }
 
     /**
      * WRITE_DELAY=0: H2 otherwise keeps the last half-second of commits in memory, and an
-     * acknowledged write must survive kill -9. DB_CLOSE_ON_EXIT=FALSE: we close it ourselves after
-     * the server has stopped taking writes, not H2's own shutdown hook halfway through.
+     * acknowledged write must survive kill -9 (with {@link H2Recovery} at the next open, and
+     * {@link Durability#FSYNC} for a power loss). DB_CLOSE_ON_EXIT=FALSE: we close it ourselves
+     * after the server has stopped taking writes, not H2's own shutdown hook halfway through.
      */
     static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("plenary")
@@ -52,8 +60,17 @@ public final class Database implements AutoCloseable {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    static Path h2File(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("plenary.mv.db");
+    }
+
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** What a commit on this store survives before it is acknowledged. */
+    public Durability durability() {
+        return durability;
     }
 
     @Override

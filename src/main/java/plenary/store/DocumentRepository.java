@@ -25,11 +25,13 @@ public final class DocumentRepository {
     private final DataSource dataSource;
     private final Clock clock;
     private final OperationLog log;
+    private final Durability durability;
 
-    public DocumentRepository(DataSource dataSource, Clock clock) {
+    public DocumentRepository(DataSource dataSource, Durability durability, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.log = new OperationLog(dataSource);
+        this.log = new OperationLog(dataSource, durability);
+        this.durability = durability;
     }
 
     public void create(Document document, String meetingId) {
@@ -62,6 +64,7 @@ public final class DocumentRepository {
                 c.rollback();
                 throw e;
             }
+            durability.afterCommit(c);
         } catch (SQLException e) {
             throw new StoreException("could not store document " + document.id(), e);
         }

@@ -8,6 +8,7 @@ import plenary.document.Document;
 import plenary.editing.ChangeJson;
 import plenary.editing.ClientMark;
 import plenary.editing.Commit;
+import plenary.editing.CommitHash;
 import plenary.negotiation.Recorded;
 
 import javax.sql.DataSource;
@@ -32,10 +33,12 @@ public final class OperationLog {
 
     private final DataSource dataSource;
     private final NegotiationLog negotiation;
+    private final Durability durability;
 
-    public OperationLog(DataSource dataSource) {
+    public OperationLog(DataSource dataSource, Durability durability) {
         this.dataSource = dataSource;
         this.negotiation = new NegotiationLog(dataSource);
+        this.durability = durability;
     }
 
     /** The negotiation events of a document with {@code seq > after}, oldest first (the audit log). */
@@ -43,8 +46,11 @@ public final class OperationLog {
         return negotiation.read(documentId, after, limit);
     }
 
-    /** A document as stored: its newest snapshot, and the commits logged after it. */
-    public record Stored(Document snapshot, Map<String, ClientMark> clients, List<Commit> after) {
+    /**
+     * A document as stored: its newest snapshot, the commits logged after it, and the hash of the
+     * history at the snapshot ({@link CommitHash}).
+     */
+    public record Stored(Document snapshot, Map<String, ClientMark> clients, List<Commit> after, String snapshotHash) {
     }
 
     /**
@@ -53,18 +59,26 @@ public final class OperationLog {
      */
     public void append(String documentId, List<Commit> commits, Document head, Document snapshot,
                        Map<String, ClientMark> clients) {
-        append(documentId, commits, List.of(), head, snapshot, clients);
+        append(documentId, commits, List.of(), head, 0, snapshot, clients);
     }
 
-    /** As above, with the negotiation events that belong to the same step, in the same transaction. */
+    /**
+     * As above, with the negotiation events that belong to the same step, in the same transaction.
+     * The write is fenced: it states the head it follows (the revision before its first commit, the
+     * event before its first event; {@code negotiationSeq} is the document's last event after it)
+     * and fails, changing nothing, when the stored head is elsewhere: a gap, or another writer.
+     */
     public void append(String documentId, List<Commit> commits, List<Recorded> events, Document head,
-                       Document snapshot, Map<String, ClientMark> clients) {
+                       long negotiationSeq, Document snapshot, Map<String, ClientMark> clients) {
+        long revisionBefore = commits.isEmpty() ? head.revision() : commits.getFirst().revision() - 1;
+        long seqBefore = events.isEmpty() ? negotiationSeq : events.getFirst().seq() - 1;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                updateHead(c, head, commits.isEmpty() ? null : commits.getLast(), negotiationSeq, revisionBefore,
+                        seqBefore);
                 insertCommits(c, documentId, commits);
                 NegotiationLog.insert(c, documentId, events);
-                updateHead(c, head, commits.isEmpty() ? null : commits.getLast());
                 if (snapshot != null) {
                     insertSnapshot(c, snapshot, clients);
                 }
@@ -73,6 +87,7 @@ public final class OperationLog {
                 c.rollback();
                 throw e;
             }
+            durability.afterCommit(c);
         } catch (SQLException e) {
             throw new StoreException("could not append to the log of document " + documentId, e);
         }
@@ -81,8 +96,8 @@ public final class OperationLog {
     private static void insertCommits(Connection c, String documentId, List<Commit> commits) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO operations (document_id, revision, clause_id, change_type, payload, client_id,
-                                        client_seq, author, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                        client_seq, author, created_at, author_id, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Commit commit : commits) {
                 ObjectNode change = ChangeJson.encode(commit.change());
                 insert.setString(1, documentId);
@@ -94,24 +109,44 @@ public final class OperationLog {
                 insert.setLong(7, commit.seq());
                 insert.setString(8, commit.author());
                 insert.setTimestamp(9, Timestamp.from(commit.at()));
+                insert.setString(10, commit.authorId());
+                insert.setString(11, commit.hash());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
     }
 
-    private static void updateHead(Connection c, Document head, Commit last) throws SQLException {
+    /** Moves the head, in SQL only from where this write says it is (the fence), first in the transaction. */
+    private static void updateHead(Connection c, Document head, Commit last, long negotiationSeq,
+                                   long revisionBefore, long seqBefore) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
-                UPDATE documents SET title = ?, status = ?, revision = ?, clause_count = ?, updated_at = ?
-                WHERE id = ?""")) {
+                UPDATE documents SET title = ?, status = ?, revision = ?, clause_count = ?, updated_at = ?,
+                                     negotiation_seq = ?
+                WHERE id = ? AND revision = ? AND negotiation_seq = ?""")) {
             update.setString(1, head.title());
             update.setString(2, head.status().wireName());
             update.setLong(3, head.revision());
             update.setInt(4, head.clauses().size());
             update.setTimestamp(5, Timestamp.from(last != null ? last.at() : java.time.Instant.now()));
-            update.setString(6, head.id());
+            update.setLong(6, negotiationSeq);
+            update.setString(7, head.id());
+            update.setLong(8, revisionBefore);
+            update.setLong(9, seqBefore);
             if (update.executeUpdate() != 1) {
-                throw new SQLException("document " + head.id() + " has no head row");
+                throw new FencedWriteException("document " + head.id() + " is not where this write follows"
+                        + " (revision " + revisionBefore + ", event " + seqBefore + "): it is at "
+                        + storedHead(c, head.id()) + "; another writer, or a gap");
+            }
+        }
+    }
+
+    private static String storedHead(Connection c, String documentId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT revision, negotiation_seq FROM documents WHERE id = ?")) {
+            q.setString(1, documentId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? "revision " + rs.getLong(1) + ", event " + rs.getLong(2) : "no head row";
             }
         }
     }
@@ -148,9 +183,34 @@ public final class OperationLog {
                     clients = decodeClients(rs.getString(2));
                 }
             }
-            return Optional.of(new Stored(snapshot, clients, commits(c, documentId, snapshot.revision(), revision, Integer.MAX_VALUE)));
+            return Optional.of(new Stored(snapshot, clients,
+                    commits(c, documentId, snapshot.revision(), revision, Integer.MAX_VALUE),
+                    hashAt(c, documentId, snapshot.revision())));
         } catch (SQLException e) {
             throw new StoreException("could not load document " + documentId, e);
+        }
+    }
+
+    /** The hash of the history at {@code revision}: the genesis at 0, else its commit's; null past the head. */
+    public String hashAt(String documentId, long revision) {
+        try (Connection c = dataSource.getConnection()) {
+            return hashAt(c, documentId, revision);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the log of document " + documentId, e);
+        }
+    }
+
+    private static String hashAt(Connection c, String documentId, long revision) throws SQLException {
+        if (revision == 0) {
+            return CommitHash.genesis(documentId);
+        }
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT hash FROM operations WHERE document_id = ? AND revision = ?")) {
+            q.setString(1, documentId);
+            q.setLong(2, revision);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 
@@ -166,7 +226,7 @@ public final class OperationLog {
     private static List<Commit> commits(Connection c, String documentId, long from, long to, int limit)
             throws SQLException {
         try (PreparedStatement q = c.prepareStatement("""
-                SELECT revision, payload, client_id, client_seq, author, created_at FROM operations
+                SELECT revision, payload, client_id, client_seq, author, created_at, author_id, hash FROM operations
                 WHERE document_id = ? AND revision > ? AND revision <= ? ORDER BY revision LIMIT ?""")) {
             q.setString(1, documentId);
             q.setLong(2, from);
@@ -176,7 +236,8 @@ public final class OperationLog {
                 List<Commit> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(new Commit(rs.getLong(1), ChangeJson.decode(JSON.readTree(rs.getString(2))),
-                            rs.getString(3), rs.getLong(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+                            rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(7),
+                            rs.getTimestamp(6).toInstant(), rs.getString(8)));
                 }
                 return out;
             } catch (JsonProcessingException e) {

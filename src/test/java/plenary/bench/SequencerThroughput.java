@@ -24,6 +24,7 @@ import plenary.live.LiveAddresses;
 import plenary.live.SequencerSettings;
 import plenary.store.Database;
 import plenary.store.DocumentRepository;
+import plenary.store.Durability;
 import plenary.people.Meeting;
 import plenary.store.OperationLog;
 import plenary.store.PeopleRepository;
@@ -76,17 +77,17 @@ public final class SequencerThroughput {
 
     private final String meetingId;
 
-    private SequencerThroughput(int seconds, int warmup, int clauses, Path dir) {
+    private SequencerThroughput(int seconds, int warmup, int clauses, Path dir, Durability durability) {
         this.seconds = seconds;
         this.warmup = warmup;
         this.clauses = clauses;
         this.database = Database.open(dir, null, null, null);
-        this.repository = new DocumentRepository(database.dataSource(), Clock.systemUTC());
+        this.repository = new DocumentRepository(database.dataSource(), durability, Clock.systemUTC());
         this.meetingId = "bench";
         new PeopleRepository(database.dataSource(), Clock.systemUTC())
                 .createMeeting(new Meeting(meetingId, "Benchmark", java.time.Instant.now()));
         this.counting = new CountingDataSource(database.dataSource());
-        this.log = new OperationLog(counting);
+        this.log = new OperationLog(counting, durability);
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,6 +97,8 @@ public final class SequencerThroughput {
         int[] inflight = {1, 10, 100, 1000};
         int[] batches = {1, 10, 100};
         String parts = "state,sequencer,append";
+        // fsync: what the server does on H2 (survives a power loss); commit: survives a killed process only.
+        Durability durability = Durability.FSYNC;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
@@ -104,6 +107,7 @@ public final class SequencerThroughput {
                 case "--inflight" -> inflight = ints(args[i + 1]);
                 case "--batches" -> batches = ints(args[i + 1]);
                 case "--parts" -> parts = args[i + 1];
+                case "--durability" -> durability = Durability.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -113,7 +117,8 @@ public final class SequencerThroughput {
         Path dir = Files.createTempDirectory("plenary-seqbench");
         System.out.println("== Plenary sequencer throughput: in-process, H2 file store in " + dir + " ==");
         System.out.println("machine: " + ProcStats.machineFacts());
-        SequencerThroughput bench = new SequencerThroughput(seconds, warmup, clauses, dir);
+        System.out.println("durability: " + durability);
+        SequencerThroughput bench = new SequencerThroughput(seconds, warmup, clauses, dir, durability);
         try {
             List<String> chosen = List.of(parts.split(","));
             if (chosen.contains("state")) {
@@ -377,7 +382,7 @@ public final class SequencerThroughput {
                 revision++;
                 int clause = random.nextInt(clauseIds.length);
                 commits.add(new Commit(revision, new Change.TextEdit(clauseIds[clause], revision, replaceOne(random,
-                        safe)), "direct", revision, AUTHOR, Instant.now()));
+                        safe)), "direct", revision, AUTHOR, AUTHOR, Instant.now(), null));
             }
             long t = System.nanoTime();
             log.append(document.id(), commits, document.withRevision(revision), null, null);

@@ -225,12 +225,16 @@ class LiveStructureTest {
         }
     }
 
+    /** By the first name, lowercased. A client id is private to its socket: presence never shows it. */
     private static Map<String, JsonNode> people(JsonNode presence) {
-        Map<String, JsonNode> byClient = new HashMap<>();
+        Map<String, JsonNode> byName = new HashMap<>();
         if (presence != null) {
-            presence.forEach(p -> byClient.put(p.get("clientId").asText(), p));
+            presence.forEach(p -> {
+                assertFalse(p.has("clientId"), () -> "presence shows a client id: " + p);
+                byName.put(p.get("name").asText().split(" ")[0].toLowerCase(java.util.Locale.ROOT), p);
+            });
         }
-        return byClient;
+        return byName;
     }
 
     private static boolean at(JsonNode person, String clauseId, int caret) {
