@@ -178,6 +178,7 @@ function mountDocument(doc, view, client) {
     view,
     onOffline: checkSession,
     onForbidden: () => reloadDocument(id, true),
+    onFacts: (facts) => frame.followDocument(id, facts),
     client,
   });
   shownDocument = doc;

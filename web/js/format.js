@@ -6,14 +6,19 @@ import strings from './strings/common.js';
 addStrings(strings);
 
 const DOCUMENT_STATUSES = new Set(['drafting', 'negotiating', 'adopted']);
-const CLAUSE_STATUSES = new Set(['bracketed', 'agreed-ad-ref', 'agreed']);
+/** A paragraph's statuses, from under negotiation to agreed. */
+export const CLAUSE_STATUSES = ['bracketed', 'agreed-ad-ref', 'agreed'];
+// Statuses under which the server refuses any change to the paragraph until it is reopened (bracketed).
+const SETTLED = new Set(['agreed', 'agreed-ad-ref']);
 
 const humanize = (value) => String(value ?? '').replace(/[-_]+/g, ' ');
 
 export const documentStatusLabel = (status) =>
   (DOCUMENT_STATUSES.has(status) ? t(`status.document.${status}`) : humanize(status));
 export const clauseStatusLabel = (status) =>
-  (CLAUSE_STATUSES.has(status) ? t(`status.clause.${status}`) : humanize(status));
+  (CLAUSE_STATUSES.includes(status) ? t(`status.clause.${status}`) : humanize(status));
+/** True for agreed and agreed ad ref: the paragraph's text, place and kind are locked. */
+export const isSettledStatus = (status) => SETTLED.has(status);
 export const clauseCountLabel = (n) => (Number.isFinite(n) ? tn('format.clauses', n) : '');
 
 /** A language's name in the interface language ("French", "français", "francés"). */

@@ -1,6 +1,8 @@
 // The frame around the views: the header's "Signed in as" area, and the sidebar with the
 // meetings and documents this person can see (plus the admin's "New meeting" form). It keeps
-// track of what the view shows, to mark the current link and name the role in that meeting.
+// track of what the view shows, to mark the current link and name the role in that meeting. The
+// open document's entry (status, clause count) follows the live document (followDocument)
+// between reloads of the list.
 
 import { h } from './dom.js';
 import { ApiError } from './api.js';
@@ -76,6 +78,25 @@ export class Frame {
       return;
     }
     if (!session.user) return;
+    this._drawList();
+    this._renderAccount();
+  }
+
+  /**
+   * What the live connection says of a document now: {status, clauseCount}, each optional. Its
+   * entry in the sidebar follows without asking the server.
+   */
+  followDocument(documentId, { status, clauseCount } = {}) {
+    const entry = session.documents.find((d) => d.id === documentId);
+    if (!entry || !session.user) return;
+    if (status) entry.status = status;
+    if (Number.isInteger(clauseCount)) entry.clauseCount = clauseCount;
+    this._drawList();
+  }
+
+  /** Redraws the sidebar's list when what it shows changed. */
+  _drawList() {
+    const { list } = this._els;
     const key = JSON.stringify([session.meetings,
       session.documents.map((d) => [d.id, d.meetingId, d.title, d.status, d.clauseCount])]);
     if (key !== this._listKey) {
@@ -86,7 +107,6 @@ export class Frame {
       if (focused) [...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === focused)?.focus();
     }
     markCurrent(list, this.current);
-    this._renderAccount();
   }
 
   _renderAccount() {

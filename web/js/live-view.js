@@ -18,11 +18,14 @@ export class LiveView {
    * @param {object} [options]
    * @param {Function} [options.confirm] message => boolean (default window.confirm)
    * @param {Function} [options.onMessage] text => void: something the person should know
+   * @param {Function} [options.onOpenPanel] clauseId => void: open the clause's side panel and focus
+   *   it (where an agreed paragraph is reopened); without it, agreed paragraphs offer no such button
    */
-  constructor(client, { confirm = (text) => globalThis.confirm(text), onMessage = () => {} } = {}) {
+  constructor(client, { confirm = (text) => globalThis.confirm(text), onMessage = () => {}, onOpenPanel = null } = {}) {
     this.client = client;
     this._confirm = confirm;
     this._message = onMessage;
+    this._openPanel = onOpenPanel;
     this._parts = new Map(); // clause id → elements (render-live-clause.js)
     this._empty = h('p', { class: 'empty' }, t('live.empty'),
       h('button', { type: 'button', class: 'live-clause__button', 'data-action': 'first' }, t('live.addFirst')));
@@ -68,7 +71,7 @@ export class LiveView {
     clauses.forEach((clause, i) => {
       let parts = this._parts.get(clause.id);
       if (!parts) {
-        parts = renderLiveClause(clause);
+        parts = renderLiveClause(clause, { toPanel: Boolean(this._openPanel) });
         this._parts.set(clause.id, parts);
       } else {
         showText(parts.textarea, clause.text); // a reload replaces texts without 'clause' events
@@ -177,6 +180,9 @@ export class LiveView {
         break;
       case 'down':
         if (i < clauses.length - 1) this._try(() => this.client.moveClause(id, clauses[i + 1].id));
+        break;
+      case 'panel':
+        this._openPanel?.(id);
         break;
       case 'delete': {
         const name = clauseName(clauses[i], i);

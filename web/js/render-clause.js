@@ -1,5 +1,6 @@
 // One clause → one DOM element (id="clause-{id}", data-clause-id). Its text carries the
-// document's language (document-language.js); its status badge the interface language.
+// document's language (document-language.js); its status badge the interface language. Headings
+// get no badge: statuses are about paragraphs (a silence procedure leaves headings out too).
 
 import { h } from './dom.js';
 import { t } from './i18n.js';
@@ -37,8 +38,11 @@ export function renderClause(clause, { lang = documentLanguage() } = {}) {
   },
   !isHeading && number ? h('span', { class: 'clause__number' }, number) : null,
   text,
-  statusBadge(clause.status));
+  showsStatus(clause) ? statusBadge(clause.status) : null);
 }
+
+/** Whether a clause shows its status beside it (every view): paragraphs do, headings do not. */
+export const showsStatus = (clause) => clause.kind !== 'heading';
 
 function displayNumber(kind, number) {
   if (number == null || number === '') return '';

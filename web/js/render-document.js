@@ -1,6 +1,8 @@
 // A whole document: title block, download link, then its clauses in order (in .document__body,
 // which the live view replaces while editing live). The document's own text (title, conference,
 // place, clauses) carries the document's language; the labels keep the interface language.
+// The title block's status and revision are drawn from the document as loaded; the room keeps
+// them current from the live connection (showDocumentFacts).
 
 import { h } from './dom.js';
 import { addStrings, t } from './i18n.js';
@@ -31,8 +33,8 @@ export function renderDocument(doc, { exportUrl }) {
         : h('h1', { id: 'document-title', tabindex: '-1' }, t('common.untitled')),
       h('dl', { class: 'title-block__facts' },
         meta.language ? fact(t('document.original'), languageName(meta.language)) : null,
-        fact(t('document.status'), documentStatusLabel(doc.status)),
-        fact(t('document.revision'), String(doc.revision ?? 0))),
+        fact(t('document.status'), documentStatusLabel(doc.status), 'status'),
+        fact(t('document.revision'), String(doc.revision ?? 0), 'revision')),
       h('p', { class: 'title-block__actions' },
         t('document.download'),
         link('pdf', undefined, 'document.download.pdf'), ' · ',
@@ -54,4 +56,14 @@ function placeAndDate({ place, date }, lang) {
     date ? h('time', { datetime: date }, formatDate(date)) : null);
 }
 
-const fact = (term, value) => h('div', null, h('dt', null, term), h('dd', null, value));
+const fact = (term, value, name) => h('div', null, h('dt', null, term), h('dd', { 'data-fact': name }, value));
+
+/** Brings the title block of a rendered document up to date: {status, revision}, each optional. */
+export function showDocumentFacts(article, { status, revision } = {}) {
+  const set = (name, text) => {
+    const dd = article.querySelector(`.title-block__facts [data-fact="${name}"]`);
+    if (dd && dd.textContent !== text) dd.textContent = text;
+  };
+  if (status) set('status', documentStatusLabel(status));
+  if (Number.isInteger(revision) && revision >= 0) set('revision', String(revision));
+}

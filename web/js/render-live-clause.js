@@ -1,15 +1,23 @@
-// One clause in the live view: its number and name, a textarea for its text, who else is in
-// it, and its tools (kind, new paragraph after, move up/down, delete). The elements are built
-// once per clause and updated in place (updateLiveClause), so focus and carets survive.
+// One clause in the live view: its number and name, its status (paragraphs only, as in the read
+// view), a textarea for its text, who else is in it, and its tools (kind, new paragraph after,
+// move up/down, delete). The elements are built once per clause and updated in place
+// (updateLiveClause), so focus and carets survive.
+// An agreed (or agreed ad ref) paragraph is read-only, with a note on why and how it reopens: the
+// server refuses changes to its text, place and kind until it is bracketed again, which is done
+// from the paragraph's side panel (room/panel/status-control.js); a button beside the note takes
+// the focus there, past every clause that comes before the panel in the page.
 
 import { h } from './dom.js';
 import { CLAUSE_KINDS } from './live/live-client.js';
-import { clauseStatusLabel } from './format.js';
+import { clauseStatusLabel, isSettledStatus } from './format.js';
+import { showsStatus } from './render-clause.js';
 import { addStrings, t } from './i18n.js';
 import strings from './strings/live.js';
+import panelStrings from './strings/panel.js';
 import { documentLanguage } from './document-language.js';
 
 addStrings(strings);
+addStrings(panelStrings); // the note names the panel's "Reopen for negotiation" button in its own words
 
 const KINDS = new Set(['heading', 'preambular', 'operative', 'sub-paragraph', 'free-text', 'footnote']);
 
@@ -32,8 +40,9 @@ function displayNumber(clause) {
 /**
  * Builds the elements of one live clause. The returned object holds them; its root carries
  * data-clause-id, and every control data-action, for the view's delegated event handlers.
+ * toPanel: add the button that opens the clause's side panel (shown while it is agreed).
  */
-export function renderLiveClause(clause) {
+export function renderLiveClause(clause, { toPanel = false } = {}) {
   const id = clause.id;
   const textareaId = `live-text-${id}`;
   const parts = {
@@ -41,6 +50,8 @@ export function renderLiveClause(clause) {
     label: h('label', { class: 'live-clause__label', for: textareaId }),
     people: h('p', { class: 'live-clause__people', hidden: true }),
     badge: h('span', { class: 'badge' }),
+    note: h('p', { class: 'live-clause__note', id: `live-note-${id}`, hidden: true }),
+    toPanel: toPanel ? button('panel', '', 'live-clause__to-panel') : null,
     textarea: h('textarea', {
       id: textareaId, class: 'live-clause__text', dir: 'auto', lang: documentLanguage(), rows: 1, spellcheck: 'true',
       'data-action': 'text', 'aria-describedby': `live-people-${id}`,
@@ -60,6 +71,8 @@ export function renderLiveClause(clause) {
     parts.number,
     h('div', { class: 'live-clause__body' },
       h('div', { class: 'live-clause__head' }, parts.label, parts.badge, parts.people),
+      parts.note,
+      parts.toPanel,
       parts.textarea,
       parts.tools));
   parts.textarea.value = clause.text;
@@ -78,13 +91,27 @@ export function updateLiveClause(parts, clause, position, total) {
   parts.number.textContent = displayNumber(clause);
   parts.badge.className = `badge badge--${clause.status}`;
   parts.badge.replaceChildren(h('span', { class: 'visually-hidden' }, t('status.label')), clauseStatusLabel(clause.status));
-  parts.badge.hidden = !clause.status;
+  parts.badge.hidden = !clause.status || !showsStatus(clause);
   parts.label.textContent = name;
   parts.tools.setAttribute('aria-label', t('live.tools', { name }));
   if (parts.kind.value !== clause.kind) parts.kind.value = clause.kind;
+  const settled = isSettledStatus(clause.status);
+  parts.root.classList.toggle('live-clause--settled', settled);
+  parts.textarea.readOnly = settled;
+  parts.textarea.setAttribute('aria-readonly', String(settled));
+  parts.textarea.setAttribute('aria-describedby', settled ? `live-note-${clause.id} live-people-${clause.id}` : `live-people-${clause.id}`);
+  parts.note.textContent = settled ? t('live.settled', { status: clauseStatusLabel(clause.status), reopen: t('panel.status.reopen') }) : '';
+  parts.note.hidden = !settled;
+  if (parts.toPanel) {
+    // The clause's name, hidden, tells the buttons of several agreed paragraphs apart.
+    parts.toPanel.replaceChildren(t('live.toPanel'), h('span', { class: 'visually-hidden' }, `: ${name}`));
+    parts.toPanel.hidden = !settled;
+  }
+  parts.kind.disabled = settled;
   // aria-disabled rather than disabled: a button that becomes unusable keeps the focus.
-  setUsable(parts.up, position > 0);
-  setUsable(parts.down, position < total - 1);
+  setUsable(parts.up, position > 0 && !settled);
+  setUsable(parts.down, position < total - 1 && !settled);
+  setUsable(parts.remove, !settled);
 }
 
 function setUsable(buttonElement, usable) {

@@ -4,6 +4,7 @@
 
 import { ClauseSync } from './clause-sync.js';
 import { resolveAnchor, reanchor, gc } from './outbox.js';
+import { recordOwn } from './own-edits.js';
 
 /** Applies one commit in revision order; false when the client lost track (it resyncs). */
 export function applyCommit(c, commit) {
@@ -19,13 +20,16 @@ export function applyCommit(c, commit) {
   const own = inflight !== null && commit.clientId === c.clientId && commit.seq === inflight.seq;
   const change = commit.change;
   const rec = c._records.get(change.clauseId);
+  let texts = null; // for our own text commit: the confirmed text before and after it
   switch (change.type) {
     case 'text': {
       if (!rec || !rec.inConfirmed || rec.version !== change.version) {
         return inconsistent(c, `text commit ${commit.revision} on clause ${change.clauseId} at version ${change.version}`);
       }
       if (own) {
+        texts = { before: rec.confirmed, after: null };
         const local = rec.ack(change.op);
+        texts.after = rec.confirmed;
         if (local !== null) {
           if (inflight.exact) c.stats.mismatches++; // a bug: OT should have predicted it exactly
           c._presence.move(rec.id, local);
@@ -99,7 +103,10 @@ export function applyCommit(c, commit) {
       return inconsistent(c, `commit ${commit.revision} has an unknown change type`);
   }
   c.revision = commit.revision;
+  c.hash = commit.hash ?? null;
   if (own) {
+    recordOwn(c, { seq: commit.seq, revision: commit.revision, change: structuredClone(change),
+      before: texts?.before ?? null, after: texts?.after ?? null });
     c._inflight = null;
     c._settled();
     gc(c);
@@ -115,8 +122,11 @@ export function inconsistent(c, what) {
   return false;
 }
 
-/** Loads a whole document, keeping local changes not yet confirmed on top of it. */
-export function loadDocument(c, doc, revision) {
+/**
+ * Loads a whole document, keeping local changes not yet confirmed on top of it. hash: the
+ * history hash at revision (from `joined`), or null.
+ */
+export function loadDocument(c, doc, revision, hash = null) {
   c.stats.documentLoads++;
   const order = [];
   for (const clause of doc.clauses ?? []) {
@@ -136,6 +146,9 @@ export function loadDocument(c, doc, revision) {
     rec.status = clause.status ?? rec.status;
     rec.inConfirmed = true;
     order.push(clause.id);
+    // A clause we saw deleted can be back, after a divergence (the deletion was lost).
+    c._deleted.delete(clause.id);
+    c._deletedBefore.delete(clause.id);
   }
   const present = new Set(order);
   c._order.forEach((id, i) => {
@@ -160,6 +173,7 @@ export function loadDocument(c, doc, revision) {
     }
   }
   c.revision = typeof revision === 'number' ? revision : doc.revision;
+  c.hash = hash;
   c.info = { id: doc.id, title: doc.title, status: doc.status, meta: doc.meta };
   if (c._inflight?.kind === 'text') c._inflight.exact = false;
   gc(c);

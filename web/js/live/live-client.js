@@ -23,6 +23,17 @@
 // Also: edits made while offline are applied and queued (a clause's edits composed into one op);
 // ops too large for one message are split into several submissions; a new clause placed after a
 // clause someone deleted meanwhile goes after that clause's predecessor instead of being lost.
+//
+// Divergence (own-edits.js). The client keeps the history hash of the last commit it applied (or
+// of a loaded document) and sends it with `since` when it rejoins, so the server can tell that its
+// history no longer holds what the client saw (a store restored from an older copy). It also keeps
+// its last 500 acknowledged submissions: seq, revision, the change as committed and, for text,
+// the clause text just before and after. When a `joined` reply loads a whole document, every
+// recorded submission with a seq above the reply's `lastSeq` was lost: the client never keeps
+// confirmed text the server lacks, so it loads the document as for any reload, emits 'diverged'
+// with the lost submissions, and keeps them until remakeLostEdits() makes them again as new local
+// edits rebased on the loaded text (what no longer applies is skipped and reported) or
+// dismissLostEdits() lets them go.
 
 import * as ot from '../text-op.js';
 import { ClauseSync } from './clause-sync.js';
@@ -33,6 +44,7 @@ import { clauseNumbers } from './numbering.js';
 import { splitOp } from './op-utils.js';
 import { cancelHold, cancelRetry, pump } from './outbox.js';
 import { Presence } from './presence.js';
+import { copyOf, dismissLost, remakeLost } from './own-edits.js';
 import { onServerMessage } from './server-messages.js';
 import { textDiff } from './text-diff.js';
 import { checkAllowed, checkKind, refreshView, visibleClause } from './view.js';
@@ -53,7 +65,13 @@ export { newClauseId, newClientId, randomString } from './ids.js';
  * clause's current local text (text(clauseId)), applies it, queues it and emits 'clause'.
  *
  * Events (subscribe with on(type, listener), which returns an unsubscribe function):
- * - 'document' {clauses, revision}: the clause list changed (order, kinds, numbers, a load);
+ * - 'document' {clauses, revision}: the clause list changed (order, kinds, numbers, statuses, a load);
+ * - 'revision' {revision, status}: the document moved to another revision, or its status changed
+ *   (drafting, negotiating, adopted); after each frame or load, not after each commit;
+ * - 'diverged' {lost}: a reload came from a history that does not hold what this client had
+ *   seen, or lacks some of its acknowledged submissions; lost: those not yet made again or
+ *   dismissed, oldest first ({seq, revision, change, before, after}; may be empty); see
+ *   remakeLostEdits() and dismissLostEdits();
  * - 'clause' {clauseId, op, text, source}: one clause's local text changed by op (map carets
  *   with transformPosition(caret, op)); source is 'local', 'remote', 'revert' (a refused edit
  *   taken back) or 'rebase' (reconciled after a reload);
@@ -100,6 +118,7 @@ export class LiveClient extends Emitter {
     this._retryMs = options.retryDelayMs ?? 1000;
 
     this.revision = -1;
+    this.hash = null; // the history hash at this.revision, when the server sent one
     this.status = 'offline';
     this.connectionId = null;
     this.info = null; // {id, title, status, meta} from the last loaded document
@@ -117,16 +136,19 @@ export class LiveClient extends Emitter {
     this._early = []; // ops frames that arrived before joined
     this._retryTimer = null;
     this._hold = null; // {clauseId, timer}: a re-queued insert waits for that clause's deletion
+    this._own = []; // acknowledged submissions, see own-edits.js
+    this._lost = []; // acknowledged submissions the server no longer has
+    this._shown = { revision: null, status: null }; // what the last 'revision' event said
     /** Counters for diagnostics and tests. */
-    this.stats = { submitted: 0, resubmitted: 0, dropped: 0, inconsistencies: 0, mismatches: 0, documentLoads: 0 };
+    this.stats = { submitted: 0, resubmitted: 0, dropped: 0, inconsistencies: 0, mismatches: 0, documentLoads: 0,
+      divergences: 0 };
 
     this._connection = new Connection(this.url, {
       WebSocket, setTimeout: this._setTimeout, clearTimeout: this._clearTimeout,
       pingIntervalMs: options.pingIntervalMs ?? 20_000,
       backoffMinMs: options.backoffMinMs ?? 500, backoffMaxMs: options.backoffMaxMs ?? 10_000,
     }, {
-      opened: () => this._connection.send({ type: 'join', clientId: this.clientId, name: this.name,
-        since: this._connection.resyncPending ? -1 : this.revision }),
+      opened: () => this._connection.send(this._joinMessage()),
       message: (data) => onServerMessage(this, data),
       reset: () => {
         this._joined = false;
@@ -172,6 +194,11 @@ export class LiveClient extends Emitter {
   /** The in-flight submission was resolved: tells those who show how many edits still wait. */
   _settled() {
     this._emit('pending', { count: this.pendingCount });
+  }
+
+  /** This client's acknowledged submissions that the server no longer has (see 'diverged'). */
+  get lostEdits() {
+    return this._lost.map(copyOf);
   }
 
   /** Everyone connected, as the server last reported them (carets moved by edits seen since). */
@@ -274,6 +301,20 @@ export class LiveClient extends Emitter {
     this._presence.set(clauseId, caret);
   }
 
+  /**
+   * Makes the lost submissions (lostEdits) again as new local edits on the text as it now is, and
+   * forgets them. Returns {remade, skipped}: skipped ones carry a `reason` ('clause-gone',
+   * 'anchor-gone', 'paragraph-agreed', 'document-frozen', 'invalid-change', 'unknown-base').
+   */
+  remakeLostEdits() {
+    return remakeLost(this);
+  }
+
+  /** Forgets the lost submissions without making them again; returns how many there were. */
+  dismissLostEdits() {
+    return dismissLost(this);
+  }
+
   // ---------------------------------------------------------------- internal (used by the modules)
 
   _setStatus(status) {
@@ -305,9 +346,25 @@ export class LiveClient extends Emitter {
     if (local.length > 0) this._emit('clause', { clauseId: rec.id, op: local, text: rec.text, source });
   }
 
-  /** Recomputes what the user sees; emits 'document' when the clause list changed. */
+  /** The join message: since the last revision seen, with its hash (none for a fresh start). */
+  _joinMessage() {
+    const since = this._connection.resyncPending ? -1 : this.revision;
+    const join = { type: 'join', clientId: this.clientId, name: this.name, since };
+    if (since >= 0 && this.hash) join.hash = this.hash;
+    return join;
+  }
+
+  /**
+   * Recomputes what the user sees; emits 'document' when the clause list changed and 'revision'
+   * when the revision or the document's status did.
+   */
   _changed() {
     if (refreshView(this)) this._emit('document', { clauses: this.clauses, revision: this.revision });
+    const status = this.info?.status ?? null;
+    if (this.revision >= 0 && (this._shown.revision !== this.revision || this._shown.status !== status)) {
+      this._shown = { revision: this.revision, status };
+      this._emit('revision', { revision: this.revision, status });
+    }
   }
 
   _enqueueChange(change) {

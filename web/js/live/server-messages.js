@@ -13,9 +13,18 @@
 // Refused text ops are taken back by applying their exact inverse, so the clause shows the
 // server's text plus the edits still to be sent; codes that mean "the client's state is off" also
 // trigger a resync (since = -1).
+//
+// Divergence. A `joined` with a whole document also says (`lastSeq`) how far this client's
+// submissions got in the server's history. Acknowledged ones beyond it were lost with commits the
+// server once had (`diverged`: its store was restored from an older copy): the loaded document
+// replaces everything confirmed, and the lost submissions are reported ('diverged') for the person
+// to make again (own-edits.js). The in-flight submission (never acknowledged) is then resent
+// rebased on the loaded text, with its seq: the server's duplicate check still answers for one this
+// history holds, and the op as first sent was written on text this history may not have.
 
 import { applyCommit, inconsistent, loadDocument } from './commits.js';
 import { cancelHold, gc, pump, requeueInsert, retryLater, sendInflight, currentChange } from './outbox.js';
+import { copyOf, recordOwn, takeLost } from './own-edits.js';
 
 // Errors after which the in-flight submission stays pending and is resent with the same seq.
 const RETRY_AFTER_RECONNECT = new Set(['unavailable', 'not-joined']);
@@ -53,14 +62,21 @@ function onJoined(c, message) {
   c._connection.joined();
   c.connectionId = message.connectionId ?? null;
   cancelHold(c);
-  if (!catchUp(c, message)) {
+  // Our acknowledged submissions beyond lastSeq are not in the history of a loaded document.
+  const lost = message.document && Number.isInteger(message.lastSeq) ? takeLost(c, message.lastSeq) : [];
+  const diverged = message.diverged === true || lost.length > 0;
+  const caughtUp = catchUp(c, message);
+  if (diverged && c._inflight?.kind === 'text') c._inflight.exact = true;
+  if (!caughtUp) {
     c._changed();
+    if (diverged) reportDivergence(c);
     return;
   }
   c._connection.resyncPending = false;
   c._setStatus('online');
   c._setPeople(message.presence ?? []);
   c._changed();
+  if (diverged) reportDivergence(c);
   if (c._inflight) {
     // Not resolved by the catch-up: resubmit with the same seq (applied at most once).
     c.stats.resubmitted++;
@@ -70,15 +86,22 @@ function onJoined(c, message) {
   pump(c);
 }
 
+/** Tells the page which of this client's confirmed submissions the server no longer has. */
+function reportDivergence(c) {
+  c.stats.divergences++;
+  c._emit('diverged', { lost: c._lost.map(copyOf) });
+}
+
 /** Applies a joined reply and the frames that came before it; false if the client lost track. */
 function catchUp(c, message) {
   if (message.document) {
-    loadDocument(c, message.document, message.revision);
+    loadDocument(c, message.document, message.revision, message.hash ?? null);
   } else {
     for (const commit of message.ops ?? []) if (!applyCommit(c, commit)) return false;
     if (typeof message.revision === 'number' && message.revision > c.revision) {
       return inconsistent(c, `joined at revision ${message.revision} but the catch-up ends at ${c.revision}`);
     }
+    if (message.revision === c.revision && message.hash) c.hash = message.hash;
   }
   // Commits the reply already contained are skipped.
   const early = c._early;
@@ -102,8 +125,11 @@ function onAck(c, message) {
   if (!inflight || message.seq !== inflight.seq) return;
   // A duplicate with a revision we do not have yet: its commit is on its way in an ops frame.
   if (typeof message.revision === 'number' && message.revision > c.revision) return;
-  // Already applied, and inside what we have (a loaded document): our copy must go.
+  // Already applied, and inside what we have (a loaded document): our copy must go. Recorded as
+  // acknowledged; what its commit did is unknown here, so it carries no texts.
   c._inflight = null;
+  recordOwn(c, { seq: inflight.seq, revision: message.revision ?? -1, change: structuredClone(originalChange(inflight)),
+    before: null, after: null });
   c._settled();
   if (inflight.kind === 'text') c._dropInflightText(c._records.get(inflight.clauseId), 'rebase');
   gc(c);
@@ -161,4 +187,9 @@ function onError(c, message) {
   gc(c);
   c._changed();
   pump(c);
+}
+
+/** The change an in-flight submission was first sent as. */
+function originalChange(inflight) {
+  return inflight.kind === 'text' ? inflight.original : inflight.change;
 }

@@ -11,13 +11,14 @@ export function confirmedKinds(c) {
   return new Map(c._order.map((id) => [id, c._records.get(id).kind]));
 }
 
-/** Recomputes c._view; true when the clause list (ids and kinds, in order) changed. */
+/** Recomputes c._view; true when the clause list (ids, kinds and statuses, in order) changed. */
 export function refreshView(c) {
   const state = { order: c._order.slice(), kinds: confirmedKinds(c) };
   if (c._inflight?.kind === 'change') applyStructural(state, c._inflight.change, c._deleted);
   for (const e of c._queue) if (e.type === 'change') applyStructural(state, e.change, c._deleted);
   c._view = state;
-  const key = state.order.map((id) => `${id}:${state.kinds.get(id)}`).join(',');
+  // Statuses are part of it: a paragraph agreed or reopened changes what the views offer.
+  const key = state.order.map((id) => `${id}:${state.kinds.get(id)}:${c._records.get(id).status}`).join(',');
   if (key === c._viewKey) return false;
   c._viewKey = key;
   return true;

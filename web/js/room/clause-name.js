@@ -22,3 +22,9 @@ export function clauseNameById(client, clauseId) {
   const i = clauses.findIndex((c) => c.id === clauseId);
   return i < 0 ? t('event.clause.this') : clauseName(clauses[i], i);
 }
+
+/** A name put at the start of a sentence: "paragraph 3" → "Paragraph 3". */
+export function sentenceStart(name) {
+  const text = String(name ?? '');
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}

@@ -1,5 +1,6 @@
 // The side panel of the drafting room's text view: everything about the selected clause.
-//   its name, status and text; its amendments (pending first, decided ones folded away), each
+//   its name, status (which the chair and rapporteurs change here, panel/status-control.js) and
+//   text; its amendments (pending first, decided ones folded away), each
 //   with its word diff, standing and straw poll (panel/amendment-card.js); for the rapporteur and
 //   chair, conflict groups side by side with a compromise form (panel/conflict-group.js); for
 //   delegates, ways to propose a change (panel/change-words-form.js, panel/structural-forms.js);
@@ -21,6 +22,7 @@ import { renderCommentThreads } from './panel/comment-thread.js';
 import { changeWordsForm } from './panel/change-words-form.js';
 import { blockEnd, renderStructuralForms } from './panel/structural-forms.js';
 import { keep } from './panel/panel-kit.js';
+import { renderStatusControl } from './panel/status-control.js';
 import { sourceOffsets } from './panel/selection-offsets.js';
 
 addStrings(panelStrings);
@@ -97,10 +99,10 @@ export function mountClausePanel(aside, ctx) {
   }
 
   function header(clause, position) {
+    const name = clauseName(clause, position);
     return h('div', { class: 'clause-panel__head' },
-      h('h2', { class: 'clause-panel__heading', tabindex: '-1' }, capitalise(clauseName(clause, position))),
-      clause.status ? h('p', { class: 'clause-panel__status' },
-        `${t('panel.status')}: `, h('span', { class: `badge badge--${clause.status}` }, t(`panel.status.${clause.status}`))) : null,
+      h('h2', { class: 'clause-panel__heading', tabindex: '-1' }, capitalise(name)),
+      renderStatusControl(env, clause, name),
       h('p', { class: 'clause-panel__text', dir: 'auto' }, inlineMarkdown(clause.text)));
   }
 

@@ -22,6 +22,8 @@ import { LiveView } from '../live-view.js';
 import { NegotiationStore } from './negotiation-store.js';
 import { ReadView } from './read-view.js';
 import { eventText } from './event-text.js';
+import { clauseNameById, sentenceStart } from './clause-name.js';
+import { showDocumentFacts } from '../render-document.js';
 import { mountClausePanel } from './clause-panel.js';
 import { mountBanners } from './banners.js';
 import { mountCompilation } from './compilation-view.js';
@@ -42,13 +44,14 @@ const REFUSALS = new Set(['clause-too-long', 'clause-deleted', 'unknown-clause',
 /**
  * Mounts the room into article (from renderDocument: .title-block and .document__body).
  * who: {user, role, delegation, meetingId, roleLabel}; onOffline(): the socket dropped (the
- * session may have ended); onForbidden(): the server refused a live edit for the person's role.
- * client: a live client handed over by the room this one replaces (stop({handOver: true})), with
- * its queued edits; by default a new one.
+ * session may have ended); onForbidden(): the server refused a live edit for the person's role;
+ * onFacts({status, clauseCount}): the live document's status or number of clauses changed (for
+ * the sidebar). client: a live client handed over by the room this one replaces
+ * (stop({handOver: true})), with its queued edits; by default a new one.
  * Returns {documentId, view, show(view), stop({handOver})}.
  */
 export function mountRoom(article, documentId, who, {
-  view = 'text', onOffline = () => {}, onForbidden = () => {}, client: handedOver = null,
+  view = 'text', onOffline = () => {}, onForbidden = () => {}, onFacts = () => {}, client: handedOver = null,
 } = {}) {
   const client = handedOver ?? new LiveClient(documentId);
   const store = new NegotiationStore(documentId);
@@ -146,11 +149,21 @@ export function mountRoom(article, documentId, who, {
     }),
     client.on('clause', showStatus),
     client.on('pending', showStatus),
-    client.on('document', showStatus),
-    client.on('error', ({ code }) => {
+    client.on('document', ({ clauses }) => {
+      showStatus();
+      onFacts({ clauseCount: clauses.length });
+    }),
+    // The title block and the sidebar follow the document on every screen, whoever reads it.
+    client.on('revision', showFacts),
+    client.on('error', ({ code, change }) => {
       showStatus();
       if (code === 'forbidden') {
         onForbidden();
+        return;
+      }
+      if (code === 'paragraph-agreed') {
+        // Typed just before the paragraph was agreed: say which one, why, and how it reopens.
+        ctx.say(t('room.refused.paragraph-agreed', { Clause: sentenceStart(clauseNameById(client, change?.clauseId)) }));
         return;
       }
       if (REFUSALS.has(code)) ctx.say(t(`room.refused.${code}`));
@@ -168,11 +181,19 @@ export function mountRoom(article, documentId, who, {
     }),
   ];
 
+  function showFacts({ revision, status }) {
+    showDocumentFacts(article, { revision, status });
+    onFacts({ status });
+  }
+
   // ---------------------------------------------------------------- live editing (text view)
 
   function enterEditing() {
     if (!current || current.name !== 'text' || editing) return;
-    editing = new LiveView(client, { onMessage: ctx.say });
+    editing = new LiveView(client, {
+      onMessage: ctx.say,
+      onOpenPanel: (clauseId) => ctx.selectClause(clauseId, { focusPanel: true }),
+    });
     current.read.element.replaceWith(editing.element);
     article.classList.add('document--live');
     toggle.setAttribute('aria-pressed', 'true');
@@ -261,6 +282,11 @@ export function mountRoom(article, documentId, who, {
   const room = { documentId, view: null, show, stop, ctx };
   show(view);
   showStatus();
+  // A handed-over client is ahead of the document the page was drawn from.
+  if (client.revision >= 0) {
+    showFacts({ revision: client.revision, status: client.info?.status });
+    onFacts({ clauseCount: client.clauses.length });
+  }
   if (!handedOver) client.connect();
   store.reload().catch((error) => ctx.say(problemText(error)));
   return room;

@@ -29,6 +29,8 @@ export default {
     'live.notPossible': 'Not possible: {reason}.',
     'live.refused.invalid-change': 'a sub-paragraph must follow an operative paragraph or another sub-paragraph',
     'live.refused.unknown-clause': 'that clause is no longer in the document',
+    'live.settled': 'This paragraph is {status}: its text, place and kind cannot be edited. To change it, the chair or a rapporteur first reopens it with “{reopen}” in the paragraph’s panel.',
+    'live.toPanel': 'Open the paragraph’s panel',
   },
   fr: {
     'live.kind.heading': 'Titre',
@@ -58,6 +60,8 @@ export default {
     'live.notPossible': 'Impossible : {reason}.',
     'live.refused.invalid-change': 'un alinéa doit suivre un paragraphe du dispositif ou un autre alinéa',
     'live.refused.unknown-clause': 'ce paragraphe ne figure plus dans le document',
+    'live.settled': 'Ce paragraphe est {status} : son texte, sa place et son type ne peuvent pas être modifiés. Pour le changer, la présidence ou un rapporteur doit d’abord le rouvrir avec « {reopen} » dans le panneau du paragraphe.',
+    'live.toPanel': 'Ouvrir le panneau du paragraphe',
   },
   es: {
     'live.kind.heading': 'Título',
@@ -87,5 +91,7 @@ export default {
     'live.notPossible': 'No es posible: {reason}.',
     'live.refused.invalid-change': 'un apartado debe seguir a un párrafo dispositivo o a otro apartado',
     'live.refused.unknown-clause': 'ese párrafo ya no está en el documento',
+    'live.settled': 'Este párrafo está {status}: no se pueden editar su texto, su lugar ni su tipo. Para cambiarlo, la presidencia o un relator debe reabrirlo antes con «{reopen}» en el panel del párrafo.',
+    'live.toPanel': 'Abrir el panel del párrafo',
   },
 };

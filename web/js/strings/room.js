@@ -43,6 +43,7 @@ export default {
     'room.refused.invalid-change': 'The server refused a change that would break the document’s rules: it was undone.',
     'room.refused.duplicate-clause': 'A new clause could not be added: please try again.',
     'room.refused.client-inconsistent': 'Reloading the document from the server…',
+    'room.refused.paragraph-agreed': '{Clause} had already been agreed when your change reached the server, so your change was undone. An agreed paragraph can change only once the chair or a rapporteur reopens it (sets it back to bracketed).',
   },
   fr: {
     'room.tabs': 'Vues du document',
@@ -86,6 +87,7 @@ export default {
     'room.refused.invalid-change': 'Le serveur a refusé une modification contraire aux règles du document : elle a été annulée.',
     'room.refused.duplicate-clause': 'Le nouveau paragraphe n’a pas pu être ajouté : veuillez réessayer.',
     'room.refused.client-inconsistent': 'Rechargement du document depuis le serveur…',
+    'room.refused.paragraph-agreed': '{Clause} : déjà convenu quand votre modification est arrivée au serveur, elle a donc été annulée. Un paragraphe convenu ne peut changer qu’une fois rouvert par la présidence ou un rapporteur (statut remis à « entre crochets »).',
   },
   es: {
     'room.tabs': 'Vistas del documento',
@@ -129,5 +131,6 @@ export default {
     'room.refused.invalid-change': 'El servidor rechazó un cambio que rompería las reglas del documento: se deshizo.',
     'room.refused.duplicate-clause': 'No se pudo añadir el nuevo párrafo: inténtelo de nuevo.',
     'room.refused.client-inconsistent': 'Recargando el documento desde el servidor…',
+    'room.refused.paragraph-agreed': '{Clause}: ya estaba acordado cuando su cambio llegó al servidor, por lo que se deshizo. Un párrafo acordado solo puede cambiar cuando la presidencia o un relator lo reabre (lo vuelve a poner entre corchetes).',
   },
 };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { LiveClient, liveUrl, newClientId, newClauseId } from '../../../../web/js/live/live-client.js';
 import { world } from './support/world.mjs';
 
-test('join: a 16-character clientId kept across reconnects, since -1 then the last revision; URLs and ids', () => {
+test('join: a 16-character clientId kept across reconnects, since -1 then the last revision and its hash; URLs and ids', () => {
   const w = world({ clients: 2 });
   const [a, b] = w.clients;
   const joins = w.sentBy(0, 'join');
@@ -21,7 +21,9 @@ test('join: a 16-character clientId kept across reconnects, since -1 then the la
   w.settle();
   const again = w.sentBy(0, 'join');
   assert.equal(again.length, 2);
-  assert.deepEqual(again[1], { type: 'join', clientId: a.clientId, name: 'R0', since: 1 });
+  // The rejoin names the last revision seen and the history hash there, as the server sent it.
+  assert.deepEqual(again[1], { type: 'join', clientId: a.clientId, name: 'R0', since: 1, hash: w.server.durable.hash });
+  assert.match(a.hash, /^[0-9a-f]{64}$/);
   assert.deepEqual(a.events.filter((e) => e.type === 'status').map((e) => e.status),
     ['connecting', 'online', 'offline', 'connecting', 'online']);
 

@@ -14,7 +14,8 @@ test('presence: sent throttled, received, carets moved by remote edits', () => {
   assert.equal(w.sentBy(0, 'presence').length, 2);
   assert.deepEqual(w.sentBy(0, 'presence').at(-1), { type: 'presence', clauseId: 'op1', caret: 9 });
   w.deliver();
-  const aSeenByB = () => b.people.find((p) => p.clientId === a.clientId);
+  // Presence names connections, never client ids.
+  const aSeenByB = () => b.people.find((p) => p.connectionId === a.connectionId);
   assert.equal(aSeenByB().caret, 9);
   const presenceEvents = b.events.filter((e) => e.type === 'presence').length;
   assert.ok(presenceEvents > 0);

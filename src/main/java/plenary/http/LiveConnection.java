@@ -1,5 +1,6 @@
 package plenary.http;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -68,16 +69,39 @@ final class LiveConnection {
             }
         });
         socket.setWriteQueueMaxSize(limits.outboundQueueBytes());
-        socket.textMessageHandler(this::onText);
-        socket.binaryMessageHandler(b -> error(null, "unsupported-message", "send JSON text messages, not binary"));
+        FrameAssembler assembler = new FrameAssembler(limits, new FrameAssembler.Messages() {
+            @Override
+            public void text(String text) {
+                onText(text);
+            }
+
+            @Override
+            public void binary() {
+                error(null, "unsupported-message", "send JSON text messages, not binary");
+            }
+
+            @Override
+            public void tooLarge() {
+                error(null, "message-too-large", "messages are limited to " + limits.maxMessageBytes() + " bytes");
+            }
+
+            @Override
+            public void fail(short code, String reason) {
+                close(code, reason);
+            }
+        });
+        socket.frameHandler(assembler::frame);
         socket.closeHandler(v -> onClose());
-        // Vert.x reports a message over the hard limit (and broken connections) only here: end the
-        // socket, with 1009 where the message was too big, rather than leave it half alive.
+        // Netty refuses a frame that breaks RFC 6455, or one longer than the hard limit, before it is
+        // read, and reports it only here, with the close code that fits (1002, 1009). Anything else
+        // that ends the connection is the server's problem (1011).
         socket.exceptionHandler(e -> {
             if (!closed && !socket.isClosed()) {
-                boolean tooBig = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("size");
+                short code = e instanceof CorruptedWebSocketFrameException corrupt
+                        ? (short) corrupt.closeStatus().code() : (short) 1011;
                 try {
-                    socket.close(tooBig ? (short) 1009 : (short) 1011, tooBig ? "message too big" : "connection error");
+                    String reason = code == 1011 ? "connection error" : String.valueOf(e.getMessage());
+                    socket.close(code, reason.substring(0, Math.min(reason.length(), 120)));
                 } catch (IllegalStateException alreadyClosed) {
                     // closed meanwhile: nothing left to tell the client
                 }
@@ -86,11 +110,8 @@ final class LiveConnection {
         });
     }
 
+    /** A whole text message, within the limit and valid UTF-8 (see {@link FrameAssembler}). */
     private void onText(String text) {
-        if (text.length() > limits.maxMessageBytes() / 3 && utf8Length(text) > limits.maxMessageBytes()) {
-            error(null, "message-too-large", "messages are limited to " + limits.maxMessageBytes() + " bytes");
-            return;
-        }
         if (!bucket.tryTake()) {
             error(null, "rate-limited", "too many messages; at most " + (int) limits.messagesPerSecond()
                     + " per second");
@@ -133,25 +154,6 @@ final class LiveConnection {
         } catch (ClassCastException e) {
             error(message.getValue("seq"), "invalid-message", "a field has the wrong type");
         }
-    }
-
-    /** UTF-8 size without encoding: only long messages are measured, and most are ASCII. */
-    static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     private void join(JsonObject message) {

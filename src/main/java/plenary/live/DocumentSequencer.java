@@ -600,7 +600,8 @@ public final class DocumentSequencer extends VerticleBase {
     }
 
     private void awaitIdle(io.vertx.core.Promise<Void> idle, int triesLeft) {
-        if (!writing || triesLeft == 0) {
+        // During a reload no write is in flight: there is nothing to wait for.
+        if (!writing || reloading || triesLeft == 0) {
             idle.complete();
         } else {
             vertx.setTimer(10, t -> awaitIdle(idle, triesLeft - 1));

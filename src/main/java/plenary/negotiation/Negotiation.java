@@ -1,5 +1,7 @@
 package plenary.negotiation;
 
+import plenary.document.ClauseStatus;
+
 import plenary.amendment.Amendment;
 import plenary.amendment.AmendmentState;
 import plenary.deliberation.Comment;
@@ -185,7 +187,10 @@ public final class Negotiation {
                 comments.computeIfPresent(e.id(), (k, c) -> c.resolvedThread());
                 yield new Transition("thread " + e.id(), "open", "resolved");
             }
-            case Event.ClauseStatusSet e -> new Transition("clause " + e.clauseId(), Wire.name(e.from()), Wire.name(e.to()));
+            // Agreed language taken back into negotiation is worth saying in so many words.
+            case Event.ClauseStatusSet e -> new Transition("clause " + e.clauseId()
+                    + (e.from() != ClauseStatus.BRACKETED && e.to() == ClauseStatus.BRACKETED
+                    ? " reopened (agreed language)" : ""), Wire.name(e.from()), Wire.name(e.to()));
             case Event.VoteCalled e -> {
                 votes.put(e.vote().id(), e.vote());
                 yield new Transition("vote " + e.vote().id(), null, "called: " + e.vote().question());

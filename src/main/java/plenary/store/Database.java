@@ -24,7 +24,11 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path dataDir, String jdbcUrl, String user, String password) {
         if (jdbcUrl == null) {
+            // In this order: a half-done migration is undone from its copy, then recovered if it
+            // was not closed cleanly, then migrated all or nothing, before the pool opens it.
+            H2Migrations.undoInterrupted(h2File(dataDir));
             H2Recovery.recoverIfNotClosedCleanly(h2File(dataDir));
+            H2Migrations.migrate(h2File(dataDir), h2Url(dataDir));
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl != null ? jdbcUrl : h2Url(dataDir));
@@ -38,7 +42,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(8);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            if (jdbcUrl != null) { // PostgreSQL runs each migration in a transaction of its own
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

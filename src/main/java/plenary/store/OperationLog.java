@@ -54,8 +54,9 @@ public final class OperationLog {
     }
 
     /**
-     * Appends commits (group commit: many in one transaction) and moves the document head. When
-     * {@code snapshot} is given it is stored too, at its own revision, with the client marks.
+     * Appends commits (group commit: many in one transaction) and moves the document head, for a
+     * document whose negotiation has no events yet. When {@code snapshot} is given it is stored
+     * too, at its own revision, with the client marks.
      */
     public void append(String documentId, List<Commit> commits, Document head, Document snapshot,
                        Map<String, ClientMark> clients) {
@@ -72,6 +73,27 @@ public final class OperationLog {
                        long negotiationSeq, Document snapshot, Map<String, ClientMark> clients) {
         long revisionBefore = commits.isEmpty() ? head.revision() : commits.getFirst().revision() - 1;
         long seqBefore = events.isEmpty() ? negotiationSeq : events.getFirst().seq() - 1;
+        // The fence checks where the batch starts; the batch itself must leave no gap either.
+        for (int i = 0; i < commits.size(); i++) {
+            if (commits.get(i).revision() != revisionBefore + 1 + i) {
+                throw new StoreException("document " + documentId + ": commits must follow each other, but "
+                        + commits.get(i).revision() + " comes after " + (revisionBefore + i), null);
+            }
+        }
+        if (head.revision() != revisionBefore + commits.size()) {
+            throw new StoreException("document " + documentId + ": head at revision " + head.revision()
+                    + " after commits ending at " + (revisionBefore + commits.size()), null);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).seq() != seqBefore + 1 + i) {
+                throw new StoreException("document " + documentId + ": events must follow each other, but "
+                        + events.get(i).seq() + " comes after " + (seqBefore + i), null);
+            }
+        }
+        if (negotiationSeq != seqBefore + events.size()) {
+            throw new StoreException("document " + documentId + ": negotiation at event " + negotiationSeq
+                    + " after events ending at " + (seqBefore + events.size()), null);
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -1,29 +1,27 @@
 package plenary.bench;
 
+import plenary.store.ForwardingDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Logger;
 
 /**
  * A DataSource that counts the transactions committed through it and times each commit call
  * (the moment H2 makes the transaction durable), so a benchmark can report operations per
  * transaction and the store's share of the latency without touching the code under test.
  */
-final class CountingDataSource implements DataSource {
-    private final DataSource delegate;
+final class CountingDataSource extends ForwardingDataSource {
     final LongAdder commits = new LongAdder();
     volatile Recorder commitTimes = new Recorder();
     volatile Recorder connectionHold = new Recorder();
 
     CountingDataSource(DataSource delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     void reset() {
@@ -65,40 +63,5 @@ final class CountingDataSource implements DataSource {
         };
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                 handler);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return delegate.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return delegate.isWrapperFor(iface);
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
 import plenary.http.RunningServer;
-import plenary.http.TestPeople;
+import plenary.http.MeetingPeople;
 import plenary.people.SocketProbe;
 
 import java.net.URI;
@@ -65,23 +65,13 @@ class NegotiationScenarioTest {
     @BeforeAll
     static void setUp() throws Exception {
         server = RunningServer.start(dir, "--no-samples");
-        HttpTestClient admin = server.http();
-        String adminToken = TestPeople.signIn(admin, "admin", TestPeople.ADMIN_PASSWORD);
-        String meeting = TestPeople.withToken(admin, adminToken, () -> HttpTestClient.json(
-                admin.postJson("/api/meetings", "{\"name\":\"Scenario Conference\"}")).get("id").asText());
-        chair = person(admin, adminToken, meeting, "chair", null, "chair", "Chair Ana");
-        rapporteur = person(admin, adminToken, meeting, "rapporteur", null, "rapporteur", "Rapporteur Ben");
-        graz = person(admin, adminToken, meeting, "delegate", "City of Graz", "graz", "Delegate of Graz");
-        gwangju = person(admin, adminToken, meeting, "delegate", "City of Gwangju", "gwangju", "Delegate of Gwangju");
-        uclg = person(admin, adminToken, meeting, "delegate", "UCLG", "uclg", "Delegate of UCLG");
-    }
-
-    private static HttpTestClient person(HttpTestClient admin, String adminToken, String meeting, String role,
-                                         String delegation, String username, String name) {
-        String password = "password-of-" + username;
-        TestPeople.invite(admin, adminToken, meeting, role, delegation, username, password, name);
-        HttpTestClient client = new HttpTestClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
-        return client.bearer(TestPeople.signIn(client, username, password));
+        MeetingPeople people = new MeetingPeople(server);
+        String meeting = people.meeting("Scenario Conference");
+        chair = people.person(meeting, "chair", null, "chair", "Chair Ana");
+        rapporteur = people.person(meeting, "rapporteur", null, "rapporteur", "Rapporteur Ben");
+        graz = people.person(meeting, "delegate", "City of Graz", "graz", "Delegate of Graz");
+        gwangju = people.person(meeting, "delegate", "City of Gwangju", "gwangju", "Delegate of Gwangju");
+        uclg = people.person(meeting, "delegate", "UCLG", "uclg", "Delegate of UCLG");
     }
 
     @AfterAll

@@ -21,16 +21,25 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class ChildServer implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Plenary listening on http://localhost:(\\d+)/");
-    private static final long START_TIMEOUT_MILLIS = 60_000;
+    private static final long START_TIMEOUT_MILLIS = 120_000;
 
     private final Process process;
     private final Path log;
-    private final int port;
+    private final long launchedNanos;
+    private int port = -1;
 
-    private ChildServer(Process process, Path log) throws InterruptedException {
+    private ChildServer(Process process, Path log, long launchedNanos) {
         this.process = process;
         this.log = log;
-        this.port = awaitPort();
+        this.launchedNanos = launchedNanos;
+    }
+
+    /**
+     * Launches {@code plenary.Main --port 0 …} and returns at once, before it listens: for killing
+     * a child while it starts. {@link #awaitListening} then waits for its port.
+     */
+    public static ChildServer launch(Path dataDir, Path log, String... extraArgs) throws IOException {
+        return launch(dataDir, log, 0, plenary.http.TestPeople.ADMIN_PASSWORD, extraArgs);
     }
 
     /** Starts {@code plenary.Main --port 0 --host 127.0.0.1 --data-dir DIR extraArgs...}, logging to {@code log}. */
@@ -52,6 +61,13 @@ public final class ChildServer implements AutoCloseable {
 
     private static ChildServer start(Path dataDir, Path log, int port, String adminPassword, String... extraArgs)
             throws IOException, InterruptedException {
+        ChildServer child = launch(dataDir, log, port, adminPassword, extraArgs);
+        child.port = child.awaitPort(child.launchedNanos + TimeUnit.MILLISECONDS.toNanos(2 * START_TIMEOUT_MILLIS));
+        return child;
+    }
+
+    private static ChildServer launch(Path dataDir, Path log, int port, String adminPassword, String... extraArgs)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow(
                 () -> new IllegalStateException("cannot tell which java binary runs the tests"));
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -67,12 +83,25 @@ public final class ChildServer implements AutoCloseable {
         if (adminPassword != null) {
             builder.environment().put("PLENARY_ADMIN_PASSWORD", adminPassword);
         }
-        return new ChildServer(builder.start(), log);
+        long launched = System.nanoTime();
+        return new ChildServer(builder.start(), log, launched);
     }
 
-    /** Polls the log until the child says where it listens; fails with the log after 60 s or an early exit. */
-    private int awaitPort() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
+    /**
+     * Waits until a launched child listens (true), or until {@link System#nanoTime()} passes
+     * {@code until} first (false: still starting); fails if it exits, or is not listening 120 s
+     * after its launch.
+     */
+    public boolean awaitListening(long until) throws InterruptedException {
+        if (port < 0) {
+            port = awaitPort(until);
+        }
+        return port >= 0;
+    }
+
+    /** Polls the log for the port the child listens on; -1 once {@code until} has passed. */
+    private int awaitPort(long until) throws InterruptedException {
+        long limit = launchedNanos + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
         while (true) {
             Matcher m = LISTENING.matcher(output());
             if (m.find()) {
@@ -82,16 +111,28 @@ public final class ChildServer implements AutoCloseable {
                 fail("the child server exited with " + process.exitValue() + " before listening; its output:\n"
                         + output());
             }
-            if (System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (now - limit > 0) {
                 close();
-                fail("the child server did not report its port within 60 s; its output:\n" + output());
+                fail("the child server did not report its port within 120 s; its output:\n" + output());
+            }
+            if (now - until > 0) {
+                return -1;
             }
             Thread.sleep(20);
         }
     }
 
     public int port() {
+        if (port < 0) {
+            throw new IllegalStateException("the child is not listening yet: awaitListening first");
+        }
         return port;
+    }
+
+    /** {@link System#nanoTime()} when the process was launched: its uptime is measured from here. */
+    public long launchedNanos() {
+        return launchedNanos;
     }
 
     public URI baseUri() {

@@ -47,6 +47,12 @@ final class DemoRest implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no operative paragraph " + number));
     }
 
+    /** The chair sets a paragraph's status (bracketed, agreed-ad-ref or agreed). */
+    void setClauseStatus(String documentId, String clauseId, String status) {
+        ok(as("chair").putJson("/api/documents/" + documentId + "/clauses/" + clauseId + "/status",
+                object().put("status", status).toString()));
+    }
+
     void openTabling(String documentId) {
         ok(as("chair").putJson("/api/documents/" + documentId + "/phases/tabling", "{\"open\":true}"));
     }

@@ -1,8 +1,19 @@
 // The server's document rules in JavaScript, written independently of the client:
 // plenary.editing.DocumentState (transform against the clause history with 'right',
-// exactly-once by clientId + seq, the sub-paragraph rule) and plenary.document.Numbering.
+// exactly-once by clientId + seq, the sub-paragraph rule, agreed paragraphs refused, the hash
+// chain over commits) and plenary.document.Numbering.
 
+import { createHash } from 'node:crypto';
 import * as ot from '../../../../../web/js/text-op.js';
+
+// Statuses under which text, place and kind of a paragraph are refused (paragraph-agreed).
+const SETTLED = new Set(['agreed', 'agreed-ad-ref']);
+
+/** A commit's hash, chained over the previous one (the real one is plenary.editing.CommitHash). */
+export function chainHash(previous, commit) {
+  return createHash('sha256').update(JSON.stringify([previous, commit.revision, commit.change, commit.clientId,
+    commit.seq, commit.author])).digest('hex');
+}
 
 export const KINDS = ['heading', 'preambular', 'operative', 'sub-paragraph', 'free-text', 'footnote'];
 const CLAUSE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -56,12 +67,19 @@ export class DocState {
     this.histories = new Map(); // clause id → {version, ops}
     this.lastByClient = new Map(); // clientId → {seq, revision}
     this.deleted = new Set();
+    this.hashes = new Map([[this.doc.revision, createHash('sha256').update(`start:${this.doc.id}`).digest('hex')]]);
+  }
+
+  /** The history hash at the current revision. */
+  get hash() {
+    return this.hashes.get(this.doc.revision);
   }
 
   copy() {
     const s = new DocState(this.doc, this.settings, this.ids);
     s.lastByClient = new Map(this.lastByClient);
     s.deleted = new Set(this.deleted);
+    s.hashes = new Map(this.hashes);
     return s; // histories start empty, as after a reload
   }
 
@@ -77,6 +95,23 @@ export class DocState {
         : new Rejected('unknown-clause', `no clause ${id} in this document`);
     }
     return c;
+  }
+
+  /** An existing clause whose text, place and kind may change (not agreed). */
+  unsettled(id) {
+    const c = this.existing(id);
+    if (SETTLED.has(c.status)) throw new Rejected('paragraph-agreed', `paragraph ${id} is ${c.status}`);
+    return c;
+  }
+
+  /** A decision of the negotiation (set-status, set-document-status), committed without a client. */
+  decide(change) {
+    if (change.type === 'set-status') this.existing(change.clauseId);
+    const commit = { revision: this.doc.revision + 1, clientId: null, seq: 0, author: 'Chair', at: '2026-11-27T12:00:00Z',
+      change };
+    commit.hash = chainHash(this.hash, commit);
+    this.apply(commit);
+    return commit;
   }
 
   history(c) {
@@ -96,6 +131,7 @@ export class DocState {
     }
     const commit = { revision: this.doc.revision + 1, clientId: sub.clientId, seq: sub.seq, author: sub.author,
       at: '2026-11-27T12:00:00Z', change };
+    commit.hash = chainHash(this.hash, commit);
     try {
       this.apply(commit);
     } catch (e) {
@@ -131,7 +167,7 @@ export class DocState {
         } catch (e) {
           throw new Rejected('invalid-change', e.message);
         }
-        const c = this.existing(id);
+        const c = this.unsettled(id);
         if (change.version > c.version || change.version < 0) throw new Rejected('bad-version', 'bad version');
         const h = this.history(c);
         if (change.version < h.version - h.ops.length) throw new Rejected('version-too-old', 'too old');
@@ -158,19 +194,19 @@ export class DocState {
         return { type: 'insert', clauseId: id, after, kind: k, text };
       }
       case 'delete':
-        this.existing(str(change.clauseId, true, 'clauseId'));
+        this.unsettled(str(change.clauseId, true, 'clauseId'));
         return { type: 'delete', clauseId: change.clauseId };
       case 'move': {
         const id = str(change.clauseId, true, 'clauseId');
         const after = str(change.after, false, 'after');
-        this.existing(id);
+        this.unsettled(id);
         if (after != null) this.existing(after);
         return { type: 'move', clauseId: id, after };
       }
       case 'set-kind': {
         const id = str(change.clauseId, true, 'clauseId');
         const k = kind();
-        this.existing(id);
+        this.unsettled(id);
         return { type: 'set-kind', clauseId: id, kind: k };
       }
       default:
@@ -213,6 +249,11 @@ export class DocState {
       case 'set-kind':
         clauses[require(change.clauseId)].kind = change.kind;
         break;
+      case 'set-status':
+        clauses[require(change.clauseId)].status = change.status;
+        break;
+      case 'set-document-status':
+        break;
       default:
         throw new Error('unknown change');
     }
@@ -224,6 +265,8 @@ export class DocState {
       h.version++;
     }
     this.doc = { ...this.doc, revision: commit.revision, clauses };
+    if (change.type === 'set-document-status') this.doc.status = change.status;
+    this.hashes.set(commit.revision, commit.hash);
     if (change.type === 'delete') {
       this.deleted.add(change.clauseId);
       this.histories.delete(change.clauseId);

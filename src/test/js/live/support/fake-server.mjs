@@ -1,6 +1,7 @@
 // A fake in-memory live server: the sequencer (durable-then-broadcast, coalesced frames,
 // catch-up by ops or by document, parked duplicate acks, write failures with resync,
-// restarts) and the connections (join, submit, presence, ping, limits), with fault injection.
+// restarts, a store restored from an older copy, hashes and divergence, statuses set by the
+// negotiation) and the connections (join, submit, presence, ping, limits), with fault injection.
 
 import assert from 'node:assert/strict';
 import { serverNumbers, DocState } from './doc-state.mjs';
@@ -21,7 +22,7 @@ export class FakeServer {
     this.presence = new Map();
     this.presenceChanges = new Map(); // connection id -> entry, or {connectionId, left: true}
     this.durableApplied = new Set();
-    this.counts = { tooLarge: 0, rejected: {}, frames: 0 };
+    this.counts = { tooLarge: 0, rejected: {}, frames: 0, joins: [] };
     this.connIds = 0;
   }
 
@@ -70,6 +71,8 @@ export class FakeServer {
       case 'join': {
         assert.match(m.clientId, /^[A-Za-z0-9]{16}$/);
         assert.ok(Number.isInteger(m.since) && m.since >= -1, `join since ${m.since}`);
+        if (m.hash !== undefined) assert.match(m.hash, /^[0-9a-f]{64}$/, 'a join hash is 64 hex digits');
+        assert.ok(m.since >= 0 || m.hash === undefined, 'no hash with since -1');
         if (conn.clientId) {
           this.error(conn, null, 'invalid-message', 'this socket has already joined');
           return;
@@ -78,6 +81,7 @@ export class FakeServer {
         conn.name = m.name;
         conn.subscribed = true;
         conn.joinSince = m.since;
+        conn.joinHash = m.hash ?? null;
         if (this.deferJoins === false || (this.deferJoins === undefined && this.r.chance(0.5))) this.replyJoin(conn);
         break;
       }
@@ -93,12 +97,17 @@ export class FakeServer {
 
   replyJoin(conn) {
     const since = conn.joinSince;
+    const hash = conn.joinHash;
     conn.joinSince = null;
     if (this.unbroadcast.length > 0) this.tick();
-    const reply = { type: 'joined', connectionId: conn.id, revision: this.durableRevision,
-      presence: [...this.presence.values()] };
+    const reply = { type: 'joined', connectionId: conn.id, revision: this.durableRevision, hash: this.durable.hash,
+      lastSeq: this.durable.lastByClient.get(conn.clientId)?.seq ?? 0, presence: [...this.presence.values()] };
+    // This history does not hold what the client saw: a revision beyond it, or another hash there.
+    const diverged = since > this.durableRevision || (since >= 0 && hash !== null && this.durable.hashes.get(since) !== hash);
+    this.counts.joins.push({ since, hash, diverged });
     const oldestKept = this.recent.length === 0 ? this.durableRevision : this.recent[0].revision - 1;
-    if (since < 0 || since < oldestKept || since > this.durableRevision) {
+    if (diverged) reply.diverged = true;
+    if (diverged || since < 0 || since < oldestKept || since > this.durableRevision) {
       const doc = structuredClone(this.durable.doc);
       const numbers = serverNumbers(doc.clauses);
       doc.clauses.forEach((c, i) => { c.number = numbers[i]; });
@@ -111,7 +120,7 @@ export class FakeServer {
   }
 
   setPresence(conn, clauseId, caret) {
-    const entry = { connectionId: conn.id, clientId: conn.clientId, name: conn.name, clauseId, caret };
+    const entry = { connectionId: conn.id, name: conn.name, clauseId, caret };
     this.presence.set(conn.id, entry);
     this.presenceChanges.set(conn.id, entry);
   }
@@ -159,9 +168,11 @@ export class FakeServer {
       return;
     }
     for (const { commit } of this.unwritten) {
-      const key = `${commit.clientId}:${commit.seq}`;
-      assert.ok(!this.durableApplied.has(key), `submission ${key} applied twice`);
-      this.durableApplied.add(key);
+      if (commit.clientId != null) { // decisions of the negotiation have no client
+        const key = `${commit.clientId}:${commit.seq}`;
+        assert.ok(!this.durableApplied.has(key), `submission ${key} applied twice`);
+        this.durableApplied.add(key);
+      }
       this.durable.apply(structuredClone(commit));
       this.recent.push(commit);
       if (this.recent.length > this.settings.catchUpLimit) this.recent.shift();
@@ -200,6 +211,33 @@ export class FakeServer {
     this.state = this.durable.copy();
     this.presence.clear();
     this.presenceChanges.clear();
+  }
+
+  /**
+   * A decision of the negotiation (the chair sets a paragraph's status, opens tabling…): durable
+   * at once, broadcast at the next tick.
+   */
+  decide(change) {
+    const commit = this.state.decide(change);
+    this.unwritten.push({ commit, conn: null });
+    this.persist(false);
+    return commit;
+  }
+
+  /** A copy of what is durable now, to restore later (a backup). */
+  backup() {
+    return { durable: this.durable.copy(), applied: new Set(this.durableApplied) };
+  }
+
+  /**
+   * The store is restored from an older copy and the server restarted: every commit after the
+   * backup is gone, though clients saw (and were acknowledged) some of them.
+   */
+  restore(backup) {
+    this.restart();
+    this.durable = backup.durable.copy();
+    this.state = backup.durable.copy();
+    this.durableApplied = new Set(backup.applied);
   }
 
   idle() {

@@ -10,10 +10,10 @@ import { FakeServer } from './fake-server.mjs';
 import { Network } from './network.mjs';
 
 const INITIAL = {
-  id: 'd1', title: 'Outcome', status: 'draft', meta: {}, revision: 0,
+  id: 'd1', title: 'Outcome', status: 'drafting', meta: {}, revision: 0,
   clauses: [
     { id: 'pp1', kind: 'preambular', text: 'Recalling its resolutions', version: 0, status: 'bracketed' },
-    { id: 'op1', kind: 'operative', text: 'Calls upon cities', version: 0, status: 'agreed' },
+    { id: 'op1', kind: 'operative', text: 'Calls upon cities', version: 0, status: 'bracketed' },
     { id: 'sub1', kind: 'sub-paragraph', text: 'to act', version: 0, status: 'bracketed' },
     { id: 'op2', kind: 'operative', text: 'Decides to remain seized', version: 0, status: 'bracketed' },
   ],
@@ -48,7 +48,7 @@ export class World {
       });
       c.index = i;
       c.events = [];
-      for (const type of ['document', 'clause', 'presence', 'status', 'error']) {
+      for (const type of ['document', 'clause', 'presence', 'status', 'error', 'revision', 'diverged']) {
         c.on(type, (detail) => c.events.push({ type, ...detail }));
       }
       this.clients.push(c);
@@ -158,6 +158,8 @@ export class World {
       assert.equal(c.stats.inconsistencies, 0, `client ${c.index} lost track of the document`);
       assert.equal(c.stats.mismatches, 0, `client ${c.index} predicted a text the server did not produce`);
       assert.equal(c.revision, doc.revision, `client ${c.index} revision`);
+      assert.equal(c.hash, this.server.durable.hash, `client ${c.index} history hash`);
+      assert.equal(c.info?.status, doc.status, `client ${c.index} document status`);
       assert.deepEqual(c.clauses, expected, `client ${c.index} clauses`);
     }
     assert.equal(this.server.counts.tooLarge, 0, 'a client sent a message over the limit');

@@ -1,0 +1,300 @@
+package plenary.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import plenary.http.HttpTestClient;
+import plenary.http.TestAccounts;
+import plenary.http.TestPeople;
+import plenary.server.ChildServer;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kills a Plenary child process with SIGKILL at chosen uptimes while people type, restarts it on
+ * the same data, and checks after every restart that each acknowledged edit is in the document
+ * exactly once and that the document never went back past an acknowledged revision. Uptimes
+ * matter: H2 only reuses file space (where commits used to be lost) once its chunks are older
+ * than 45 s, so a kill soon after start proves little. Lanes (each its own data dir and child)
+ * run side by side so that many long uptimes fit in one run. Shared by the suite's test and the
+ * longer soak ({@code plenary.bench.KillSoak}).
+ */
+public final class UptimeKills {
+    private static final Pattern TOKEN = Pattern.compile("\\[(t\\d+[a-z])(\\d+)]");
+    private static final int TYPISTS = 3;
+
+    private UptimeKills() {
+    }
+
+    /** One kill: where, when, and what the restarted server held. */
+    public record Kill(int lane, int round, double uptimeSeconds, int ackedSoFar, long maxAckedRevision,
+                       long revisionAfter, long clausesAfter, List<String> violations) {
+    }
+
+    /** Every kill, in the order each lane made them. */
+    public record Report(List<Kill> kills) {
+        public List<String> violations() {
+            return kills.stream().flatMap(k -> k.violations().stream()
+                    .map(v -> "lane " + k.lane() + " kill " + k.round() + " at " + k.uptimeSeconds() + " s: " + v))
+                    .toList();
+        }
+
+        /** Edits acknowledged in all lanes (each lane's count at its last kill). */
+        public int acknowledged() {
+            Map<Integer, Integer> byLane = new HashMap<>();
+            kills.forEach(k -> byLane.merge(k.lane(), k.ackedSoFar(), Math::max));
+            return byLane.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * Runs {@code uptimes} (seconds) spread over {@code lanes} lanes: the longest first, each to
+     * the lane with the least time so far, so the lanes end together.
+     */
+    public static Report run(List<Double> uptimes, int lanes, Path work, PrintStream out) throws Exception {
+        List<List<Double>> plan = new ArrayList<>();
+        double[] load = new double[lanes];
+        for (int i = 0; i < lanes; i++) {
+            plan.add(new ArrayList<>());
+        }
+        List<Double> sorted = new ArrayList<>(uptimes);
+        sorted.sort(Collections.reverseOrder());
+        for (double uptime : sorted) {
+            int lane = 0;
+            for (int i = 1; i < lanes; i++) {
+                lane = load[i] < load[lane] ? i : lane;
+            }
+            plan.get(lane).add(uptime);
+            load[lane] += uptime;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(lanes);
+        List<Future<List<Kill>>> running = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            int lane = i;
+            List<Double> schedule = plan.get(i);
+            // Short and long uptimes alternate within a lane, so each lane sees both early on.
+            Collections.shuffle(schedule, new java.util.Random(lane));
+            running.add(pool.submit(() -> new Lane(lane, work.resolve("lane-" + lane), out).run(schedule)));
+        }
+        List<Kill> kills = new ArrayList<>();
+        try {
+            for (Future<List<Kill>> f : running) {
+                kills.addAll(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Report(kills);
+    }
+
+    /** One data dir, one child at a time, killed round after round. */
+    private static final class Lane {
+        private final int lane;
+        private final Path dir;
+        private final PrintStream out;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final Set<String> submitted = ConcurrentHashMap.newKeySet();
+        private final Set<String> acked = ConcurrentHashMap.newKeySet();
+        private final AtomicLong maxAckedRevision = new AtomicLong();
+        private final Map<String, Integer> counters = new HashMap<>();
+        /** Errors the server sent typists: none is expected, each one is a finding. */
+        private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+        private String documentId;
+
+        Lane(int lane, Path dir, PrintStream out) {
+            this.lane = lane;
+            this.dir = dir;
+            this.out = out;
+        }
+
+        /**
+         * Each round launches the child and kills it at the round's uptime: while it starts (the
+         * store being opened or recovered) when that comes first, else while people type. Every
+         * start that gets as far as listening first checks what the kills before it left.
+         */
+        List<Kill> run(List<Double> schedule) throws Exception {
+            Files.createDirectories(dir.resolve("data"));
+            List<Kill> kills = new ArrayList<>();
+            List<double[]> unchecked = new ArrayList<>(); // {round, uptime} of kills not yet checked
+            for (int round = 0; round <= schedule.size(); round++) {
+                boolean last = round == schedule.size();
+                ChildServer child = ChildServer.launch(dir.resolve("data"), dir.resolve("child-" + round + ".log"),
+                        "--no-samples");
+                try {
+                    long killAt = last ? child.launchedNanos() + 120_000_000_000L
+                            : child.launchedNanos() + (long) (schedule.get(round) * 1e9);
+                    boolean listening = child.awaitListening(killAt);
+                    if (listening) {
+                        prepare(child);
+                        for (double[] k : unchecked) {
+                            kills.add(check(child, (int) k[0], k[1]));
+                        }
+                        unchecked.clear();
+                    }
+                    if (last) {
+                        if (!listening) {
+                            throw new AssertionError("lane " + lane + ": the last start did not listen");
+                        }
+                        child.stop();
+                        break;
+                    }
+                    double uptime = listening ? typeAndKill(child, round, killAt) : killNow(child);
+                    unchecked.add(new double[] {round, uptime});
+                } finally {
+                    child.close();
+                }
+            }
+            return kills;
+        }
+
+        /** The lane's document, made on the first start. */
+        private void prepare(ChildServer child) {
+            if (documentId == null) {
+                try (HttpTestClient rest = signedIn(child)) {
+                    documentId = LiveDocs.create(rest, "# Kill lane " + lane + "\n\n1. First.\n2. Second.\n3. Third.\n")
+                            .get("id").asText();
+                }
+            }
+        }
+
+        private static double killNow(ChildServer child) throws InterruptedException {
+            double uptime = (System.nanoTime() - child.launchedNanos()) / 1e9;
+            child.kill();
+            return uptime;
+        }
+
+        /**
+         * Three typists type until the deadline (an uptime of the child), then the child is killed;
+         * returns its uptime at the kill, in seconds.
+         */
+        private double typeAndKill(ChildServer child, int round, long killAtNanos) throws Exception {
+            JsonNode document;
+            try (HttpTestClient rest = signedIn(child)) {
+                document = LiveDocs.getJson(rest, "/api/documents/" + documentId);
+            }
+            URI live = LiveDocs.liveUri(child.port(), documentId);
+            String token = TestAccounts.token(child.port(), null);
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(TYPISTS);
+            List<Future<?>> typing = new ArrayList<>();
+            for (int t = 0; t < TYPISTS; t++) {
+                String name = "t" + lane + (char) ('a' + t);
+                JsonNode clause = lastClauseOf(document, name, t);
+                KillTypist typist = new KillTypist(name, name + "r" + round, clause.get("id").asText(),
+                        clause.get("version").asLong(), clause.get("text").asText().length(),
+                        counters.getOrDefault(name, 0), submitted, acked, maxAckedRevision);
+                typing.add(pool.submit(() -> {
+                    typist.type(http, live, token, stop);
+                    synchronized (counters) {
+                        counters.put(name, typist.counter());
+                    }
+                    refusals.addAll(typist.refusals);
+                }));
+            }
+            long wait = killAtNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait); // the uptime at the kill is what this measures
+            }
+            double uptime;
+            try {
+                uptime = killNow(child);
+            } finally {
+                stop.set(true);
+                for (Future<?> f : typing) {
+                    f.get(120, TimeUnit.SECONDS);
+                }
+                pool.shutdown();
+            }
+            return uptime;
+        }
+
+        /** Where typist {@code name} goes on: its newest paragraph, or its own first one. */
+        private static JsonNode lastClauseOf(JsonNode document, String name, int index) {
+            JsonNode found = document.get("clauses").get(index);
+            for (JsonNode clause : document.get("clauses")) {
+                if (clause.get("text").asText().contains("[" + name)) {
+                    found = clause;
+                }
+            }
+            return found;
+        }
+
+        /** After a restart: every acknowledged token once, nothing twice, nothing invented, no going back. */
+        private Kill check(ChildServer child, int round, double uptime) {
+            List<String> violations = new ArrayList<>();
+            JsonNode document;
+            try (HttpTestClient rest = signedIn(child)) {
+                HttpResponse<String> response = rest.get("/api/documents/" + documentId);
+                if (response.statusCode() != 200) {
+                    violations.add("the document does not load: " + response.statusCode() + " " + response.body());
+                    return new Kill(lane, round, uptime, acked.size(), maxAckedRevision.get(), -1, -1, violations);
+                }
+                document = HttpTestClient.json(response);
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            for (JsonNode clause : document.get("clauses")) {
+                Matcher m = TOKEN.matcher(clause.get("text").asText());
+                while (m.find()) {
+                    counts.merge(m.group(), 1, Integer::sum);
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (String token : acked) {
+                if (!counts.containsKey(token)) {
+                    missing.add(token);
+                }
+            }
+            if (!missing.isEmpty()) {
+                Collections.sort(missing);
+                violations.add(missing.size() + " acknowledged edits missing: " + missing);
+            }
+            counts.forEach((token, n) -> {
+                if (n > 1) {
+                    violations.add(token + " appears " + n + " times");
+                }
+                if (!submitted.contains(token)) {
+                    violations.add(token + " was never typed");
+                }
+            });
+            synchronized (refusals) {
+                refusals.forEach(r -> violations.add("refused: " + r));
+                refusals.clear();
+            }
+            long revision = document.get("revision").asLong();
+            if (revision < maxAckedRevision.get()) {
+                violations.add("revision went back to " + revision + " after " + maxAckedRevision.get()
+                        + " was acknowledged");
+            }
+            Kill kill = new Kill(lane, round, Math.round(uptime * 10) / 10.0, acked.size(), maxAckedRevision.get(),
+                    revision, document.get("clauses").size(), violations);
+            out.printf(Locale.ROOT, "lane %d kill %d at %.1f s: %d acknowledged so far, revision %d (acked up to %d),"
+                            + " %d paragraphs%s%n", lane, round, uptime, acked.size(), revision, maxAckedRevision.get(),
+                    document.get("clauses").size(), violations.isEmpty() ? "" : " VIOLATIONS " + violations);
+            return kill;
+        }
+
+        private static HttpTestClient signedIn(ChildServer child) {
+            HttpTestClient rest = new HttpTestClient(child.baseUri());
+            return rest.bearer(TestPeople.drafter(rest));
+        }
+    }
+}
