@@ -22,7 +22,8 @@ import { textDiff } from './text-diff.js';
 /** How many acknowledged submissions are remembered. */
 export const OWN_RECORD_LIMIT = 500;
 
-// Statuses under which the server refuses a change to the paragraph (paragraph-agreed).
+// Statuses under which the server refuses a change to the paragraph (paragraph-agreed). The same
+// set as format.js's isSettledStatus, kept here because the live modules run without the page's i18n.
 const SETTLED = new Set(['agreed', 'agreed-ad-ref']);
 
 /** Records an acknowledged submission {seq, revision, change, before, after} (texts null unless a text change). */

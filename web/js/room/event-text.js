@@ -4,11 +4,9 @@
 // clause's name capitalised, for sentences that start with it.
 
 import { t } from '../i18n.js';
-import { clauseStatusLabel } from '../format.js';
+import { clauseStatusLabel, isSettledStatus } from '../format.js';
 import { clauseNameById, sentenceStart } from './clause-name.js';
 
-// Statuses a paragraph is reopened from: back to bracketed, its text may change again.
-const SETTLED = new Set(['agreed', 'agreed-ad-ref']);
 /** A status as the audit detail spells it ('agreed-ad-ref', or an enum name 'AGREED_AD_REF'). */
 const wire = (status) => String(status ?? '').toLowerCase().replace(/_/g, '-');
 
@@ -24,7 +22,7 @@ export function eventText(entry, { store, client }) {
   const detail = entry.detail ?? {};
   const clauseId = detail.clauseId ?? store.amendment(detail.amendmentId ?? entry.subject)?.clauseId
     ?? (detail.target === 'clause' ? detail.targetId : null) ?? entry.subject;
-  if (entry.action === 'clause-status-set' && SETTLED.has(wire(detail.from)) && wire(detail.to) === 'bracketed') {
+  if (entry.action === 'clause-status-set' && isSettledStatus(wire(detail.from)) && wire(detail.to) === 'bracketed') {
     // A reopening: the paragraph is under negotiation again, which editors need to hear as such.
     return t('event.clause-reopened', {
       Clause: sentenceStart(clauseNameById(client, clauseId)),

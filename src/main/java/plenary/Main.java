@@ -35,6 +35,9 @@ public final class Main {
               --no-samples        do not load the sample drafts into an empty store [PLENARY_LOAD_SAMPLES=false]
               --demo              demo accounts for every role in the sample meeting [PLENARY_DEMO=true]
               --secure-cookies    mark the session cookie Secure (behind HTTPS) [PLENARY_SECURE_COOKIES=true]
+              --public-origin URL the origin(s) browsers reach Plenary at, e.g. https://plenary.example (comma-separated, repeatable) [PLENARY_PUBLIC_ORIGIN]
+              --trusted-proxy ADDR  reverse proxies whose X-Forwarded-For is believed (comma-separated, repeatable) [PLENARY_TRUSTED_PROXIES]
+              --web-dir DIR       serve the page from DIR instead of the jar's copy (development) [PLENARY_WEB_DIR]
                                   the first admin's password is read from PLENARY_ADMIN_PASSWORD only
               --ws-max-message-bytes N  largest live message read  [PLENARY_WS_MAX_MESSAGE_BYTES, default 65536]
               --ws-rate N         live messages per second per connection [PLENARY_WS_RATE, default 50]

@@ -3,11 +3,9 @@
 
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { clauseStatusLabel } from '../../format.js';
+import { CLAUSE_STATUSES, clauseStatusLabel } from '../../format.js';
 import { clauseExcerpt, clauseName } from '../clause-name.js';
 import { keyed } from './keyed.js';
-
-const STATUSES = ['bracketed', 'agreed-ad-ref', 'agreed'];
 
 export function statusesSection(ctx) {
   const { client, api, documentId } = ctx;
@@ -38,7 +36,7 @@ export function statusesSection(ctx) {
       const name = clauseName(c, position);
       const selectId = `chair-status-${c.id}`;
       const select = h('select', { id: selectId, 'data-keep': selectId, 'data-focus': selectId },
-        STATUSES.map((s) => h('option', { value: s, selected: s === c.status }, clauseStatusLabel(s))));
+        CLAUSE_STATUSES.map((s) => h('option', { value: s, selected: s === c.status }, clauseStatusLabel(s))));
       const set = h('button', { type: 'button', class: 'button button--small', 'data-focus': `${selectId}-set` },
         t('chair.statuses.set'), h('span', { class: 'visually-hidden' }, ` ${t('chair.statuses.for', { name })}`));
       set.addEventListener('click', () => {
@@ -63,7 +61,7 @@ export function statusesSection(ctx) {
 
   function update() {
     const clauses = client.clauses;
-    const n = Object.fromEntries(STATUSES.map((s) => [s, clauses.filter((c) => c.status === s).length]));
+    const n = Object.fromEntries(CLAUSE_STATUSES.map((s) => [s, clauses.filter((c) => c.status === s).length]));
     counts.textContent = t('chair.statuses.counts', { bracketed: n.bracketed, adref: n['agreed-ad-ref'], agreed: n.agreed });
     const present = new Set(clauses.map((c) => c.id));
     for (const [id, r] of rows) if (!present.has(id)) { r.tr.remove(); rows.delete(id); }

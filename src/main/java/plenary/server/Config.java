@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public record Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                      long maxBodyBytes, boolean loadSamples, LiveLimits live, SequencerSettings sequencer,
-                     String adminPassword, boolean demo, boolean secureCookies, List<String> arguments) {
+                     String adminPassword, boolean demo, boolean secureCookies, List<String> publicOrigins,
+                     List<String> trustedProxies, Path webDir, List<String> arguments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -29,6 +30,9 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         boolean samples = !"false".equalsIgnoreCase(env.getOrDefault("PLENARY_LOAD_SAMPLES", "true"));
         boolean demo = "true".equalsIgnoreCase(env.getOrDefault("PLENARY_DEMO", "false"));
         boolean secureCookies = "true".equalsIgnoreCase(env.getOrDefault("PLENARY_SECURE_COOKIES", "false"));
+        List<String> publicOrigins = new ArrayList<>(list(env.get("PLENARY_PUBLIC_ORIGIN")));
+        List<String> trustedProxies = new ArrayList<>(list(env.get("PLENARY_TRUSTED_PROXIES")));
+        String webDir = blankToNull(env.get("PLENARY_WEB_DIR"));
         LiveLimits defaults = LiveLimits.DEFAULTS;
         int wsMessage = Integer.parseInt(env.getOrDefault("PLENARY_WS_MAX_MESSAGE_BYTES", "" + defaults.maxMessageBytes()));
         double wsRate = Double.parseDouble(env.getOrDefault("PLENARY_WS_RATE", "" + defaults.messagesPerSecond()));
@@ -51,6 +55,9 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 case "--no-samples" -> samples = false;
                 case "--demo" -> demo = true;
                 case "--secure-cookies" -> secureCookies = true;
+                case "--public-origin" -> publicOrigins.addAll(list(value(args, ++i, arg)));
+                case "--trusted-proxy" -> trustedProxies.addAll(list(value(args, ++i, arg)));
+                case "--web-dir" -> webDir = value(args, ++i, arg);
                 case "--ws-max-message-bytes" -> wsMessage = Integer.parseInt(value(args, ++i, arg));
                 case "--ws-rate" -> wsRate = Double.parseDouble(value(args, ++i, arg));
                 case "--ws-burst" -> wsBurst = Double.parseDouble(value(args, ++i, arg));
@@ -73,7 +80,8 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 maxBody, samples, new LiveLimits(wsMessage, wsRate, wsBurst, defaults.outboundQueueBytes()),
                 new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit(),
                         java.time.Duration.ofSeconds(commentEdit)),
-                blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), demo, secureCookies, List.copyOf(rest));
+                blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), demo, secureCookies, List.copyOf(publicOrigins),
+                List.copyOf(trustedProxies), webDir == null ? null : Path.of(webDir), List.copyOf(rest));
     }
 
     private static String value(List<String> args, int index, String flag) {
@@ -81,6 +89,14 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
             throw new IllegalArgumentException(flag + " needs a value");
         }
         return args.get(index);
+    }
+
+    /** A comma-separated list, blanks dropped; none for null. */
+    private static List<String> list(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private static String blankToNull(String value) {
@@ -93,6 +109,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         return "Config[port=" + port + ", host=" + host + ", dataDir=" + dataDir
                 + ", store=" + (dbUrl == null ? "embedded H2" : "external JDBC") + ", maxBodyBytes=" + maxBodyBytes
                 + ", loadSamples=" + loadSamples + ", demo=" + demo + ", secureCookies=" + secureCookies
+                + ", publicOrigins=" + publicOrigins + ", trustedProxies=" + trustedProxies + ", webDir=" + webDir
                 + ", live=" + live + ", sequencer=" + sequencer + "]";
     }
 }
