@@ -113,6 +113,11 @@ export const api = {
   getSession: (options) => request('GET', '/api/session', { ...options, expect401: true }),
   signIn: (username, password) => request('POST', '/api/session', { body: { username, password }, expect401: true }),
   signOut: () => request('DELETE', '/api/session', { expect401: true }),
+  // Signed in: your own password. Without a session: {username} too (the first admin's generated one).
+  changePassword: ({ username = null, currentPassword, newPassword }) => request('PUT', '/api/session/password', {
+    body: username ? { username, currentPassword, newPassword } : { currentPassword, newPassword }, expect401: true,
+  }),
+  signOutEverywhere: () => request('DELETE', '/api/sessions', { expect401: true }),
 
   // meetings and members
   listMeetings: async (options) => (await request('GET', '/api/meetings', options)).meetings ?? [],
@@ -125,6 +130,10 @@ export const api = {
   removeMember: (meetingId, userId) => request('DELETE', `${meetingPath(meetingId)}/members/${enc(userId)}`),
   invite: (meetingId, { role, delegation, expiresInHours }) =>
     request('POST', `${meetingPath(meetingId)}/invitations`, { body: { role, delegation, expiresInHours } }),
+  listInvitations: async (meetingId, options) =>
+    (await request('GET', `${meetingPath(meetingId)}/invitations`, options)).invitations ?? [],
+  revokeInvitation: (meetingId, invitationId) =>
+    request('DELETE', `${meetingPath(meetingId)}/invitations/${enc(invitationId)}`),
 
   // invitations (open to anyone holding the link)
   getInvitation: (token, options) => request('GET', invitationPath(token), { ...options, expect401: true }),

@@ -1,11 +1,13 @@
 // The chair's "Invite someone" form: role, delegation (for a delegate), expiry. The answer is
-// a single-use link, shown once as an absolute URL with a Copy button and its expiry.
+// a single-use link, shown once as an absolute URL with a Copy button and its expiry; the caller
+// hears of each new invitation (onCreated) to list it among the pending ones.
 
 import { h } from './dom.js';
 import { api } from './api.js';
 import { busy, clearProblem, field, formAlert, formStatus, showInvalid, showProblem } from './forms.js';
 import { formatDateTime } from './format.js';
 import { ROLES, roleLabel } from './roles.js';
+import { invitationFor } from './render-pending-invitations.js';
 import { addStrings, t } from './i18n.js';
 import strings from './strings/members.js';
 
@@ -16,7 +18,7 @@ addStrings(strings);
 const DEFAULT_HOURS = 168;
 const MAX_HOURS = 720;
 
-export function renderInviteForm(meetingId) {
+export function renderInviteForm(meetingId, { onCreated = () => {} } = {}) {
   const alert = formAlert();
   const role = field(t('invite.role'), { name: 'role' }, { tag: 'select', choices: ROLES.map((r) => [r, roleLabel(r)]) });
   role.control.value = 'delegate';
@@ -62,6 +64,7 @@ export function renderInviteForm(meetingId) {
           role: chosen, delegation: delegationText || undefined, expiresInHours: hoursValue,
         });
         showResult(result, status, invitation);
+        onCreated(invitation);
       } catch (error) {
         showProblem(alert, error);
       }
@@ -75,8 +78,7 @@ function showResult(container, status, invitation) {
   const link = h('input', { id: 'invite-link', type: 'text', readonly: true, class: 'invite-result__link', 'aria-describedby': 'invite-link-note' });
   link.value = url;
   const copy = h('button', { type: 'button', class: 'button' }, t('invite.result.copy'));
-  const someone = ROLES.includes(invitation.role) ? t(`invite.who.${invitation.role}`) : roleLabel(invitation.role);
-  const who = invitation.delegation ? `${someone} (${invitation.delegation})` : someone;
+  const who = invitationFor(invitation);
   copy.addEventListener('click', async () => {
     status.textContent = await copyText(link) ? t('invite.result.copied') : t('invite.result.copyFailed');
   });

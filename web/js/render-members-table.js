@@ -1,5 +1,6 @@
 // The members table of a meeting. For those who manage members, each row has a role select, a
-// delegation field, Save and Remove; the others see plain text.
+// delegation field, Save and Remove; the others see plain text, and so does one's own row (nobody
+// changes their own role or delegation: another chair or an admin does).
 
 import { h } from './dom.js';
 import { ROLES, roleLabel } from './roles.js';
@@ -11,14 +12,15 @@ addStrings(strings);
 const COLUMNS = ['name', 'username', 'role', 'delegation'];
 
 /**
- * members: [{userId, username, displayName, role, delegation}]; manage: show the controls.
+ * members: [{userId, username, displayName, role, delegation}]; manage: show the controls; self:
+ * the reader's user id, whose row never has them.
  * Returns {element, body, rows: Map(userId → row parts), setCount(n)}; each row's buttons carry
  * data-action (save, remove) and data-user-id, for the caller's click handler.
  */
-export function renderMembersTable(meetingName, members, { manage }) {
+export function renderMembersTable(meetingName, members, { manage, self = null }) {
   const rows = new Map();
   const body = h('tbody', null, members.map((member) => {
-    const parts = renderRow(member, manage);
+    const parts = renderRow(member, manage, manage && member.userId === self);
     rows.set(member.userId, parts);
     return parts.row;
   }));
@@ -35,15 +37,16 @@ export function renderMembersTable(meetingName, members, { manage }) {
   return { element, rows, body, setCount };
 }
 
-function renderRow(member, manage) {
+function renderRow(member, manage, own) {
   const nameId = `member-${member.userId}-name`;
   const name = member.displayName || member.username;
   const cells = [
     h('th', { scope: 'row', id: nameId, dir: 'auto' }, name),
     h('td', null, member.username),
   ];
-  if (!manage) {
+  if (!manage || own) {
     cells.push(h('td', null, roleLabel(member.role)), h('td', { dir: 'auto' }, member.delegation ?? ''));
+    if (manage) cells.push(h('td', null)); // the actions column, empty for one's own row
     return { row: h('tr', { 'data-user-id': member.userId }, cells), member };
   }
   const role = h('select', { 'aria-labelledby': `members-col-role ${nameId}`, 'data-field': 'role' },

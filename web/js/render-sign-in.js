@@ -1,5 +1,6 @@
 // The sign-in view: username and password. Wrong credentials and the wait after too many
-// failures are announced in the form's alert.
+// failures are announced in the form's alert. An account whose password was generated (the first
+// admin's) must choose a new one first: the view then asks for it, and signs in with it.
 
 import { h } from './dom.js';
 import { ApiError } from './api.js';
@@ -7,8 +8,11 @@ import { busy, clearProblem, field, formAlert, showInvalid, showProblem } from '
 import { formatWait } from './format.js';
 import { addStrings, t } from './i18n.js';
 import strings from './strings/sign-in.js';
+import accountStrings from './strings/account.js';
+import { renderPasswordForm } from './account-dialog.js';
 
 addStrings(strings);
+addStrings(accountStrings);
 
 /** signIn(username, password) signs in (rejects with ApiError); onSignedIn() runs after. */
 export function renderSignIn({ signIn, onSignedIn }) {
@@ -39,6 +43,14 @@ export function renderSignIn({ signIn, onSignedIn }) {
         await signIn(name, secret);
       } catch (error) {
         const problem = error instanceof ApiError ? error.problem : null;
+        if (problem?.type === '/problems/password-change-required') {
+          view.replaceChildren(...renderFirstPassword(name, secret, async (fresh) => {
+            await signIn(name, fresh);
+            onSignedIn();
+          }));
+          view.querySelector('h1')?.focus();
+          return;
+        }
         if (problem?.status === 429) {
           const wait = problem.retryAfter ?? Number(/(\d+)\s*second/.exec(problem.detail ?? '')?.[1]);
           showProblem(alert, t('signIn.tooMany', { wait: formatWait(wait) }));
@@ -55,8 +67,18 @@ export function renderSignIn({ signIn, onSignedIn }) {
     });
   });
 
-  return h('section', { class: 'sign-in-view', 'aria-labelledby': 'sign-in-title' },
+  const view = h('section', { class: 'sign-in-view', 'aria-labelledby': 'sign-in-title' },
     h('h1', { id: 'sign-in-title', tabindex: '-1' }, t('signIn.title')),
     h('p', null, t('signIn.intro')),
     form);
+  return view;
+}
+
+/** The heading, the reason and the form that replace a generated password (no session yet). */
+function renderFirstPassword(username, current, onChanged) {
+  return [
+    h('h1', { id: 'sign-in-title', tabindex: '-1' }, t('account.firstSignIn.title')),
+    h('p', null, t('account.firstSignIn.intro')),
+    renderPasswordForm({ username, current, onChanged }),
+  ];
 }

@@ -1,10 +1,11 @@
-// Strings of a meeting's members page: the table, saving and removing members, and the chair's
-// "Invite someone" form (members-view.js, render-members-table.js, render-invite-form.js).
+// Strings of a meeting's members page: the table, saving and removing members, the pending
+// invitations, and the chair's "Invite someone" form (members-view.js, render-members-table.js,
+// render-pending-invitations.js, render-invite-form.js).
 
 export default {
   en: {
     'members.title': 'Members',
-    'members.canManage': ' You can change roles and delegations, remove members and invite people.',
+    'members.canManage': ' You can change roles and delegations, remove members, invite people and revoke invitations.',
     'members.none': 'No members yet: invite the first one below.',
     'members.count.one': ' — 1 member',
     'members.count.other': ' — {n} members',
@@ -21,6 +22,14 @@ export default {
     'members.savedFor': 'Saved: {name} is now {role} for {delegation}.',
     'members.confirmRemove': 'Remove {name} from {meeting}? They will no longer see its documents.',
     'members.removed': '{name} was removed from the meeting.',
+    'invitations.title': 'Pending invitations',
+    'invitations.intro': 'Links created and not yet used. Revoke one and its link stops working. A link is shown only once, when it is created.',
+    'invitations.none': 'No invitation is waiting to be accepted.',
+    'invitations.col.invitedBy': 'Invited by',
+    'invitations.col.expires': 'Expires',
+    'invitations.revoke': 'Revoke',
+    'invitations.revokeWhat': 'the invitation for {who}',
+    'invitations.revoked': 'The invitation for {who} was revoked: its link no longer works.',
     'invite.title': 'Invite someone',
     'invite.intro': 'Creates a link that works once. Send it to the person; opening it lets them create their account or add the role to the one they have.',
     'invite.role': 'Role',
@@ -44,7 +53,7 @@ export default {
   },
   fr: {
     'members.title': 'Membres',
-    'members.canManage': ' Vous pouvez modifier les rôles et les délégations, retirer des membres et inviter des personnes.',
+    'members.canManage': ' Vous pouvez modifier les rôles et les délégations, retirer des membres, inviter des personnes et révoquer des invitations.',
     'members.none': 'Aucun membre pour l’instant : invitez le premier ci-dessous.',
     'members.count.one': ' — 1 membre',
     'members.count.other': ' — {n} membres',
@@ -61,6 +70,14 @@ export default {
     'members.savedFor': 'Enregistré : {name} a désormais le rôle {role} pour {delegation}.',
     'members.confirmRemove': 'Retirer {name} de {meeting} ? Cette personne ne verra plus ses documents.',
     'members.removed': '{name} a été retiré de la réunion.',
+    'invitations.title': 'Invitations en attente',
+    'invitations.intro': 'Liens créés et pas encore utilisés. Révoquez-en un et son lien cesse de fonctionner. Un lien n’est affiché qu’une fois, à sa création.',
+    'invitations.none': 'Aucune invitation n’attend d’être acceptée.',
+    'invitations.col.invitedBy': 'Invité par',
+    'invitations.col.expires': 'Expire le',
+    'invitations.revoke': 'Révoquer',
+    'invitations.revokeWhat': 'l’invitation pour {who}',
+    'invitations.revoked': 'L’invitation pour {who} a été révoquée : son lien ne fonctionne plus.',
     'invite.title': 'Inviter une personne',
     'invite.intro': 'Crée un lien utilisable une seule fois. Envoyez-le à la personne : en l’ouvrant, elle pourra créer son compte ou ajouter ce rôle à son compte existant.',
     'invite.role': 'Rôle',
@@ -84,7 +101,7 @@ export default {
   },
   es: {
     'members.title': 'Miembros',
-    'members.canManage': ' Puede cambiar funciones y delegaciones, retirar miembros e invitar a personas.',
+    'members.canManage': ' Puede cambiar funciones y delegaciones, retirar miembros, invitar a personas y revocar invitaciones.',
     'members.none': 'Todavía no hay miembros: invite al primero a continuación.',
     'members.count.one': ' — 1 miembro',
     'members.count.other': ' — {n} miembros',
@@ -101,6 +118,14 @@ export default {
     'members.savedFor': 'Guardado: {name} tiene ahora la función {role} por {delegation}.',
     'members.confirmRemove': '¿Retirar a {name} de {meeting}? Ya no verá sus documentos.',
     'members.removed': '{name} ha sido retirado de la reunión.',
+    'invitations.title': 'Invitaciones pendientes',
+    'invitations.intro': 'Enlaces creados y aún no utilizados. Revoque uno y su enlace deja de funcionar. Un enlace solo se muestra una vez, al crearlo.',
+    'invitations.none': 'Ninguna invitación está pendiente de aceptación.',
+    'invitations.col.invitedBy': 'Invitado por',
+    'invitations.col.expires': 'Caduca el',
+    'invitations.revoke': 'Revocar',
+    'invitations.revokeWhat': 'la invitación para {who}',
+    'invitations.revoked': 'La invitación para {who} ha sido revocada: su enlace ya no funciona.',
     'invite.title': 'Invitar a una persona',
     'invite.intro': 'Crea un enlace que funciona una sola vez. Envíelo a la persona: al abrirlo podrá crear su cuenta o añadir la función a la que ya tiene.',
     'invite.role': 'Función',

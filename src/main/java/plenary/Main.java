@@ -45,6 +45,15 @@ public final class Main {
               --tick-ms N         broadcast coalescing tick        [PLENARY_TICK_MS, default 20]
               --snapshot-every N  revisions between snapshots      [PLENARY_SNAPSHOT_EVERY, default 100]
               --comment-edit-seconds N  how long a comment stays editable [PLENARY_COMMENT_EDIT_SECONDS, default 900]
+              --max-connections N connections open at once, in all [PLENARY_MAX_CONNECTIONS, default 0: 3/4 of the file descriptor limit]
+              --max-connections-per-address N  from one client address, 0 for no limit; trusted proxies are exempt
+                                  [PLENARY_MAX_CONNECTIONS_PER_ADDRESS, default 2000]
+              --max-sockets-per-address N  live sockets from one client address, 0 for no limit
+                                  [PLENARY_MAX_SOCKETS_PER_ADDRESS, default 1000]
+              --header-timeout-seconds N  time for a new connection's request head, and for a socket upgrade
+                                  [PLENARY_HEADER_TIMEOUT_SECONDS, default 20]
+              --idle-timeout-seconds N  a connection or socket silent both ways this long is closed
+                                  [PLENARY_IDLE_TIMEOUT_SECONDS, default 120]
             """;
 
     private Main() {

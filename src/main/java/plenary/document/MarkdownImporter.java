@@ -15,6 +15,7 @@ import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,10 +31,17 @@ import java.util.function.Supplier;
  *   <li>anything else → free text, verbatim, so no content is ever dropped.</li>
  * </ul>
  * Clause texts keep the author's Markdown source; only list indentation is removed.
+ *
+ * <p>Any text is read in bounded time and memory: {@link MarkdownGuards} refuse the shapes the parser
+ * is slow on before it starts, a {@link ParseBudget} stops it past its allowance of work, its
+ * deadline or a cancellation, and {@link ClauseLimit} bounds what comes out. Every refusal is a
+ * {@link DocumentException} that says why.
  */
 public final class MarkdownImporter {
     /** An empty HTML comment: ends a list in CommonMark; it holds nothing, so it is no clause. */
     static final String LIST_END = "<!-- -->";
+    /** How long {@link #read(String, String)} may take: far beyond any real draft, which takes milliseconds. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
 
     private final Parser parser;
     private final Supplier<String> ids;
@@ -46,20 +54,27 @@ public final class MarkdownImporter {
         this.ids = ids;
     }
 
+    /** Reads a draft within {@link #DEFAULT_DEADLINE}. */
     public Document read(String documentId, String markdown) {
+        return read(documentId, markdown, ParseBudget.within(DEFAULT_DEADLINE));
+    }
+
+    /** Reads a draft within {@code budget}, which the caller may cancel from another thread. */
+    public Document read(String documentId, String markdown, ParseBudget budget) {
         String source = normalise(markdown);
-        NestingGuard.check(source);
+        MarkdownGuards.check(source);
         DocumentMeta meta = DocumentMeta.EMPTY;
         var frontMatter = FrontMatter.split(source);
         if (frontMatter.isPresent()) {
             meta = new DocumentMeta(frontMatter.get().fields());
             source = frontMatter.get().body();
         }
-        var root = parser.parse(source);
+        var root = budget.parse(parser, source);
         String title = "";
         boolean titleSeen = false;
         List<Clause> clauses = new ArrayList<>();
         for (Node block = root.getFirstChild(); block != null; block = block.getNext()) {
+            budget.check();
             if (block instanceof BlankLine || SourceText.of(source, block).equals(LIST_END)) {
                 continue;
             }
@@ -75,17 +90,17 @@ public final class MarkdownImporter {
 
     private void readBlock(String source, Node block, List<Clause> clauses) {
         if (block instanceof Heading heading) {
-            clauses.add(clause(ClauseKind.HEADING, heading.getText().toString().strip()));
+            add(clauses, ClauseKind.HEADING, heading.getText().toString().strip());
         } else if (block instanceof Paragraph paragraph && paragraph.getFirstChild() instanceof Emphasis) {
-            clauses.add(clause(ClauseKind.PREAMBULAR, SourceText.of(source, block)));
+            add(clauses, ClauseKind.PREAMBULAR, SourceText.of(source, block));
         } else if (block instanceof OrderedList list) {
             for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                 readOperative(source, item, clauses);
             }
         } else if (block instanceof FootnoteBlock) {
-            clauses.add(clause(ClauseKind.FOOTNOTE, SourceText.of(source, block)));
+            add(clauses, ClauseKind.FOOTNOTE, SourceText.of(source, block));
         } else {
-            clauses.add(clause(ClauseKind.FREE_TEXT, SourceText.fromLineStart(source, block)));
+            add(clauses, ClauseKind.FREE_TEXT, SourceText.fromLineStart(source, block));
         }
     }
 
@@ -105,14 +120,15 @@ public final class MarkdownImporter {
                 parts.add(SourceText.of(source, child));
             }
         }
-        clauses.add(clause(ClauseKind.OPERATIVE, String.join("\n\n", parts)));
+        add(clauses, ClauseKind.OPERATIVE, String.join("\n\n", parts));
         for (Node sub : subItems) {
-            clauses.add(clause(ClauseKind.SUB_PARAGRAPH, SourceText.itemContent(source, (ListItem) sub)));
+            add(clauses, ClauseKind.SUB_PARAGRAPH, SourceText.itemContent(source, (ListItem) sub));
         }
     }
 
-    private Clause clause(ClauseKind kind, String text) {
-        return Clause.fresh(ids.get(), kind, text);
+    private void add(List<Clause> clauses, ClauseKind kind, String text) {
+        ClauseLimit.check(clauses.size() + 1);
+        clauses.add(Clause.fresh(ids.get(), kind, text));
     }
 
     /** One line ending and no byte-order mark, so offsets and round trips are stable. */

@@ -37,6 +37,9 @@ final class NestingGuard {
             if (i - indentStart > MAX_INDENT) {
                 throw new DocumentException("line " + line + " is indented more than " + MAX_INDENT + " columns");
             }
+            if (i == end) {
+                return;
+            }
             int marker = markerLength(text, i, end);
             if (marker == 0) {
                 return;
@@ -50,7 +53,10 @@ final class NestingGuard {
     }
 
     /** Length of a quote or list marker at {@code i} ("> ", "- ", "12. ", "3) "), or 0. */
-    private static int markerLength(String text, int i, int end) {
+    static int markerLength(String text, int i, int end) {
+        if (i >= end) {
+            return 0;
+        }
         char c = text.charAt(i);
         if (c == '>') {
             return 1;

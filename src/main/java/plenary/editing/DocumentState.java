@@ -1,6 +1,7 @@
 package plenary.editing;
 
 import plenary.document.Clause;
+import plenary.document.ClauseLimit;
 import plenary.document.ClauseStatus;
 import plenary.document.Document;
 import plenary.document.DocumentException;
@@ -193,6 +194,11 @@ public final class DocumentState {
                 if (insert.text().length() > MAX_CLAUSE_LENGTH) {
                     throw new RejectedException("clause-too-long", "a clause may hold at most " + MAX_CLAUSE_LENGTH
                             + " characters");
+                }
+                // The import's limit holds for clauses added live too, one at a time.
+                if (document.clauses().size() >= ClauseLimit.MAX_CLAUSES) {
+                    throw new RejectedException("too-many-clauses", "a document may hold at most "
+                            + ClauseLimit.MAX_CLAUSES + " clauses");
                 }
                 yield new Change.InsertClause(id, insert.afterId(), insert.kind(), insert.text());
             }

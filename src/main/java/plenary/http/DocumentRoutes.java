@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import plenary.document.Document;
 import plenary.document.DocumentException;
 import plenary.document.MarkdownImporter;
+import plenary.document.ParseBudget;
 import plenary.live.LiveAddresses;
 import plenary.people.Action;
 import plenary.people.Decision;
@@ -19,20 +20,37 @@ import plenary.store.DocumentRepository;
 import plenary.store.PeopleRepository;
 import plenary.view.DocumentJson;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
-/** REST routes for outcome documents: create from Markdown, list, read (export: {@link ExportRoutes}). */
+/**
+ * REST routes for outcome documents: create from Markdown, list, read (export: {@link ExportRoutes}).
+ * Imports run on a {@link WorkQueue} of their own, each within a {@link ParseBudget} that ends at
+ * {@link #IMPORT_DEADLINE} or when the client goes away.
+ */
 final class DocumentRoutes {
+    /** How long one import may parse before it is refused with 422; a real draft takes milliseconds. */
+    static final Duration IMPORT_DEADLINE = Duration.ofSeconds(10);
+    /**
+     * Imports are counted by their size in KiB, at least {@link #IMPORT_MIN_KIB} each: a script may
+     * send a batch of ordinary drafts at once (160 of them on two cores), while the Markdown held
+     * waiting stays within {@link #IMPORTS_WAITING_MIB} MiB a thread (five drafts of 2 MiB on two cores).
+     */
+    static final int IMPORTS_WAITING_MIB = 10;
+    static final int IMPORT_MIN_KIB = 64;
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private final Vertx vertx;
     private final DocumentRepository documents;
     private final PeopleRepository people;
     private final Access access;
     private final Supplier<String> ids;
     private final MarkdownImporter importer;
+    private final WorkQueue imports;
 
     DocumentRoutes(Vertx vertx, DocumentRepository documents, PeopleRepository people, Access access,
                    Supplier<String> ids) {
@@ -42,6 +60,9 @@ final class DocumentRoutes {
         this.access = access;
         this.ids = ids;
         this.importer = new MarkdownImporter(ids);
+        int threads = WorkQueue.halfTheCores();
+        this.imports = new WorkQueue(vertx, "plenary-imports", "imports", threads,
+                threads * IMPORTS_WAITING_MIB * 1024L, RETRY_AFTER_SECONDS);
     }
 
     void mount(Router router) {
@@ -50,34 +71,44 @@ final class DocumentRoutes {
         router.get("/api/documents/:id").handler(this::get);
     }
 
-    /** Imports a draft into {@code ?meeting=ID}, or into the one meeting where the person drafts. */
+    /**
+     * Imports a draft into {@code ?meeting=ID}, or into the one meeting where the person drafts. The
+     * role is checked first, on the shared pool, so a person who may not import never takes a place
+     * in the import queue; a client that leaves cancels its import, waiting or running.
+     */
     private void create(RoutingContext ctx) {
         Principal me = Access.principal(ctx);
         String meeting = ctx.queryParams().get("meeting");
         String markdown = MarkdownBody.read(ctx);
+        ParseBudget budget = ParseBudget.within(IMPORT_DEADLINE);
+        ctx.response().closeHandler(v -> budget.cancel());
         blocking(() -> {
             String meetingId = meeting != null ? meeting : onlyDraftingMeeting(me);
             access.meeting(me, meetingId, Action.CREATE_DOCUMENT);
-            Document document = importDraft(markdown);
+            return meetingId;
+        }).compose(meetingId -> imports.submit(Math.max(IMPORT_MIN_KIB, markdown.length() / 1024), () -> {
+            Document document = importDraft(markdown, budget);
+            // Nobody would hear of a draft stored for a client that has gone.
+            budget.check();
             documents.create(document, meetingId);
             return document;
-        }).onSuccess(document -> {
+        })).onSuccess(document -> {
             vertx.eventBus().publish(LiveAddresses.CHANGED, document.id());
             ctx.response()
                 .setStatusCode(201)
                 .putHeader("Location", "/api/documents/" + document.id())
                 .putHeader("Content-Type", "application/json")
                 .end(DocumentJson.document(document).encode());
-        }).onFailure(ctx::fail);
+        }).onFailure(failure -> WorkQueue.fail(ctx, failure));
     }
 
-    private Document importDraft(String markdown) {
+    private Document importDraft(String markdown, ParseBudget budget) {
         try {
-            return importer.read(ids.get(), markdown);
+            return importer.read(ids.get(), markdown, budget);
         } catch (DocumentException e) {
             throw new ProblemException(Problem.unprocessable(e.getMessage()));
-        } catch (RuntimeException | StackOverflowError e) {
-            // The parser gave up (pathological nesting, say): the draft is refused, nothing is stored.
+        } catch (RuntimeException e) {
+            // The parser gave up in a way of its own: the draft is refused, nothing is stored.
             throw new ProblemException(Problem.unprocessable("the Markdown could not be read: " + e.getClass().getSimpleName()));
         }
     }

@@ -21,24 +21,38 @@ import plenary.view.EditionJson;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code GET /api/documents/{id}/export?format=md|html|pdf&variant=clean|compilation}: the text as a
  * file to keep. HTML and PDF are rendered from an edition the document's sequencer hands over (text
- * and negotiation at one moment), on a worker thread, since a long PDF takes a while.
+ * and negotiation at one moment). Every export is rendered on a {@link WorkQueue} of its own, after
+ * the role is checked: a long PDF holds one of its threads, never the shared pool, and requests
+ * beyond what it lets wait are refused with 503 and Retry-After rather than piling up in memory.
  */
 final class ExportRoutes {
+    /** A waiting export holds only its request (the document is read when it runs), so a room's rush may wait. */
+    static final int EXPORTS_WAITING = 16;
+    static final int RETRY_AFTER_SECONDS = 2;
+    /** The sequencer hands over an edition in milliseconds; this is for one that does not answer. */
+    private static final long EDITION_TIMEOUT_SECONDS = 30;
+
     private final Vertx vertx;
     private final DocumentRepository documents;
     private final Access access;
     private final Sequencers sequencers;
     private final MarkdownExporter markdown = new MarkdownExporter();
+    private final WorkQueue exports;
 
     ExportRoutes(Vertx vertx, DocumentRepository documents, Access access, Sequencers sequencers) {
         this.vertx = vertx;
         this.documents = documents;
         this.access = access;
         this.sequencers = sequencers;
+        this.exports = new WorkQueue(vertx, "plenary-exports", "exports", WorkQueue.halfTheCores(),
+                WorkQueue.halfTheCores() + EXPORTS_WAITING, RETRY_AFTER_SECONDS);
     }
 
     void mount(Router router) {
@@ -61,9 +75,9 @@ final class ExportRoutes {
                     "the compilation text is exported as html or pdf; Markdown holds the clean text only"));
         }
         blocking(() -> access.document(me, id, Action.EXPORT))
-                .compose(meeting -> render(id, format, variant))
+                .compose(meeting -> exports.submit(() -> render(id, format, variant)))
                 .onSuccess(file -> send(ctx, file, format, variant))
-                .onFailure(ctx::fail);
+                .onFailure(failure -> WorkQueue.fail(ctx, failure));
     }
 
     private static void send(RoutingContext ctx, Rendered file, String format, Variant variant) {
@@ -84,17 +98,30 @@ final class ExportRoutes {
     private record Rendered(Document document, byte[] bytes) {
     }
 
-    /** Markdown from the store; HTML and PDF from the sequencer's edition, whose text also names the file. */
-    private Future<Rendered> render(String id, String format, Variant variant) {
+    /**
+     * Markdown from the store; HTML and PDF from the sequencer's edition, whose text also names the
+     * file. Runs on an export thread, which waits for the edition: asking for it only once the
+     * export has its thread keeps waiting exports from holding editions in memory.
+     */
+    private Rendered render(String id, String format, Variant variant) throws Exception {
         if (format.equals("md")) {
-            return blocking(() -> {
-                Document document = documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
-                return new Rendered(document, markdown.write(document).getBytes(StandardCharsets.UTF_8));
-            });
+            Document document = documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
+            return new Rendered(document, markdown.write(document).getBytes(StandardCharsets.UTF_8));
         }
-        return edition(id).compose(edition -> blocking(() -> new Rendered(edition.document(), format.equals("pdf")
+        Edition edition = await(edition(id));
+        return new Rendered(edition.document(), format.equals("pdf")
                 ? PdfEdition.render(edition, variant)
-                : HtmlEdition.render(edition, variant).getBytes(StandardCharsets.UTF_8))));
+                : HtmlEdition.render(edition, variant).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(EDITION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            throw new ProblemException(Problem.unavailable("the document did not hand over its text in time; try again"));
+        }
     }
 
     private static String contentType(String format) {

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import plenary.people.DelegationRules;
 import plenary.people.Invitation;
 import plenary.people.PasswordHasher;
 import plenary.people.PasswordRules;
@@ -11,12 +12,15 @@ import plenary.people.Tokens;
 import plenary.people.User;
 import plenary.people.Usernames;
 import plenary.store.PeopleRepository;
+import plenary.store.PeopleRepository.MembershipChange;
 
 import java.util.function.Supplier;
 
 /**
  * Looking at and accepting an invitation link. Accepting while signed in adds the role to that
- * account; otherwise it creates an account with the username and password given.
+ * account; otherwise it creates an account with the username and password given. A link works only
+ * while its inviter may still invite (chair of the meeting, or admin): a demoted or removed chair's
+ * links are void, his own included.
  */
 final class InvitationRoutes {
     private final Vertx vertx;
@@ -24,6 +28,7 @@ final class InvitationRoutes {
     private final PasswordHasher hasher;
     private final Supplier<String> ids;
     private final LiveEvents events;
+    private final CurrentRoles roles;
 
     InvitationRoutes(Vertx vertx, PeopleRepository people, PasswordHasher hasher, Supplier<String> ids,
                      LiveEvents events) {
@@ -32,6 +37,7 @@ final class InvitationRoutes {
         this.hasher = hasher;
         this.ids = ids;
         this.events = events;
+        this.roles = CurrentRoles.of(vertx);
     }
 
     void mount(Router router) {
@@ -57,16 +63,22 @@ final class InvitationRoutes {
         vertx.executeBlocking(() -> {
             // The token first: without a usable invitation nothing else is answered, not even
             // whether a username exists.
-            String meetingId = people.openInvitation(hash).map(Invitation::meetingId).orElseThrow(InvitationRoutes::gone);
+            Invitation invitation = people.openInvitation(hash).orElseThrow(InvitationRoutes::gone);
+            String meetingId = invitation.meetingId();
+            if (signedIn != null) { // nobody grants themselves a role through their own invitation
+                DelegationRules.selfChangeProblem(invitation.createdBy(), signedIn.principal().userId()).ifPresent(p -> {
+                    throw new ProblemException(new Problem(403, "forbidden", "Not allowed", p));
+                });
+            }
             if (account != null && people.userByName(account.user().username()).isPresent()) {
                 throw new ProblemException(new Problem(409, "username-taken", "Username taken",
                         "choose another username, or sign in first to add this role to your account"));
             }
             String userId = account != null ? account.user().id() : signedIn.principal().userId();
-            boolean accepted = account != null
-                    ? people.acceptInvitation(hash, userId, account.user(), hasher.hash(account.password()))
-                    : people.acceptInvitation(hash, userId, null, null);
-            if (!accepted) {
+            String passwordHash = account != null ? hasher.hash(account.password()) : null;
+            MembershipChange accepted = roles.commit(meetingId, userId, () -> people.acceptInvitation(hash, userId,
+                    account == null ? null : account.user(), passwordHash));
+            if (!accepted.changed()) {
                 throw gone();
             }
             // A role changed for a signed-in person: their open sockets in that meeting must reconnect.
@@ -92,10 +104,10 @@ final class InvitationRoutes {
         }
     }
 
-    /** Used, expired and unknown invitations look alike, so a stolen link tells nothing. */
+    /** Used, expired, revoked and unknown invitations look alike, so a stolen link tells nothing. */
     private static ProblemException gone() {
         return new ProblemException(new Problem(410, "invitation-unavailable", "Invitation unavailable",
-                "this invitation has been used, has expired, or does not exist"));
+                "this invitation has been used, has expired or been revoked, or does not exist"));
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -5,7 +5,11 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Reads a request body that must be a JSON object. */
+/**
+ * Reads a request body that must be a JSON object. Every route that takes JSON reads it here, so
+ * text no store can keep (NUL, lone surrogates, see {@link StorableText}) is refused here for all
+ * of them, with a 422, before any route looks at it.
+ */
 final class JsonBody {
     private JsonBody() {
     }
@@ -19,11 +23,16 @@ final class JsonBody {
         if (body == null || body.length() == 0) {
             throw new ProblemException(Problem.badRequest("the body is empty; send a JSON object"));
         }
+        JsonObject object;
         try {
-            return new JsonObject(body);
+            object = new JsonObject(body);
         } catch (DecodeException | ClassCastException e) {
             throw new ProblemException(Problem.badRequest("the body is not a JSON object"));
         }
+        StorableText.problemIn(object).ifPresent(problem -> {
+            throw new ProblemException(StorableText.refusal(problem));
+        });
+        return object;
     }
 
     /** A string field, or null; anything else than a string is a 400. */

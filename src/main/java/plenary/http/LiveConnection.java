@@ -1,6 +1,7 @@
 package plenary.http;
 
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -31,7 +32,10 @@ final class LiveConnection {
 
     static final short CLOSE_ACCESS_CHANGED = 4001;
 
-    /** Who is on this socket, in which meeting and role: fixed for the socket's life. */
+    /**
+     * Who is on this socket, in which meeting and role, as read at the upgrade. The role is checked
+     * against {@link CurrentRoles} on every message: once it no longer holds, nothing more is done.
+     */
     record Viewer(Principal principal, String meetingId, Role role, String tokenHash) {
     }
 
@@ -42,6 +46,7 @@ final class LiveConnection {
     private final String connectionId = UUID.randomUUID().toString();
     private final LiveLimits limits;
     private final TokenBucket bucket;
+    private final CurrentRoles roles;
     private String clientId;
     private String author;
     private MessageConsumer<String> frames;
@@ -55,6 +60,8 @@ final class LiveConnection {
         this.viewer = viewer;
         this.limits = limits;
         this.bucket = new TokenBucket(limits.burst(), limits.messagesPerSecond());
+        // Made on the upgrade's context: its Vert.x instance holds the roles its routes record.
+        this.roles = CurrentRoles.of(Vertx.currentContext().owner());
     }
 
     void start() {
@@ -122,6 +129,25 @@ final class LiveConnection {
             message = new JsonObject(text);
         } catch (DecodeException | ClassCastException e) {
             error(null, "malformed-json", "the message is not a JSON object");
+            return;
+        }
+        Object seq = message.getValue("seq") instanceof Number number ? number : null;
+        // Checked here rather than by the socket's close alone, which comes a moment later: after a
+        // demotion or removal has been answered, no message of the old role is carried out.
+        if (!roles.holds(viewer.meetingId(), viewer.principal().userId(), viewer.role())) {
+            error(seq, "forbidden", "your role in this meeting has changed: reconnect");
+            close(CLOSE_ACCESS_CHANGED, "access changed: sign in or reconnect");
+            return;
+        }
+        if (!roles.sessionHolds(viewer.tokenHash())) {
+            error(seq, "unauthenticated", "your session has ended: sign in again");
+            close(CLOSE_ACCESS_CHANGED, "signed out");
+            return;
+        }
+        String badText = LiveMessageText.problem(message);
+        if (badText != null) {
+            error(seq, "invalid-text", "the message contains " + badText
+                    + ", which no text may hold; nothing of it was applied");
             return;
         }
         Object type = message.getValue("type");

@@ -1,25 +1,31 @@
 package plenary.http;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Tells a person's live sockets that their access changed: a sign-out ends the sockets of that
  * session, a changed or revoked membership ends their sockets in that meeting (they may reconnect
- * with their new role).
+ * with their new role). The close is asynchronous; what makes a membership change or a sign-out
+ * take effect before it is answered is {@link CurrentRoles}, which each socket consults on every message.
  */
 final class LiveEvents {
     private final EventBus bus;
+    private final CurrentRoles current;
 
-    LiveEvents(EventBus bus) {
-        this.bus = bus;
+    LiveEvents(Vertx vertx) {
+        this.bus = vertx.eventBus();
+        this.current = CurrentRoles.of(vertx);
     }
 
     static String address(String userId) {
         return "plenary.people." + userId;
     }
 
+    /** Called before the request that ended the session is answered. */
     void sessionEnded(String userId, String tokenHash) {
+        current.sessionEnded(tokenHash);
         bus.publish(address(userId), new JsonObject().put("event", "signed-out").put("tokenHash", tokenHash));
     }
 

@@ -1,6 +1,10 @@
 package plenary.http;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -56,16 +60,40 @@ final class LiveRoutes {
         }
         // Held until the sequencer is ready: the upgrade must not race the request's end.
         ctx.request().pause();
+        Context here = vertx.getOrCreateContext();
         vertx.executeBlocking(() -> access.documentRole(me, id, Action.READ), false)
                 .compose(grant -> sequencers.ensure(id).map(grant))
-                .compose(grant -> ctx.request().toWebSocket().map(socket -> new LiveConnection(socket,
-                        vertx.eventBus(), id, limits, new LiveConnection.Viewer(me, grant.meetingId(), grant.role(),
-                        auth.tokenHash()))))
-                .onSuccess(LiveConnection::start)
+                // Back on the request's own event loop: the sequencer's deployment may complete on
+                // another one, and an upgrade made from there raced the connection's close
+                // ("Result is already complete") and blocked that loop during the handshake.
+                .onComplete(checked -> here.runOnContext(v -> accept(ctx, checked, me, auth)));
+    }
+
+    private void accept(RoutingContext ctx, AsyncResult<Access.Grant> checked, Principal me, Authenticated auth) {
+        if (ctx.response().closed()) {
+            return; // the client left while it was checked: there is nobody to answer or upgrade
+        }
+        if (checked.failed()) {
+            ctx.request().resume();
+            ctx.fail(checked.cause());
+            return;
+        }
+        Access.Grant grant = checked.result();
+        String id = DocumentIds.documentId(ctx);
+        Future<ServerWebSocket> upgraded = ctx.request().toWebSocket();
+        // Vert.x (5.0.7) fails the handshake from the request's exception handler when the connection
+        // is lost, and then fails it again when it reads the request's end, already queued: an
+        // unhandled "Promise already completed" for every client that left at that moment. Without
+        // the handler, a lost connection fails the handshake once, at the end ("Invalid request").
+        ctx.request().exceptionHandler(null);
+        upgraded
+                .onSuccess(socket -> new LiveConnection(socket, vertx.eventBus(), id, limits,
+                        new LiveConnection.Viewer(me, grant.meetingId(), grant.role(), auth.tokenHash())).start())
                 .onFailure(failure -> {
-                    ctx.request().resume();
-                    ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(
-                            Problem.badRequest("the WebSocket upgrade failed: " + failure.getMessage())));
+                    if (!ctx.response().closed()) {
+                        ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(
+                                Problem.badRequest("the WebSocket upgrade failed: " + failure.getMessage())));
+                    }
                 });
     }
 

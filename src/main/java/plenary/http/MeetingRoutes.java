@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import plenary.people.Action;
+import plenary.people.Decision;
+import plenary.people.DelegationRules;
 import plenary.people.Invitation;
 import plenary.people.Meeting;
 import plenary.people.PermissionPolicy;
@@ -13,14 +15,25 @@ import plenary.people.Membership;
 import plenary.people.Principal;
 import plenary.people.Role;
 import plenary.people.Tokens;
+import plenary.people.User;
 import plenary.store.PeopleRepository;
+import plenary.store.PeopleRepository.MembershipChange;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Meetings, their members and invitations to them. */
+/**
+ * Meetings, their members and invitations to them. A chair invites; only an admin adds an existing
+ * account directly. Every membership change is recorded in {@link CurrentRoles} before it is
+ * answered, so the person's open live sockets stop acting in the old role at once.
+ */
 final class MeetingRoutes {
     private static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofDays(7);
     private static final Duration MAX_INVITATION_LIFETIME = Duration.ofDays(30);
@@ -31,6 +44,7 @@ final class MeetingRoutes {
     private final Supplier<String> ids;
     private final Clock clock;
     private final LiveEvents events;
+    private final CurrentRoles roles;
 
     MeetingRoutes(Vertx vertx, PeopleRepository people, Access access, Supplier<String> ids, Clock clock,
                   LiveEvents events) {
@@ -40,6 +54,7 @@ final class MeetingRoutes {
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.roles = CurrentRoles.of(vertx);
     }
 
     void mount(Router router) {
@@ -50,6 +65,8 @@ final class MeetingRoutes {
         router.put("/api/meetings/:meetingId/members/:userId").handler(this::putMember);
         router.delete("/api/meetings/:meetingId/members/:userId").handler(this::removeMember);
         router.post("/api/meetings/:meetingId/invitations").handler(this::invite);
+        router.get("/api/meetings/:meetingId/invitations").handler(this::invitations);
+        router.delete("/api/meetings/:meetingId/invitations/:invitationId").handler(this::revokeInvitation);
     }
 
     private void list(RoutingContext ctx) {
@@ -102,7 +119,12 @@ final class MeetingRoutes {
         });
     }
 
-    /** Sets a member's role and delegation; an admin appoints a chair this way. */
+    /**
+     * Sets a member's role and delegation; an admin appoints a chair this way. A chair changes
+     * members only: anyone else, whether or not such an account exists, gets the same 403, so the
+     * installation's accounts cannot be found or pulled into a meeting by id. A demoted chair's
+     * pending invitations are revoked with the change.
+     */
     private void putMember(RoutingContext ctx) {
         Principal me = Access.principal(ctx);
         String meetingId = MeetingIds.meeting(ctx);
@@ -111,25 +133,88 @@ final class MeetingRoutes {
         Role role = role(body);
         String delegation = delegation(body, role);
         blocking(ctx, () -> {
-            access.meeting(me, meetingId, Action.MANAGE_MEMBERS);
-            people.user(userId).orElseThrow(() -> new ProblemException(Problem.notFound("no user " + userId)));
-            people.putMembership(meetingId, userId, role, delegation);
+            Role mine = access.meeting(me, meetingId, Action.MANAGE_MEMBERS);
+            // Nobody sets their own role or delegation: a chair could otherwise speak for a city to read its drafts.
+            DelegationRules.selfChangeProblem(me.userId(), userId).ifPresent(p -> {
+                throw new ProblemException(new Problem(403, "forbidden", "Not allowed", p));
+            });
+            boolean mayAdd = PermissionPolicy.decide(me, mine, Action.ADD_MEMBER) == Decision.ALLOW;
+            if (mayAdd) {
+                people.user(userId).orElseThrow(() -> new ProblemException(Problem.notFound("no user " + userId)));
+            }
+            MembershipChange change = roles.commit(meetingId, userId, () -> mayAdd
+                    ? people.putMembership(meetingId, userId, role, delegation)
+                    : people.changeMembership(meetingId, userId, role, delegation));
+            if (!change.changed()) {
+                throw new ProblemException(new Problem(403, "forbidden", "Not allowed in your role",
+                        "user " + userId + " is not a member of this meeting: invite them (only an admin adds an"
+                                + " existing account directly)"));
+            }
             events.membershipChanged(userId, meetingId);
-            return member(people.membership(meetingId, userId).orElseThrow());
+            return member(people.membership(meetingId, userId).orElseThrow(() -> new ProblemException(
+                    Problem.notFound("user " + userId + " was removed meanwhile"))))
+                    .put("invitationsRevoked", change.invitationsRevoked());
         });
     }
 
+    /** Removes a member, and with them the pending invitations they made (unless they are an admin). */
     private void removeMember(RoutingContext ctx) {
         Principal me = Access.principal(ctx);
         String meetingId = MeetingIds.meeting(ctx);
         String userId = MeetingIds.user(ctx);
         blocking(ctx, () -> {
             access.meeting(me, meetingId, Action.MANAGE_MEMBERS);
-            if (!people.removeMembership(meetingId, userId)) {
+            MembershipChange change = roles.commit(meetingId, userId, () -> people.removeMembership(meetingId, userId));
+            if (!change.changed()) {
                 throw new ProblemException(Problem.notFound("user " + userId + " is not a member"));
             }
             events.membershipChanged(userId, meetingId);
-            return new JsonObject().put("removed", userId);
+            return new JsonObject().put("removed", userId).put("invitationsRevoked", change.invitationsRevoked());
+        });
+    }
+
+    /** The pending invitations, without their links: a token is shown once, to its creator. */
+    private void invitations(RoutingContext ctx) {
+        Principal me = Access.principal(ctx);
+        String meetingId = MeetingIds.meeting(ctx);
+        blocking(ctx, () -> {
+            access.meeting(me, meetingId, Action.LIST_INVITATIONS);
+            Map<String, Optional<User>> inviters = new HashMap<>();
+            JsonArray out = new JsonArray();
+            for (Invitation invitation : people.pendingInvitations(meetingId)) {
+                User inviter = inviters.computeIfAbsent(invitation.createdBy(), people::user).orElse(null);
+                out.add(new JsonObject().put("id", invitation.id()).put("role", invitation.role().wireName())
+                        .put("delegation", invitation.delegation())
+                        .put("createdBy", new JsonObject().put("userId", invitation.createdBy())
+                                .put("username", inviter == null ? null : inviter.username())
+                                .put("displayName", inviter == null ? null : inviter.displayName()))
+                        .put("createdAt", invitation.createdAt().toString())
+                        .put("expiresAt", invitation.expiresAt().toString()));
+            }
+            return new JsonObject().put("invitations", out);
+        });
+    }
+
+    /** Revokes a pending invitation: its link then gets the same 410 as a used one. */
+    private void revokeInvitation(RoutingContext ctx) {
+        Principal me = Access.principal(ctx);
+        String meetingId = MeetingIds.meeting(ctx);
+        String invitationId = MeetingIds.id(ctx, "invitationId", "an invitation id");
+        blocking(ctx, () -> {
+            access.meeting(me, meetingId, Action.REVOKE_INVITATION);
+            if (!people.revokeInvitation(meetingId, invitationId, me.userId())) {
+                Invitation.State state = people.invitationState(meetingId, invitationId).orElseThrow(() ->
+                        new ProblemException(Problem.notFound("no invitation " + invitationId + " in this meeting")));
+                String why = switch (state) {
+                    case USED -> "it has been accepted; remove the member instead";
+                    case REVOKED -> "it was revoked already";
+                    case EXPIRED -> "it has expired";
+                    case PENDING -> "it changed meanwhile; try again";
+                };
+                throw new ProblemException(new Problem(409, "invitation-not-pending", "Invitation not pending",
+                        "invitation " + invitationId + " cannot be revoked: " + why));
+            }
+            return new JsonObject().put("revoked", invitationId);
         });
     }
 
@@ -150,9 +235,12 @@ final class MeetingRoutes {
         blocking(ctx, () -> {
             access.meeting(me, meetingId, Action.INVITE_MEMBER);
             String token = Tokens.newToken();
-            Invitation invitation = new Invitation(meetingId, role, delegation, me.userId(), clock.instant().plus(lifetime));
+            // To the millisecond, as stored: the times answered here are those the listing shows later.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Invitation invitation = new Invitation(ids.get(), meetingId, role, delegation, me.userId(), now,
+                    now.plus(lifetime));
             people.createInvitation(Tokens.hash(token), invitation);
-            return new JsonObject().put("token", token).put("url", "/#/invitations/" + token)
+            return new JsonObject().put("id", invitation.id()).put("token", token).put("url", "/#/invitations/" + token)
                     .put("role", role.wireName()).put("delegation", delegation)
                     .put("expiresAt", invitation.expiresAt().toString());
         }, 201);
@@ -169,10 +257,11 @@ final class MeetingRoutes {
         if (delegation != null && (delegation.isBlank() || delegation.length() > 200)) {
             throw new ProblemException(Problem.badRequest("a delegation name has 1 to 200 characters"));
         }
-        if (role == Role.DELEGATE && delegation == null) {
-            throw new ProblemException(Problem.badRequest("a delegate speaks for a delegation: give its name"));
-        }
-        return delegation == null ? null : delegation.strip();
+        String named = delegation == null ? null : delegation.strip();
+        DelegationRules.problem(role, named).ifPresent(p -> {
+            throw new ProblemException(Problem.badRequest(p));
+        });
+        return named;
     }
 
     static JsonObject meeting(Meeting meeting, Role role) {

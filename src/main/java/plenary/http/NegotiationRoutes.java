@@ -17,11 +17,15 @@ import plenary.deliberation.VoteSubject;
 import plenary.document.ClauseKind;
 import plenary.document.ClauseStatus;
 import plenary.negotiation.Command;
+import plenary.negotiation.Negotiation;
+import plenary.negotiation.Recorded;
+import plenary.negotiation.Visibility;
 import plenary.negotiation.Wire;
 import plenary.people.Action;
 import plenary.store.DocumentRepository;
 import plenary.view.NegotiationJson;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -234,7 +238,11 @@ final class NegotiationRoutes {
         negotiator.run(ctx, id, new Command.Adopt(), 200, "state", null);
     }
 
-    /** The audit log, oldest first, in pages: who, when, what, before → after. */
+    /**
+     * The audit log, oldest first, in pages: who, when, what, before → after, as this reader may see
+     * it ({@link Visibility}). Whether an entry is a delegation's own business depends on what became
+     * of its amendment since, so the whole durable log is folded to judge the page against it.
+     */
     private void audit(RoutingContext ctx) {
         String id = DocumentIds.documentId(ctx);
         long after = longParam(ctx, "after", 0);
@@ -243,17 +251,21 @@ final class NegotiationRoutes {
             throw new ProblemException(Problem.badRequest("after must be ≥ 0 and limit between 1 and 500"));
         }
         negotiator.acting(ctx, id, Action.READ_AUDIT)
-                .compose(acting -> vertx.executeBlocking(() -> documents.log().events(id, after, limit + 1), false))
-                .onSuccess(events -> {
+                .compose(acting -> vertx.executeBlocking(() -> {
+                    List<Recorded> log = documents.log().events(id, 0, Integer.MAX_VALUE);
+                    Negotiation now = new Negotiation(Negotiation.DEFAULT_EDIT_WINDOW);
+                    log.forEach(r -> now.apply(r.event()));
+                    List<Recorded> page = log.stream().filter(r -> r.seq() > after).limit(limit + 1L).toList();
                     JsonArray entries = new JsonArray();
-                    events.stream().limit(limit).forEach(r -> entries.add(new JsonObject(
-                            NegotiationJson.recorded(r).toString())));
+                    page.stream().limit(limit).forEach(r -> entries.add(new JsonObject(NegotiationJson.entry(r,
+                            Visibility.entry(now, r, acting.actor())).toString())));
                     JsonObject out = new JsonObject().put("entries", entries);
-                    if (events.size() > limit) {
-                        out.put("next", events.get(limit - 1).seq());
+                    if (page.size() > limit) {
+                        out.put("next", page.get(limit - 1).seq());
                     }
-                    json(ctx, 200, out.encode());
-                })
+                    return out.encode();
+                }, false))
+                .onSuccess(body -> json(ctx, 200, body))
                 .onFailure(ctx::fail);
     }
 

@@ -11,6 +11,7 @@ import plenary.negotiation.Command;
 import plenary.negotiation.CommandAction;
 import plenary.negotiation.EventJson;
 import plenary.people.Action;
+import plenary.people.DelegationRules;
 import plenary.people.Membership;
 import plenary.people.Principal;
 import plenary.people.Role;
@@ -42,16 +43,22 @@ final class Negotiator {
         this.sequencers = sequencers;
     }
 
-    /** Who is acting in a document, once the policy allowed {@code action}; with the meeting id. */
+    /** Who is acting in a document, with the meeting id. */
     record Acting(Actor actor, String meetingId) {
     }
 
+    /**
+     * Who is acting in a document, once the policy allowed {@code action}. Only a delegate speaks for
+     * a delegation ({@link DelegationRules}): a delegation stored beside any other role counts for
+     * nothing, and neither does one read when the role has changed since the policy was asked.
+     */
     Future<Acting> acting(RoutingContext ctx, String documentId, Action action) {
         Principal me = Access.principal(ctx);
         return vertx.executeBlocking(() -> {
             Access.Grant grant = access.documentRole(me, documentId, action);
-            String delegation = people.membership(grant.meetingId(), me.userId()).map(Membership::delegation)
-                    .orElse(null);
+            String delegation = people.membership(grant.meetingId(), me.userId())
+                    .filter(m -> m.role() == grant.role())
+                    .map(m -> DelegationRules.spokenFor(m.role(), m.delegation())).orElse(null);
             return new Acting(new Actor(me.userId(), me.displayName(), grant.role(), delegation), grant.meetingId());
         }, false);
     }

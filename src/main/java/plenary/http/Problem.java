@@ -54,6 +54,11 @@ public record Problem(int status, String type, String title, String detail) {
                 "the server failed; the error is logged and nothing was changed by this request");
     }
 
+    /** A browser page of another origin tried to act with this server's session (see {@link OriginCheck}). */
+    public static Problem origin(String detail) {
+        return new Problem(403, "origin", "Request from another origin refused", detail);
+    }
+
     public static Problem unavailable(String detail) {
         return new Problem(503, "unavailable", "Service unavailable", detail);
     }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import plenary.document.Clause;
 import plenary.people.Action;
 import plenary.people.Decision;
+import plenary.people.DelegationRules;
 import plenary.people.Meeting;
 import plenary.people.Membership;
 import plenary.people.PermissionPolicy;
@@ -103,7 +104,7 @@ final class SearchRoutes {
         }).onFailure(ctx::fail);
     }
 
-    /** The meetings this person may read, by the permission policy, with their delegation in each. */
+    /** The meetings this person may read, by the permission policy, with the delegation they speak for in each. */
     private Scope scope(Principal me) {
         List<Meeting> candidates = me.admin() ? people.meetings() : people.meetingsOf(me.userId());
         Set<String> readable = new HashSet<>();
@@ -113,8 +114,10 @@ final class SearchRoutes {
             if (PermissionPolicy.decide(me, membership == null ? null : membership.role(), Action.READ)
                     == Decision.ALLOW) {
                 readable.add(meeting.id());
-                if (membership != null && membership.delegation() != null) {
-                    delegations.put(meeting.id(), membership.delegation());
+                String delegation = membership == null ? null
+                        : DelegationRules.spokenFor(membership.role(), membership.delegation());
+                if (delegation != null) {
+                    delegations.put(meeting.id(), delegation);
                 }
             }
         }

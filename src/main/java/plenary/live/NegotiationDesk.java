@@ -7,8 +7,6 @@ import plenary.amendment.Amendment;
 import plenary.amendment.AmendmentState;
 import plenary.amendment.ConflictGroups;
 import plenary.amendment.Standing;
-import plenary.deliberation.Comment;
-import plenary.deliberation.CommentTarget;
 import plenary.document.Document;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Event;
@@ -16,6 +14,7 @@ import plenary.negotiation.Negotiation;
 import plenary.negotiation.Recorded;
 import plenary.negotiation.Transition;
 import plenary.negotiation.Verdict;
+import plenary.negotiation.Visibility;
 import plenary.negotiation.Wire;
 import plenary.view.NegotiationJson;
 
@@ -65,39 +64,16 @@ final class NegotiationDesk {
     }
 
     /**
-     * An entry as everyone on the document's socket may see it. A delegation's draft is its own
-     * business (its drafting, withdrawal and any comment on it show as hidden entries), and a
-     * ballot's choice stays off the socket until the vote's result says it all.
+     * An entry as everyone on the document's socket may see it: the room speaks for no delegation, so
+     * a delegation's draft business arrives as hidden entries (the sponsor reads it with GET), and a
+     * ballot never carries its choice (its vote was open when it was cast; the result says it all).
      */
     ObjectNode live(Recorded r) {
-        ObjectNode entry = NegotiationJson.recorded(r);
-        String amendmentId = switch (r.event()) {
-            case Event.AmendmentDrafted e -> e.amendment().id();
-            case Event.AmendmentWithdrawn e -> e.id();
-            case Event.CommentPosted e when e.comment().target() == CommentTarget.AMENDMENT -> e.comment().targetId();
-            case Event.CommentEdited e -> commentTarget(e.id());
-            case Event.CommentDeleted e -> commentTarget(e.id());
-            case Event.ThreadResolved e -> commentTarget(e.id());
-            default -> null;
-        };
-        boolean restricted = amendmentId != null
-                && negotiation.amendment(amendmentId).map(Amendment::restricted).orElse(false);
-        if (restricted) {
-            ObjectNode hidden = NODES.objectNode();
-            hidden.put("seq", r.seq()).put("at", r.at()).put("revision", r.revision()).put("hidden", true);
-            return hidden;
+        Visibility.Seen seen = Visibility.entry(negotiation, r, Visibility.ROOM);
+        if (seen == Visibility.Seen.WHOLE && r.event() instanceof Event.BallotCast) {
+            seen = Visibility.Seen.WITHOUT_CHOICE;
         }
-        if (r.event() instanceof Event.BallotCast cast) {
-            entry.set("detail", NODES.objectNode().put("type", "ballot-cast").put("voteId", cast.voteId())
-                    .put("delegation", cast.ballot().delegation()));
-        }
-        return entry;
-    }
-
-    /** The amendment a comment's thread hangs from, if it hangs from one. */
-    private String commentTarget(String commentId) {
-        return negotiation.comment(commentId).filter(c -> c.target() == CommentTarget.AMENDMENT)
-                .map(Comment::targetId).orElse(null);
+        return NegotiationJson.entry(r, seen);
     }
 
     /**

@@ -83,7 +83,7 @@ final class AmendmentRules {
     }
 
     static Verdict table(Negotiation n, Command.TableAmendment c, Actor actor, Instant now) {
-        Amendment a = visible(n, c.id(), actor);
+        Amendment a = Visibility.visibleAmendment(n, c.id(), actor);
         requireSponsor(a, actor);
         requireState(a, AmendmentState.DRAFT, "only a draft can be tabled");
         requireTablingOpen(n, now);
@@ -91,7 +91,7 @@ final class AmendmentRules {
     }
 
     static Verdict withdraw(Negotiation n, Command.WithdrawAmendment c, Actor actor) {
-        Amendment a = visible(n, c.id(), actor);
+        Amendment a = Visibility.visibleAmendment(n, c.id(), actor);
         requireSponsor(a, actor);
         if (!a.state().pending()) {
             throw NegotiationException.conflict("amendment-closed", "amendment " + a.id() + " is already "
@@ -101,7 +101,7 @@ final class AmendmentRules {
     }
 
     static Verdict cosponsor(Negotiation n, Command.Cosponsor c, Actor actor, Instant now) {
-        Amendment a = visible(n, c.id(), actor);
+        Amendment a = Visibility.visibleAmendment(n, c.id(), actor);
         if (actor.delegation() == null) {
             throw NegotiationException.forbidden("co-sponsors are delegations, and you speak for none");
         }
@@ -196,22 +196,10 @@ final class AmendmentRules {
         };
     }
 
-    /** An amendment the actor may see: drafts only by their own delegation (and the drafters). */
-    static Amendment visible(Negotiation n, String id, Actor actor) {
-        Amendment a = n.amendments.get(id);
-        if (a == null || a.restricted() && !mayseeDraft(a, actor)) {
-            throw NegotiationException.notFound("no amendment " + id);
-        }
-        return a;
-    }
-
-    static boolean mayseeDraft(Amendment a, Actor actor) {
-        return a.sponsoredBy(actor.delegation()) || actor.userId() != null && actor.userId().equals(a.authorId());
-    }
-
     private static Amendment tabled(Negotiation n, String id) {
         Amendment a = n.amendments.get(id);
-        if (a == null || a.state() == AmendmentState.DRAFT) {
+        // A draft, or one withdrawn before tabling, is nobody's to decide: the same answer as for no amendment.
+        if (a == null || a.restricted()) {
             throw NegotiationException.notFound("no tabled amendment " + id);
         }
         requireState(a, AmendmentState.TABLED, "only a tabled amendment can be decided");

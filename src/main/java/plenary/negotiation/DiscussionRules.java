@@ -28,7 +28,8 @@ final class DiscussionRules {
         String targetId = c.targetId();
         if (c.parentId() != null) {
             Comment parent = n.comments.get(c.parentId());
-            if (parent == null) {
+            // A thread you may not see has nothing to answer: refused, and nothing stored.
+            if (parent == null || !Visibility.comment(n, parent, actor)) {
                 throw NegotiationException.notFound("no comment " + c.parentId() + " to answer");
             }
             // A reply belongs to its parent's thread, whatever the request said.
@@ -42,7 +43,7 @@ final class DiscussionRules {
                 throw NegotiationException.notFound("no clause " + targetId + " in this document");
             }
         } else {
-            AmendmentRules.visible(n, targetId, actor);
+            Visibility.visibleAmendment(n, targetId, actor);
         }
         Comment comment = new Comment(c.id(), target, targetId, c.parentId(), c.stance(), body, actor.userId(),
                 actor.name(), actor.delegation(), now.toString(), null, false, false);
@@ -50,7 +51,7 @@ final class DiscussionRules {
     }
 
     static Verdict edit(Negotiation n, Command.EditComment c, Actor actor, Instant now) {
-        Comment comment = live(n, c.id());
+        Comment comment = live(n, c.id(), actor);
         if (!own(comment, actor)) {
             throw NegotiationException.forbidden("only its author can edit a comment");
         }
@@ -64,7 +65,7 @@ final class DiscussionRules {
     }
 
     static Verdict delete(Negotiation n, Command.DeleteComment c, Actor actor) {
-        Comment comment = live(n, c.id());
+        Comment comment = live(n, c.id(), actor);
         if (!own(comment, actor) && !actor.is(Role.CHAIR)) {
             throw NegotiationException.forbidden("only its author or the chair can delete a comment");
         }
@@ -72,10 +73,7 @@ final class DiscussionRules {
     }
 
     static Verdict resolve(Negotiation n, Command.ResolveThread c, Actor actor) {
-        Comment comment = n.comments.get(c.id());
-        if (comment == null) {
-            throw NegotiationException.notFound("no comment " + c.id());
-        }
+        Comment comment = Visibility.visibleComment(n, c.id(), actor);
         Comment root = root(n, comment);
         if (!own(root, actor) && !actor.is(Role.CHAIR) && !actor.is(Role.RAPPORTEUR)) {
             throw NegotiationException.forbidden("the thread's author, a rapporteur or the chair resolves a thread");
@@ -91,7 +89,7 @@ final class DiscussionRules {
             throw NegotiationException.forbidden("indicative votes are cast by delegations, and you speak for none");
         }
         Amendment a = n.amendments.get(c.amendmentId());
-        if (a == null || a.state() == AmendmentState.DRAFT) {
+        if (a == null || a.restricted()) {
             throw NegotiationException.notFound("no tabled amendment " + c.amendmentId());
         }
         if (a.state() != AmendmentState.TABLED) {
@@ -107,11 +105,8 @@ final class DiscussionRules {
         return Verdict.of(new Event.IndicativeCast(a.id(), actor.delegation(), c.position()));
     }
 
-    private static Comment live(Negotiation n, String id) {
-        Comment comment = n.comments.get(id);
-        if (comment == null) {
-            throw NegotiationException.notFound("no comment " + id);
-        }
+    private static Comment live(Negotiation n, String id, Actor actor) {
+        Comment comment = Visibility.visibleComment(n, id, actor);
         if (comment.deleted()) {
             throw NegotiationException.conflict("comment-deleted", "comment " + id + " was deleted");
         }

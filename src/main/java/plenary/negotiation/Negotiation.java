@@ -5,6 +5,7 @@ import plenary.document.ClauseStatus;
 import plenary.amendment.Amendment;
 import plenary.amendment.AmendmentState;
 import plenary.deliberation.Comment;
+import plenary.deliberation.CommentTarget;
 import plenary.deliberation.FormalVote;
 import plenary.deliberation.IndicativePosition;
 import plenary.deliberation.Phase;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,8 @@ public final class Negotiation {
     final Map<String, Map<String, IndicativePosition>> indicative = new LinkedHashMap<>();
     final Map<String, FormalVote> votes = new LinkedHashMap<>();
     final Map<String, SilenceProcedure> silences = new LinkedHashMap<>();
+    /** Comments of threads begun on a delegation's draft → that delegation: they stay its business for good. */
+    final Map<String, String> privateThreads = new HashMap<>();
     final Duration editWindow;
     Event.DocumentAdopted adoption;
     private long seq;
@@ -74,6 +78,14 @@ public final class Negotiation {
 
     public Optional<Comment> comment(String id) {
         return Optional.ofNullable(comments.get(id));
+    }
+
+    /**
+     * The delegation a comment is private to: set when its thread was begun on that delegation's
+     * draft, and kept once the draft is tabled, so a delegation's internal notes never become public.
+     */
+    public Optional<String> privateTo(String commentId) {
+        return Optional.ofNullable(privateThreads.get(commentId));
     }
 
     public Map<String, IndicativePosition> indicative(String amendmentId) {
@@ -172,7 +184,14 @@ public final class Negotiation {
                         Wire.name(before), Wire.name(e.position()));
             }
             case Event.CommentPosted e -> {
-                comments.put(e.comment().id(), e.comment());
+                Comment c = e.comment();
+                String privateTo = c.parentId() != null ? privateThreads.get(c.parentId())
+                        : c.target() == CommentTarget.AMENDMENT ? Optional.ofNullable(amendments.get(c.targetId()))
+                        .filter(Amendment::restricted).map(Amendment::sponsor).orElse(null) : null;
+                if (privateTo != null) {
+                    privateThreads.put(c.id(), privateTo);
+                }
+                comments.put(c.id(), c);
                 yield new Transition("comment " + e.comment().id(), null, "posted (" + Wire.name(e.comment().stance()) + ")");
             }
             case Event.CommentEdited e -> {

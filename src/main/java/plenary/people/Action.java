@@ -17,8 +17,17 @@ public enum Action {
     LIST_MEMBERS,
     /** Send an invitation link to join the meeting. */
     INVITE_MEMBER,
+    /** See the meeting's pending invitations (never their links). */
+    LIST_INVITATIONS,
+    /** Revoke a pending invitation, so its link no longer works. */
+    REVOKE_INVITATION,
     /** Change a member's role or delegation, or remove them. */
     MANAGE_MEMBERS,
+    /**
+     * Add an existing account of the installation to the meeting directly, without an invitation
+     * (installation-wide power: admins only; a chair invites, and the person accepts).
+     */
+    ADD_MEMBER,
     /** Create a meeting (installation-wide: admins only). */
     CREATE_MEETING,
     /** Draft, table, co-sponsor or withdraw an amendment for one's delegation. */

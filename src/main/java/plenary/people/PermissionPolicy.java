@@ -37,7 +37,10 @@ public final class PermissionPolicy {
         t.put(Action.EDIT_TEXT, new Row(DRAFTERS, false));
         t.put(Action.LIST_MEMBERS, new Row(EVERY_MEMBER, true));
         t.put(Action.INVITE_MEMBER, new Row(CHAIR, true));
+        t.put(Action.LIST_INVITATIONS, new Row(CHAIR, true));
+        t.put(Action.REVOKE_INVITATION, new Row(CHAIR, true));
         t.put(Action.MANAGE_MEMBERS, new Row(CHAIR, true));
+        t.put(Action.ADD_MEMBER, new Row(NOBODY, true));
         t.put(Action.CREATE_MEETING, new Row(NOBODY, true));
         t.put(Action.TABLE_AMENDMENT, new Row(DELEGATES, false));
         t.put(Action.COMMENT, new Row(SPEAKERS, false));

@@ -7,10 +7,11 @@ import plenary.document.Clause;
 import plenary.document.ClauseKind;
 import plenary.document.Document;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedSet;
 
 /**
  * The document's footnotes, numbered 1, 2, 3… in the order they are first cited, as in UN texts;
@@ -38,13 +39,14 @@ public final class Footnotes {
                 }
             }
         }
-        List<String> order = new ArrayList<>();
+        // A set in citation order: a list's contains() made a draft with many references quadratic.
+        SequencedSet<String> order = new LinkedHashSet<>();
         for (Clause clause : document.clauses()) {
             if (clause.kind() != ClauseKind.FOOTNOTE) {
                 collectCitations(parsed.get(clause.id()), order);
             }
         }
-        definitions.keySet().stream().filter(label -> !order.contains(label)).forEach(order::add);
+        order.addAll(definitions.keySet());
         Footnotes notes = new Footnotes();
         int number = 0;
         for (String label : order) {
@@ -56,8 +58,8 @@ public final class Footnotes {
         return notes;
     }
 
-    private static void collectCitations(Node node, List<String> order) {
-        if (node instanceof Footnote ref && !order.contains(ref.getText().toString())) {
+    private static void collectCitations(Node node, SequencedSet<String> order) {
+        if (node instanceof Footnote ref) {
             order.add(ref.getText().toString());
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
@@ -72,7 +74,7 @@ public final class Footnotes {
 
     /** The notes a clause cites, in the order it cites them, each once. */
     public List<Note> citedIn(Node clause) {
-        List<String> labels = new ArrayList<>();
+        SequencedSet<String> labels = new LinkedHashSet<>();
         collectCitations(clause, labels);
         return labels.stream().map(byLabel::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -12,6 +12,7 @@ import plenary.negotiation.Negotiation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +21,13 @@ import java.util.Set;
  * reach. Pure: built alike from the sequencer's state and, at start-up, from the database.
  */
 public final class Entries {
+    /**
+     * The rule the readers of entries follow; an index written under an older one is refilled at
+     * start-up. 2: drafts reach their delegation only (not their author), and threads begun on a
+     * draft stay private once it is tabled.
+     */
+    public static final int RULE = 2;
+
     private Entries() {
     }
 
@@ -57,7 +65,10 @@ public final class Entries {
                 if (on == null) {
                     continue;
                 }
-                readers = readers(on, meetingId);
+                // A thread begun on a draft stays with its delegation even once the draft is tabled.
+                Optional<String> privateTo = negotiation.privateTo(c.id());
+                readers = privateTo.isPresent() ? Set.of(Scope.delegation(meetingId, privateTo.get()))
+                        : readers(on, meetingId);
                 clauseId = on.clauseId();
             }
             out.add(new Entry("comment:" + c.id(), SearchKind.COMMENT, document.id(), meetingId, document.title(),
@@ -66,7 +77,10 @@ public final class Entries {
         return out;
     }
 
-    /** A draft reaches its delegation and its author only, as in the negotiation views. */
+    /**
+     * A draft reaches the delegates of its delegation only, as in the negotiation views
+     * ({@link plenary.negotiation.Visibility}): not its author once they speak for another.
+     */
     private static Set<String> readers(Amendment a, String meetingId) {
         if (!a.restricted()) {
             return Set.of(Entry.PUBLIC);
@@ -75,9 +89,6 @@ public final class Entries {
         if (a.sponsor() != null) {
             readers.add(Scope.delegation(meetingId, a.sponsor()));
             a.cosponsors().forEach(d -> readers.add(Scope.delegation(meetingId, d)));
-        }
-        if (a.authorId() != null) {
-            readers.add(Scope.user(a.authorId()));
         }
         return readers;
     }

@@ -26,6 +26,8 @@ final class IndexFields {
     static final String MARKER = "marker";
     static final String REVISION = "revision";
     static final String SEQ = "seq";
+    /** On a marker: the {@link Entries#RULE} its document's entries were written under. */
+    static final String RULE = "rule";
 
     /** Text with positions and offsets, stored: phrase queries and highlighted snippets need all three. */
     private static final FieldType TEXT_TYPE = new FieldType();
@@ -76,6 +78,7 @@ final class IndexFields {
         doc.add(new StringField(DOCUMENT, documentId, Field.Store.YES));
         doc.add(new StoredField(REVISION, revision));
         doc.add(new StoredField(SEQ, seq));
+        doc.add(new StoredField(RULE, Entries.RULE));
         doc.add(new LongPoint(REVISION, revision));
         return doc;
     }

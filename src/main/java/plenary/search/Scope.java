@@ -6,11 +6,13 @@ import java.util.Set;
 
 /**
  * What one person may find: the meetings they belong to (null: every meeting, for an
- * administrator), and beside public entries the drafts of their own delegations and their own.
- * The same rule as the negotiation views: another delegation's draft is never shown, not even to
- * an administrator.
+ * administrator), and beside public entries the drafts of the delegations they speak for. The same
+ * rule as the negotiation views ({@link plenary.negotiation.Visibility}): another delegation's draft
+ * is never shown, not even to an administrator, nor to its author once they speak for another.
  *
- * @param delegations meeting id → the person's delegation in it, for the meetings where they have one
+ * @param userId      who searches; no entry is addressed to one person, so it widens nothing
+ * @param delegations meeting id → the delegation the person speaks for there as a delegate
+ *                    ({@link plenary.people.DelegationRules#spokenFor}); none for other roles
  */
 public record Scope(Set<String> meetings, String userId, Map<String, String> delegations) {
 
@@ -19,19 +21,12 @@ public record Scope(Set<String> meetings, String userId, Map<String, String> del
         delegations = Map.copyOf(delegations);
     }
 
-    /** The reader tokens this person holds: public, their own, and each of their delegations'. */
+    /** The reader tokens this person holds: public, and each of their delegations'. */
     public Set<String> readerTokens() {
         Set<String> tokens = new HashSet<>();
         tokens.add(Entry.PUBLIC);
-        if (userId != null) {
-            tokens.add(user(userId));
-        }
         delegations.forEach((meeting, delegation) -> tokens.add(delegation(meeting, delegation)));
         return tokens;
-    }
-
-    static String user(String userId) {
-        return "user:" + userId;
     }
 
     static String delegation(String meetingId, String delegation) {

@@ -47,6 +47,9 @@ public final class SearchIndex implements AutoCloseable {
     public record Marker(long revision, long seq) {
     }
 
+    /** The marker of entries written under an older {@link Entries#RULE}: no document is at this revision. */
+    static final Marker OUTDATED = new Marker(-1, -1);
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -145,7 +148,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** What the index has seen of every document, as of the last refresh. */
+    /** What the index has seen of every document, as of the last refresh ({@link #OUTDATED} when its rule is old). */
     public Map<String, Marker> markers() {
         IndexSearcher searcher = acquire();
         try {
@@ -155,8 +158,11 @@ public final class SearchIndex implements AutoCloseable {
             Map<String, Marker> out = new HashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {
                 var doc = stored.document(hit.doc);
-                out.put(doc.get(IndexFields.DOCUMENT), new Marker(doc.getField(IndexFields.REVISION).numericValue()
-                        .longValue(), doc.getField(IndexFields.SEQ).numericValue().longValue()));
+                var rule = doc.getField(IndexFields.RULE);
+                // Entries written under an older rule of who reads them are stale whatever their revision.
+                out.put(doc.get(IndexFields.DOCUMENT), rule == null || rule.numericValue().intValue() != Entries.RULE
+                        ? OUTDATED : new Marker(doc.getField(IndexFields.REVISION).numericValue().longValue(),
+                        doc.getField(IndexFields.SEQ).numericValue().longValue()));
             }
             return out;
         } catch (IOException e) {

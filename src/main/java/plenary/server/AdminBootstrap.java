@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * On first start (no accounts yet) creates the {@code admin} account. Its password comes from
  * {@code PLENARY_ADMIN_PASSWORD}, or is generated and shown once: this is the only secret the
- * server ever prints, and only the first time.
+ * server ever prints, and only the first time. A generated password sits in a log, so it only
+ * serves to choose a new one: until then the account cannot sign in.
  */
 final class AdminBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -30,9 +31,12 @@ final class AdminBootstrap {
         PasswordRules.problem("admin", password).ifPresent(problem -> {
             throw new IllegalArgumentException("PLENARY_ADMIN_PASSWORD is not acceptable: " + problem);
         });
-        people.createUser(new User(ids.get(), "admin", "Administrator", true), hasher.hash(password));
+        User admin = new User(ids.get(), "admin", "Administrator", true);
+        people.createUser(admin, hasher.hash(password));
         if (generated) {
+            people.requirePasswordChange(admin.id());
             LOG.warn("Created the admin account. Its password, shown only this once: {}", password);
+            LOG.warn("Sign in as admin with it to choose a new password: it is good for nothing else");
         } else {
             LOG.info("Created the admin account with the password from PLENARY_ADMIN_PASSWORD");
         }

@@ -1,5 +1,7 @@
 package plenary.server;
 
+import plenary.http.ClientAddress;
+import plenary.http.ConnectionLimits;
 import plenary.http.LiveLimits;
 import plenary.live.SequencerSettings;
 
@@ -16,7 +18,7 @@ import java.util.Map;
 public record Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                      long maxBodyBytes, boolean loadSamples, LiveLimits live, SequencerSettings sequencer,
                      String adminPassword, boolean demo, boolean secureCookies, List<String> publicOrigins,
-                     List<String> trustedProxies, Path webDir, List<String> arguments) {
+                     List<String> trustedProxies, Path webDir, ConnectionLimits connections, List<String> arguments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -42,6 +44,13 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         int snapshotEvery = Integer.parseInt(env.getOrDefault("PLENARY_SNAPSHOT_EVERY", "" + seqDefaults.snapshotEvery()));
         long commentEdit = Long.parseLong(env.getOrDefault("PLENARY_COMMENT_EDIT_SECONDS",
                 "" + seqDefaults.commentEditWindow().toSeconds()));
+        ConnectionLimits conn = ConnectionLimits.DEFAULTS;
+        int maxConnections = Integer.parseInt(env.getOrDefault("PLENARY_MAX_CONNECTIONS", "" + conn.total()));
+        int perAddress = Integer.parseInt(env.getOrDefault("PLENARY_MAX_CONNECTIONS_PER_ADDRESS", "" + conn.perAddress()));
+        int socketsPerAddress = Integer.parseInt(env.getOrDefault("PLENARY_MAX_SOCKETS_PER_ADDRESS",
+                "" + conn.socketsPerAddress()));
+        int headerSeconds = Integer.parseInt(env.getOrDefault("PLENARY_HEADER_TIMEOUT_SECONDS", "" + conn.headerSeconds()));
+        int idleSeconds = Integer.parseInt(env.getOrDefault("PLENARY_IDLE_TIMEOUT_SECONDS", "" + conn.idleSeconds()));
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -64,6 +73,11 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 case "--tick-ms" -> tick = Long.parseLong(value(args, ++i, arg));
                 case "--snapshot-every" -> snapshotEvery = Integer.parseInt(value(args, ++i, arg));
                 case "--comment-edit-seconds" -> commentEdit = Long.parseLong(value(args, ++i, arg));
+                case "--max-connections" -> maxConnections = Integer.parseInt(value(args, ++i, arg));
+                case "--max-connections-per-address" -> perAddress = Integer.parseInt(value(args, ++i, arg));
+                case "--max-sockets-per-address" -> socketsPerAddress = Integer.parseInt(value(args, ++i, arg));
+                case "--header-timeout-seconds" -> headerSeconds = Integer.parseInt(value(args, ++i, arg));
+                case "--idle-timeout-seconds" -> idleSeconds = Integer.parseInt(value(args, ++i, arg));
                 default -> rest.add(arg);
             }
         }
@@ -76,12 +90,15 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         if (wsMessage < 1024 || wsRate <= 0 || wsBurst < 1 || tick < 1 || snapshotEvery < 1 || commentEdit < 0) {
             throw new IllegalArgumentException("live limits must be positive (message size at least 1024 bytes)");
         }
+        ClientAddress.trusting(trustedProxies); // refuses an entry that is no address or range
+        ConnectionLimits connections = new ConnectionLimits(maxConnections, perAddress, socketsPerAddress,
+                headerSeconds, idleSeconds);
         return new Config(port, host, dataDir, dbUrl, dbUser, blankToNull(env.get("PLENARY_DB_PASSWORD")),
                 maxBody, samples, new LiveLimits(wsMessage, wsRate, wsBurst, defaults.outboundQueueBytes()),
                 new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit(),
                         java.time.Duration.ofSeconds(commentEdit)),
                 blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), demo, secureCookies, List.copyOf(publicOrigins),
-                List.copyOf(trustedProxies), webDir == null ? null : Path.of(webDir), List.copyOf(rest));
+                List.copyOf(trustedProxies), webDir == null ? null : Path.of(webDir), connections, List.copyOf(rest));
     }
 
     private static String value(List<String> args, int index, String flag) {
@@ -110,6 +127,6 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 + ", store=" + (dbUrl == null ? "embedded H2" : "external JDBC") + ", maxBodyBytes=" + maxBodyBytes
                 + ", loadSamples=" + loadSamples + ", demo=" + demo + ", secureCookies=" + secureCookies
                 + ", publicOrigins=" + publicOrigins + ", trustedProxies=" + trustedProxies + ", webDir=" + webDir
-                + ", live=" + live + ", sequencer=" + sequencer + "]";
+                + ", connections=" + connections + ", live=" + live + ", sequencer=" + sequencer + "]";
     }
 }

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.document.RandomIds;
 import plenary.http.ApiRouter;
+import plenary.http.ClientAddress;
+import plenary.http.ConnectionGuard;
 import plenary.http.HttpServices;
 import plenary.people.LoginThrottle;
 import plenary.people.PasswordHasher;
@@ -72,12 +74,30 @@ public final class PlenaryServer implements AutoCloseable {
             // limit does not apply; its frame limit does, and must not be below the hard limit: at its
             // default (64 KiB) one frame over it ended the socket with 1011 instead of being answered
             // with message-too-large.
+            // Cleartext HTTP/2 (h2c) is off: no browser speaks it, and while Vert.x waits for a
+            // connection's first bytes to choose between it and HTTP/1.1 the connection is invisible to
+            // the connection handler, so half-open connections escaped every limit.
+            ConnectionGuard guard = new ConnectionGuard(vertx, config.connections(),
+                    ClientAddress.trusting(config.trustedProxies()));
             HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                    .setMaxWebSocketFrameSize(config.live().hardMessageBytes());
+                    .setMaxWebSocketFrameSize(config.live().hardMessageBytes())
+                    .setHttp2ClearTextEnabled(false)
+                    .setIdleTimeout(config.connections().idleSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
             HttpServer http = vertx.createHttpServer(options)
-                    .requestHandler(ApiRouter.create(vertx, services))
+                    .connectionHandler(guard::connected)
+                    .requestHandler(guard.requests(ApiRouter.create(vertx, services)))
                     .listen()
                     .await(30, TimeUnit.SECONDS);
+            LOG.info("connections: at most {} in all, {} per address ({} live sockets), {} s for a request head,"
+                    + " {} s idle", guard.total(), limitText(config.connections().perAddress()),
+                    limitText(config.connections().socketsPerAddress()), config.connections().headerSeconds(),
+                    config.connections().idleSeconds());
+            if (config.publicOrigins().isEmpty() && !isLoopback(config.host())) {
+                // Without it, a page is trusted when its Origin matches the Host it asked for, which a
+                // DNS-rebound name does: enough to try passwords or accept invitations from a victim's browser.
+                LOG.warn("no --public-origin: pages are checked against the Host they ask for; name the origin"
+                        + " people use (e.g. --public-origin https://plenary.example) to refuse every other");
+            }
             LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.actualPort(),
                     config.dbUrl() == null ? config.dataDir().toAbsolutePath() : "external database");
             return new PlenaryServer(vertx, database, http, search);
@@ -89,6 +109,14 @@ public final class PlenaryServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
+    private static String limitText(int limit) {
+        return limit == 0 ? "no limit" : Integer.toString(limit);
     }
 
     public int port() {

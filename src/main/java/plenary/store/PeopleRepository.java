@@ -1,8 +1,11 @@
 package plenary.store;
 
+import plenary.people.Action;
+import plenary.people.Decision;
 import plenary.people.Invitation;
 import plenary.people.Meeting;
 import plenary.people.Membership;
+import plenary.people.PermissionPolicy;
 import plenary.people.Role;
 import plenary.people.User;
 
@@ -103,18 +106,49 @@ public final class PeopleRepository {
                 Role.fromWireName(rs.getString(5)).orElseThrow(), rs.getString(6));
     }
 
-    /** Adds the person to the meeting, or changes their role and delegation if already there. */
-    public void putMembership(String meetingId, String userId, Role role, String delegation) {
-        int changed = jdbc.update("UPDATE memberships SET role = ?, delegation = ? WHERE meeting_id = ? AND user_id = ?",
-                role.wireName(), delegation, meetingId, userId);
-        if (changed == 0) {
-            jdbc.update("INSERT INTO memberships (meeting_id, user_id, role, delegation, created_at) VALUES (?, ?, ?, ?, ?)",
-                    meetingId, userId, role.wireName(), delegation, clock.instant());
-        }
+    /**
+     * What a change of one membership did: whether anything changed, the role it left ({@code null}:
+     * not a member), and how many of that person's pending invitations to the meeting it revoked.
+     */
+    public record MembershipChange(boolean changed, Role role, int invitationsRevoked) {
+        static final MembershipChange NONE = new MembershipChange(false, null, 0);
     }
 
-    public boolean removeMembership(String meetingId, String userId) {
-        return jdbc.update("DELETE FROM memberships WHERE meeting_id = ? AND user_id = ?", meetingId, userId) == 1;
+    /**
+     * Adds the person to the meeting, or changes their role and delegation if already there; in the
+     * same transaction, revokes the invitations they made if their new role may no longer invite.
+     */
+    public MembershipChange putMembership(String meetingId, String userId, Role role, String delegation) {
+        return jdbc.inTransaction(tx -> {
+            if (!updateMembership(tx, meetingId, userId, role, delegation)) {
+                tx.update("INSERT INTO memberships (meeting_id, user_id, role, delegation, created_at) VALUES (?, ?, ?, ?, ?)",
+                        meetingId, userId, role.wireName(), delegation, clock.instant());
+            }
+            return new MembershipChange(true, role, revokeIfNoLongerInviting(tx, meetingId, userId));
+        });
+    }
+
+    /**
+     * Changes the role and delegation of someone who is a member already (and revokes their
+     * invitations if they may no longer invite); a non-member is left as they are: nothing changes.
+     */
+    public MembershipChange changeMembership(String meetingId, String userId, Role role, String delegation) {
+        return jdbc.inTransaction(tx -> updateMembership(tx, meetingId, userId, role, delegation)
+                ? new MembershipChange(true, role, revokeIfNoLongerInviting(tx, meetingId, userId))
+                : MembershipChange.NONE);
+    }
+
+    private static boolean updateMembership(Jdbc tx, String meetingId, String userId, Role role, String delegation) {
+        return tx.update("UPDATE memberships SET role = ?, delegation = ? WHERE meeting_id = ? AND user_id = ?",
+                role.wireName(), delegation, meetingId, userId) == 1;
+    }
+
+    /** Removes a member, and in the same transaction the invitations they made, unless they still may invite (an admin). */
+    public MembershipChange removeMembership(String meetingId, String userId) {
+        return jdbc.inTransaction(tx -> tx.update("DELETE FROM memberships WHERE meeting_id = ? AND user_id = ?",
+                meetingId, userId) == 1
+                ? new MembershipChange(true, null, revokeIfNoLongerInviting(tx, meetingId, userId))
+                : MembershipChange.NONE);
     }
 
     /** The meeting a document belongs to. */
@@ -148,37 +182,72 @@ public final class PeopleRepository {
 
     // ---- invitations -----------------------------------------------------------------------
 
+    private static final String INVITATION = """
+            SELECT id, meeting_id, role, delegation, created_by, created_at, expires_at FROM invitations""";
+    /** Neither used nor revoked nor expired (the one parameter: now). */
+    private static final String PENDING = " used_at IS NULL AND revoked_at IS NULL AND expires_at > ?";
+
     public void createInvitation(String tokenHash, Invitation invitation) {
         jdbc.update("""
-                INSERT INTO invitations (token_hash, meeting_id, role, delegation, created_by, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", tokenHash, invitation.meetingId(), invitation.role().wireName(),
-                invitation.delegation(), invitation.createdBy(), clock.instant(), invitation.expiresAt());
+                INSERT INTO invitations (token_hash, id, meeting_id, role, delegation, created_by, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", tokenHash, invitation.id(), invitation.meetingId(),
+                invitation.role().wireName(), invitation.delegation(), invitation.createdBy(), invitation.createdAt(),
+                invitation.expiresAt());
     }
 
-    /** An unused, unexpired invitation. */
+    /** A pending invitation whose inviter may still invite: one that can be accepted now. */
     public Optional<Invitation> openInvitation(String tokenHash) {
-        return jdbc.one("""
-                SELECT meeting_id, role, delegation, created_by, expires_at FROM invitations
-                WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""",
-                PeopleRepository::invitation, tokenHash, clock.instant());
+        return usable(jdbc, tokenHash, clock.instant());
+    }
+
+    private static Optional<Invitation> usable(Jdbc j, String tokenHash, Instant now) {
+        return j.one(INVITATION + " WHERE token_hash = ? AND" + PENDING, PeopleRepository::invitation, tokenHash, now)
+                .filter(invitation -> mayInvite(j, invitation.meetingId(), invitation.createdBy()));
     }
 
     /**
-     * Accepts an invitation in one transaction: marks it used (only if still unused and unexpired),
-     * creates the account when {@code newUser} is given, and grants the membership. Returns false,
-     * changing nothing, when the invitation cannot be used.
+     * The meeting's pending invitations that can be accepted, oldest first: not those of an inviter
+     * who may no longer invite (one made while its maker was being demoted, say), which are void.
      */
-    public boolean acceptInvitation(String tokenHash, String userId, User newUser, String passwordHash) {
+    public List<Invitation> pendingInvitations(String meetingId) {
+        java.util.Map<String, Boolean> inviters = new java.util.HashMap<>();
+        return jdbc.list(INVITATION + " WHERE meeting_id = ? AND" + PENDING + " ORDER BY created_at, id",
+                        PeopleRepository::invitation, meetingId, clock.instant()).stream()
+                .filter(i -> inviters.computeIfAbsent(i.createdBy(), by -> mayInvite(jdbc, meetingId, by)))
+                .toList();
+    }
+
+    /** Where an invitation of the meeting stands; empty when the meeting has none with that id. */
+    public Optional<Invitation.State> invitationState(String meetingId, String invitationId) {
+        Instant now = clock.instant();
+        return jdbc.one("SELECT used_at, revoked_at, expires_at FROM invitations WHERE meeting_id = ? AND id = ?",
+                rs -> rs.getTimestamp(1) != null ? Invitation.State.USED
+                        : rs.getTimestamp(2) != null ? Invitation.State.REVOKED
+                        : !Jdbc.instant(rs, "expires_at").isAfter(now) ? Invitation.State.EXPIRED
+                        : Invitation.State.PENDING, meetingId, invitationId);
+    }
+
+    /** Revokes a pending invitation of the meeting; false, changing nothing, when there is none such. */
+    public boolean revokeInvitation(String meetingId, String invitationId, String revokedBy) {
+        Instant now = clock.instant();
+        return jdbc.update("UPDATE invitations SET revoked_at = ?, revoked_by = ? WHERE meeting_id = ? AND id = ? AND"
+                + PENDING, now, revokedBy, meetingId, invitationId, now) == 1;
+    }
+
+    /**
+     * Accepts an invitation in one transaction: marks it used (only if still pending and its inviter
+     * may still invite: a chair demoted or removed since has voided it), creates the account when
+     * {@code newUser} is given, grants the membership, and revokes the accepting person's own
+     * invitations if the role taken means they may no longer invite. Changes nothing when the
+     * invitation cannot be used.
+     */
+    public MembershipChange acceptInvitation(String tokenHash, String userId, User newUser, String passwordHash) {
         Instant now = clock.instant();
         return jdbc.inTransaction(tx -> {
-            Optional<Invitation> invitation = tx.one("""
-                    SELECT meeting_id, role, delegation, created_by, expires_at FROM invitations
-                    WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""", PeopleRepository::invitation,
-                    tokenHash, now);
-            if (invitation.isEmpty() || tx.update("""
-                    UPDATE invitations SET used_at = ?, used_by = ?
-                    WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""", now, userId, tokenHash, now) != 1) {
-                return false;
+            Optional<Invitation> invitation = usable(tx, tokenHash, now);
+            if (invitation.isEmpty() || tx.update("UPDATE invitations SET used_at = ?, used_by = ? WHERE token_hash = ? AND"
+                    + PENDING, now, userId, tokenHash, now) != 1) {
+                return MembershipChange.NONE;
             }
             if (newUser != null) {
                 tx.update("INSERT INTO users (id, username, display_name, password_hash, admin, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -188,12 +257,75 @@ public final class PeopleRepository {
             tx.update("DELETE FROM memberships WHERE meeting_id = ? AND user_id = ?", granted.meetingId(), userId);
             tx.update("INSERT INTO memberships (meeting_id, user_id, role, delegation, created_at) VALUES (?, ?, ?, ?, ?)",
                     granted.meetingId(), userId, granted.role().wireName(), granted.delegation(), now);
-            return true;
+            return new MembershipChange(true, granted.role(), revokeIfNoLongerInviting(tx, granted.meetingId(), userId));
         });
     }
 
+    /** Whether the person may invite to the meeting now, as the permission policy has it. */
+    private static boolean mayInvite(Jdbc j, String meetingId, String userId) {
+        Optional<User> user = j.one("SELECT id, username, display_name, admin FROM users WHERE id = ?",
+                PeopleRepository::user, userId);
+        Role role = j.one("SELECT role FROM memberships WHERE meeting_id = ? AND user_id = ?",
+                rs -> Role.fromWireName(rs.getString(1)).orElseThrow(), meetingId, userId).orElse(null);
+        return user.isPresent()
+                && PermissionPolicy.decide(user.get().principal(), role, Action.INVITE_MEMBER) == Decision.ALLOW;
+    }
+
+    /**
+     * Revokes the pending invitations the person made to the meeting when they may no longer invite
+     * (demoted or removed), so no old link brings them, or anyone, back. {@code revoked_by} stays
+     * null: the server revoked them, not a person. Returns how many.
+     */
+    private int revokeIfNoLongerInviting(Jdbc tx, String meetingId, String userId) {
+        if (mayInvite(tx, meetingId, userId)) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        return tx.update("UPDATE invitations SET revoked_at = ? WHERE meeting_id = ? AND created_by = ? AND" + PENDING,
+                now, meetingId, userId, now);
+    }
+
     private static Invitation invitation(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Invitation(rs.getString(1), Role.fromWireName(rs.getString(2)).orElseThrow(), rs.getString(3),
-                rs.getString(4), Jdbc.instant(rs, "expires_at"));
+        return new Invitation(rs.getString("id"), rs.getString("meeting_id"),
+                Role.fromWireName(rs.getString("role")).orElseThrow(), rs.getString("delegation"),
+                rs.getString("created_by"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"));
+    }
+
+    // ---- one account's password and sessions (added for issue 15, area D) ------------------
+
+    /** Whether the account must choose a new password before it may sign in (the generated first admin). */
+    public boolean mustChangePassword(String userId) {
+        return jdbc.one("SELECT must_change_password FROM users WHERE id = ?", rs -> rs.getBoolean(1), userId)
+                .orElse(false);
+    }
+
+    public void requirePasswordChange(String userId) {
+        jdbc.update("UPDATE users SET must_change_password = TRUE WHERE id = ?", userId);
+    }
+
+    /**
+     * Sets a new password hash and ends every session of the account but {@code keepTokenHash}
+     * (null: all of them), in one transaction. Returns the hashes of the sessions it ended, so their
+     * live sockets can be closed.
+     */
+    public List<String> changePassword(String userId, String passwordHash, String keepTokenHash) {
+        return jdbc.inTransaction(tx -> {
+            tx.update("UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE id = ?", passwordHash, userId);
+            return endSessions(tx, userId, keepTokenHash);
+        });
+    }
+
+    /** Ends every session of the account ("sign out everywhere"); the hashes of those it ended. */
+    public List<String> endSessionsOf(String userId) {
+        return jdbc.inTransaction(tx -> endSessions(tx, userId, null));
+    }
+
+    private static List<String> endSessions(Jdbc tx, String userId, String keepTokenHash) {
+        List<String> ended = new java.util.ArrayList<>(tx.list("SELECT token_hash FROM sessions WHERE user_id = ?",
+                rs -> rs.getString(1), userId));
+        ended.remove(keepTokenHash);
+        tx.update("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", userId,
+                keepTokenHash == null ? "" : keepTokenHash);
+        return ended;
     }
 }

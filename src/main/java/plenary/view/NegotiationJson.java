@@ -23,9 +23,11 @@ import plenary.deliberation.VoteStage;
 import plenary.document.Clause;
 import plenary.document.Document;
 import plenary.negotiation.Actor;
+import plenary.negotiation.Event;
 import plenary.negotiation.EventJson;
 import plenary.negotiation.Negotiation;
 import plenary.negotiation.Recorded;
+import plenary.negotiation.Visibility;
 import plenary.negotiation.Wire;
 
 import java.time.Instant;
@@ -34,8 +36,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON views of a negotiation, as one person may see it: other delegations' drafts are hidden,
- * and a formal vote's choices are shown only once it is closed (by name only for a roll call).
+ * The JSON views of a negotiation, as one person may see it ({@link Visibility}): other delegations'
+ * drafts and their threads are left out, and a formal vote's choices are shown only once it is
+ * closed (by name only for a roll call).
  * Standings, diffs and conflict groups are computed here against the current text.
  */
 public final class NegotiationJson {
@@ -84,14 +87,14 @@ public final class NegotiationJson {
         return out;
     }
 
+    /** {@link Visibility#amendment}: every view asks the one rule. */
     public static boolean visible(Amendment a, Actor viewer) {
-        return !a.restricted() || a.sponsoredBy(viewer.delegation())
-                || viewer.userId() != null && viewer.userId().equals(a.authorId());
+        return Visibility.amendment(a, viewer);
     }
 
+    /** {@link Visibility#comment}. */
     public static boolean commentVisible(Comment c, Negotiation n, Actor viewer) {
-        return c.target() != plenary.deliberation.CommentTarget.AMENDMENT
-                || n.amendment(c.targetId()).map(a -> visible(a, viewer)).orElse(false);
+        return Visibility.comment(n, c, viewer);
     }
 
     /** Which conflict group each tabled amendment is in, if any. */
@@ -228,8 +231,28 @@ public final class NegotiationJson {
         return out;
     }
 
-    /** One audit-log entry, as the audit route and the live frames show it. */
-    public static ObjectNode recorded(Recorded r) {
+    /**
+     * One logged entry as {@code seen} allows, in the audit log and the live frames alike: a hidden
+     * one says only that something happened, a ballot without its choice says who voted.
+     */
+    public static ObjectNode entry(Recorded r, Visibility.Seen seen) {
+        return switch (seen) {
+            case HIDDEN -> NODES.objectNode().put("seq", r.seq()).put("at", r.at()).put("revision", r.revision())
+                    .put("hidden", true);
+            case WITHOUT_CHOICE -> {
+                ObjectNode entry = recorded(r);
+                if (r.event() instanceof Event.BallotCast cast) {
+                    entry.set("detail", NODES.objectNode().put("type", "ballot-cast").put("voteId", cast.voteId())
+                            .put("delegation", cast.ballot().delegation()));
+                }
+                yield entry;
+            }
+            case WHOLE -> recorded(r);
+        };
+    }
+
+    /** One logged entry in full: only through {@link #entry}, so no path shows one unjudged. */
+    private static ObjectNode recorded(Recorded r) {
         ObjectNode out = NODES.objectNode();
         out.put("seq", r.seq());
         out.put("at", r.at());

@@ -248,7 +248,9 @@ class LiveBadInputTest {
                     IntNode.valueOf(22));
             refused(socket, submit(23, textChange(emojiClause, version, "[" + (high + 1) + ",-1]")), "invalid-change",
                     IntNode.valueOf(23));
-            refused(socket, submit(24, textChange(emojiClause, version, "[\"\\ud83c\"]")), "invalid-change",
+            // A lone surrogate sent as a JSON escape is text no store can hold: refused before the
+            // sequencer, like a NUL, as invalid-text (plenary.security.SocketNulTest).
+            refused(socket, submit(24, textChange(emojiClause, version, "[\"\\ud83c\"]")), "invalid-text",
                     IntNode.valueOf(24));
         }
     }

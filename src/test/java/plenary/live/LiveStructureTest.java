@@ -2,6 +2,7 @@ package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import plenary.document.ClauseLimit;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.editing.TextOp;
 import plenary.http.HttpTestClient;
@@ -121,6 +122,31 @@ class LiveStructureTest {
         // Numbers are derived, never stored: the same after a restart.
         try (RunningServer again = RunningServer.start(dir, "--no-samples")) {
             assertEquals(beforeRestart, LiveDocs.getJson(again.http(), "/api/documents/" + documentId));
+        }
+    }
+
+    /** Issue 15: the import's clause limit holds for clauses added live, so "1. x" cannot be typed in instead. */
+    @Test
+    void aDocumentAtTheClauseLimitTakesNoMoreClausesLive() throws Exception {
+        try (RunningServer server = RunningServer.start(dir, "--no-samples")) {
+            HttpTestClient rest = server.http();
+            var response = rest.postMarkdown("# Full\n\n" + "1. *Decides* x;\n\n".repeat(ClauseLimit.MAX_CLAUSES));
+            assertEquals(201, response.statusCode(), response::body);
+            JsonNode created = HttpTestClient.json(response);
+            assertEquals(ClauseLimit.MAX_CLAUSES, created.get("clauses").size());
+            String documentId = created.get("id").asText();
+            URI live = LiveDocs.liveUri(server.port(), documentId);
+            try (RawLiveSocket filler = RawLiveSocket.joined(http, live, "filler", "Fay Filler")) {
+                int mark = filler.submit(1, "{\"type\":\"insert\",\"after\":null,\"kind\":\"operative\",\"text\":\"one more\"}");
+                JsonNode refused = filler.awaitError(mark);
+                assertEquals("too-many-clauses", refused.get("code").asText(), refused::toString);
+                // Deleting one makes room for one.
+                commit(filler, 2, "{\"type\":\"delete\",\"clauseId\":" + q(LiveDocs.ids(created).getFirst()) + "}");
+                assertEquals(2, commit(filler, 3, "{\"type\":\"insert\",\"after\":null,\"kind\":\"operative\","
+                        + "\"text\":\"one more\"}").get("revision").asLong());
+            }
+            assertEquals(ClauseLimit.MAX_CLAUSES,
+                    LiveDocs.getJson(rest, "/api/documents/" + documentId).get("clauses").size());
         }
     }
 

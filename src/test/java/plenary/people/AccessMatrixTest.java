@@ -41,11 +41,16 @@ class AccessMatrixTest {
     private static Meeting foreign;
 
     /**
-     * What the requests act on in one meeting: a document, a member to manage, a clause, and a
-     * second document to adopt (adoption freezes a document, and the other cells need theirs live).
+     * What the requests act on in one meeting: a document, a member to manage, a clause, a second
+     * document to adopt (adoption freezes a document, and the other cells need theirs live), and a
+     * pending invitation to revoke (only one request per meeting may succeed at it).
      */
-    private record Meeting(String id, String documentId, String targetUserId, String clauseId, String adoptableId) {
+    private record Meeting(String id, String documentId, String targetUserId, String clauseId, String adoptableId,
+                           String invitationId) {
     }
+
+    /** An account of the installation in neither meeting, for adding directly (an admin's power only). */
+    private static String outsiderId;
 
     /** Tabled amendments of the own meeting, one used up by each allowed decision. */
     private static final java.util.Deque<String> tabled = new java.util.ArrayDeque<>();
@@ -75,6 +80,11 @@ class AccessMatrixTest {
         TestPeople.invite(http, adminToken, foreignId, "rapporteur", null, "foreign-drafter",
                 "password-of-foreign-drafter", "Foreign drafter");
         foreign = meeting(foreignId, TestPeople.signIn(http, "foreign-drafter", "password-of-foreign-drafter"));
+
+        String elsewhere = TestPeople.withToken(http, adminToken, () -> HttpTestClient.json(
+                http.postJson("/api/meetings", "{\"name\":\"A third conference\"}")).get("id").asText());
+        outsiderId = TestPeople.invite(http, adminToken, elsewhere, "observer", null, "outsider", "password-of-outsider",
+                "Outsider");
     }
 
     /** A document and a member to manage, made by a drafter of the meeting. */
@@ -87,8 +97,10 @@ class AccessMatrixTest {
         JsonNode adoptable = TestPeople.withToken(http, drafterToken, () -> HttpTestClient.json(http.post(
                 "/api/documents?meeting=" + meetingId, HttpTestClient.MARKDOWN,
                 "# To adopt\n\n1. *Adopts* it;\n".getBytes(StandardCharsets.UTF_8))));
+        String invitation = TestPeople.withToken(http, adminToken, () -> HttpTestClient.json(ok(http.postJson(
+                "/api/meetings/" + meetingId + "/invitations", "{\"role\":\"observer\"}"))).get("id").asText());
         return new Meeting(meetingId, document.get("id").asText(), target,
-                document.get("clauses").get(0).get("id").asText(), adoptable.get("id").asText());
+                document.get("clauses").get(0).get("id").asText(), adoptable.get("id").asText(), invitation);
     }
 
     /**
@@ -164,8 +176,9 @@ class AccessMatrixTest {
         return switch (action) {
             case CREATE_DOCUMENT, INVITE_MEMBER, CREATE_MEETING, TABLE_AMENDMENT, COMMENT -> 201;
             case EDIT_TEXT -> 101; // over the socket only: see liveMatrix
-            case READ, EXPORT, LIST_MEMBERS, MANAGE_MEMBERS, INDICATIVE_VOTE, DECIDE_AMENDMENT, SET_CLAUSE_STATUS,
-                 RUN_PROCEDURE, CAST_BALLOT, BREAK_SILENCE, ADOPT, READ_AUDIT -> 200;
+            case READ, EXPORT, LIST_MEMBERS, LIST_INVITATIONS, REVOKE_INVITATION, MANAGE_MEMBERS, ADD_MEMBER,
+                 INDICATIVE_VOTE, DECIDE_AMENDMENT, SET_CLAUSE_STATUS, RUN_PROCEDURE, CAST_BALLOT, BREAK_SILENCE, ADOPT,
+                 READ_AUDIT -> 200;
         };
     }
 
@@ -179,7 +192,11 @@ class AccessMatrixTest {
             case EDIT_TEXT -> liveEditAsHttp(m, token);
             case LIST_MEMBERS -> http.get("/api/meetings/" + m.id() + "/members");
             case INVITE_MEMBER -> http.postJson("/api/meetings/" + m.id() + "/invitations", "{\"role\":\"observer\"}");
+            case LIST_INVITATIONS -> http.get("/api/meetings/" + m.id() + "/invitations");
+            case REVOKE_INVITATION -> http.delete("/api/meetings/" + m.id() + "/invitations/" + m.invitationId());
             case MANAGE_MEMBERS -> http.putJson("/api/meetings/" + m.id() + "/members/" + m.targetUserId(),
+                    "{\"role\":\"observer\"}");
+            case ADD_MEMBER -> http.putJson("/api/meetings/" + m.id() + "/members/" + outsiderId,
                     "{\"role\":\"observer\"}");
             case CREATE_MEETING -> http.postJson("/api/meetings", "{\"name\":\"One more\"}");
             case TABLE_AMENDMENT -> http.postJson(doc(m) + "/amendments", "{\"clauseId\":\"" + m.clauseId()

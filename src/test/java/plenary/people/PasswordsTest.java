@@ -33,25 +33,65 @@ class PasswordsTest {
         assertTrue(PasswordRules.problem("ana", "x".repeat(129)).isPresent());
         assertTrue(PasswordRules.problem("longusername1", "LONGUSERNAME1").isPresent());
         assertTrue(PasswordRules.problem("ana", "twelve chars").isEmpty());
-        assertTrue(PasswordRules.problem("ana", "🌍".repeat(12)).isEmpty(), "characters, not code units");
+        assertTrue(PasswordRules.problem("ana", "🌍🎉🐢🍕🚲🎈🌵🍩🐙🎻🧭🪁").isEmpty(), "characters, not code units");
+        assertTrue(PasswordRules.problem("ana", "🌍🎉🐢🍕🚲🎈🌵🍩🐙🎻🧭").isPresent(), "eleven characters");
+        assertTrue(PasswordRules.problem("ana", "aaaaaaaaaaaa").isPresent(), "issue 15: one character repeated");
     }
 
     @Test
-    void throttleBlocksAfterFiveFailuresAndForgetsAfterTheWindow() {
+    void throttleHoldsTheAddressThatFailedForThatAccountOnlyAndForgetsAfterTheWindow() {
         MutableClock clock = new MutableClock();
         LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15), clock);
         for (int i = 0; i < 5; i++) {
             assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.0.1"), "attempt " + (i + 1) + " may be made");
         }
-        assertTrue(throttle.attempt("ana", "10.0.0.2").toMinutes() >= 14, "the account is protected from any address");
-        assertTrue(throttle.attempt("bob", "10.0.0.1").toMinutes() >= 14, "the address is slowed for any account");
-        assertEquals(Duration.ZERO, throttle.attempt("bob", "10.0.0.3"));
-        throttle.succeeded("bob", "10.0.0.3");
-        for (int i = 0; i < 4; i++) {
+        assertTrue(throttle.attempt("ana", "10.0.0.1").toMinutes() >= 14, "the address that failed waits for that account");
+        assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.0.2"), "the account is open from elsewhere");
+        assertEquals(Duration.ZERO, throttle.attempt("bob", "10.0.0.1"), "other accounts at that address are open");
+        throttle.succeeded("bob", "10.0.0.1", null);
+        for (int i = 0; i < 5; i++) {
             assertEquals(Duration.ZERO, throttle.attempt("bob", "10.0.0.3"), "a success does not count");
+            if (i < 4) {
+                throttle.succeeded("bob", "10.0.0.3", null);
+            }
         }
         clock.now = clock.now.plus(Duration.ofMinutes(16));
         assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.0.1"));
+    }
+
+    @Test
+    void anAccountGuessedFromManyAddressesGivesEachAddressOneGuess() {
+        MutableClock clock = new MutableClock();
+        LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15), clock);
+        for (int a = 1; a <= 5; a++) {
+            for (int i = 0; i < 2; i++) {
+                assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.0." + a));
+            }
+        }
+        assertTrue(throttle.attempt("ana", "10.0.0.1").toMinutes() >= 14, "an address that failed waits");
+        assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.1.1"), "a new address has its try");
+        assertTrue(throttle.attempt("ana", "10.0.1.1").toMinutes() >= 14, "and one only");
+        assertEquals(Duration.ZERO, throttle.attempt("bob", "10.0.0.1"), "other accounts are untouched");
+    }
+
+    @Test
+    void aKnownDeviceIsCountedAloneAndAForgedTokenIsAStranger() {
+        MutableClock clock = new MutableClock();
+        LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15), clock);
+        String device = throttle.deviceToken("Ana");
+        for (int i = 0; i < 6; i++) {
+            throttle.attempt("ana", "10.0.0.1");
+        }
+        assertTrue(throttle.attempt("ana", "10.0.0.1", null).toMinutes() >= 14);
+        assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.0.1", device), "the device is not held by others' guesses");
+        assertTrue(throttle.attempt("ana", "10.0.0.1", device + "x").toMinutes() >= 14, "a forged token is no device");
+        assertTrue(throttle.attempt("bob", "10.0.0.9", device).isZero(), "nor is another account's token");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Duration.ZERO, throttle.attempt("ana", "10.0.0.7", device));
+        }
+        assertTrue(throttle.attempt("ana", "10.0.0.7", device).toMinutes() >= 14, "the device's own five failures");
+        assertTrue(new LoginThrottle(5, Duration.ofMinutes(15), clock).attempt("ana", "10.0.0.7", device).isZero(),
+                "another process (a restart) does not know the token: a stranger's attempt");
     }
 
     private static final class MutableClock extends Clock {

@@ -27,7 +27,10 @@ class PermissionPolicyTest {
         t.put(Action.EDIT_TEXT, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR, Role.RAPPORTEUR), false));
         t.put(Action.LIST_MEMBERS, new PermissionPolicy.Row(all, true));
         t.put(Action.INVITE_MEMBER, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), true));
+        t.put(Action.LIST_INVITATIONS, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), true));
+        t.put(Action.REVOKE_INVITATION, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), true));
         t.put(Action.MANAGE_MEMBERS, new PermissionPolicy.Row(EnumSet.of(Role.CHAIR), true));
+        t.put(Action.ADD_MEMBER, new PermissionPolicy.Row(EnumSet.noneOf(Role.class), true));
         t.put(Action.CREATE_MEETING, new PermissionPolicy.Row(EnumSet.noneOf(Role.class), true));
         Set<Role> delegates = EnumSet.of(Role.DELEGATE);
         Set<Role> drafters = EnumSet.of(Role.CHAIR, Role.RAPPORTEUR);

@@ -42,7 +42,8 @@ class EntriesTest {
 
             [^1]: Adopted in Strasbourg in 1985.
             """;
-    private static final Set<String> FRANCE = Set.of("delegation:m1:France", "user:u-fr");
+    /** A draft reaches the delegates of its delegation, not its author as a person. */
+    private static final Set<String> FRANCE = Set.of("delegation:m1:France");
 
     private final Document document = new MarkdownImporter(RandomIds.seeded(3)).read("doc-1", DRAFT);
     private final Negotiation negotiation = new Negotiation(Negotiation.DEFAULT_EDIT_WINDOW);
@@ -119,7 +120,7 @@ class EntriesTest {
         negotiation.apply(new Event.AmendmentDrafted(drafted));
         Entry a1 = Entries.of(document, MEETING, negotiation).stream()
                 .filter(e -> e.kind() == SearchKind.AMENDMENT).findFirst().orElseThrow();
-        assertEquals(Set.of("delegation:m1:France", "delegation:m1:Germany", "user:u-fr"), a1.readers());
+        assertEquals(Set.of("delegation:m1:France", "delegation:m1:Germany"), a1.readers());
     }
 
     @Test
@@ -147,6 +148,25 @@ class EntriesTest {
         assertEquals("1", comments.get("C3").number());
         assertEquals(Set.of(Entry.PUBLIC), comments.get("C4").readers());
         assertFalse(comments.values().stream().anyMatch(e -> e.text().contains("Regrettable")));
+    }
+
+    @Test
+    void aThreadBegunOnADraftStaysWithItsDelegationOnceTabled() {
+        String op1 = document.clauses().get(2).id();
+        negotiation.apply(new Event.AmendmentDrafted(draft("A1", op1, "France", "u-fr", "cities and regions")));
+        negotiation.apply(new Event.CommentPosted(comment("C1", CommentTarget.AMENDMENT, "A1", "Our capital hesitates.")));
+        negotiation.apply(new Event.AmendmentTabled("A1"));
+        negotiation.apply(new Event.CommentPosted(new Comment("C2", CommentTarget.AMENDMENT, "A1", "C1", Stance.NEUTRAL,
+                "Still hesitating.", "u-fr", "Ms Martin", "France", "2026-11-23T10:05:00Z", null, false, false)));
+        negotiation.apply(new Event.CommentPosted(comment("C3", CommentTarget.AMENDMENT, "A1", "Welcome, on the record.")));
+
+        Map<String, Entry> entries = Entries.of(document, MEETING, negotiation).stream()
+                .filter(e -> e.targetId() != null)
+                .collect(Collectors.toMap(Entry::targetId, Function.identity()));
+        assertEquals(Set.of(Entry.PUBLIC), entries.get("A1").readers(), "the amendment is tabled");
+        assertEquals(FRANCE, entries.get("C1").readers(), "a note written on the draft stays the delegation's");
+        assertEquals(FRANCE, entries.get("C2").readers(), "and so does a reply in its thread, written later");
+        assertEquals(Set.of(Entry.PUBLIC), entries.get("C3").readers(), "a thread begun on the tabled text is public");
     }
 
     private static Amendment draft(String id, String clauseId, String sponsor, String authorId, String words) {

@@ -275,7 +275,7 @@ class SearchApiTest {
     }
 
     @Test
-    void aDraftIsItsDelegationsBusinessUntilTabled() throws Exception {
+    void aDraftIsItsDelegationsBusinessUntilTabledAndItsNotesForGood() throws Exception {
         JsonNode doc = created(server.postMarkdown("# Private\n\n1. *Invites* towns to cooperate;\n"));
         String d = "/api/documents/" + doc.get("id").asText();
         String op1 = doc.get("clauses").get(0).get("id").asText();
@@ -295,9 +295,16 @@ class SearchApiTest {
 
         ok(chair.putJson(d + "/phases/tabling", "{\"open\":true}"));
         ok(gwangju.postJson(d + "/amendments/" + draft + "/table", "{}"));
+        created(graz.postJson(d + "/comments", "{\"target\":\"amendment\",\"targetId\":\"" + draft
+                + "\",\"body\":\"Bumfuzzle, say we.\"}"));
         for (HttpTestClient member : List.of(graz, chair, server.http(), admin, gwangju)) {
             assertEquals(draft, awaitFound(member, "snollygoster").get("results").get(0).get("targetId").asText());
-            assertEquals(1, awaitFound(member, "cattywampus").get("total").asInt());
+            assertEquals(1, awaitFound(member, "bumfuzzle").get("total").asInt(), "a comment on the tabled text");
+        }
+        // The delegation's note on its draft stays its own once the amendment is tabled.
+        assertEquals(1, total(gwangju, "cattywampus"));
+        for (HttpTestClient other : List.of(graz, chair, server.http(), admin)) {
+            assertEquals(0, total(other, "cattywampus"));
         }
     }
 

@@ -118,6 +118,74 @@ class SearchRebuildTest {
         }
     }
 
+    /**
+     * An index written under an older rule of who reads an entry (here: a delegation's note on its
+     * draft made public once the draft was tabled) is refilled at start-up, though the document has
+     * not moved since: the marker names the rule it was written under.
+     */
+    @Test
+    void anIndexWrittenUnderAnOlderReadingRuleIsRefilled() throws Exception {
+        String documentId;
+        String noteId;
+        String meetingId;
+        try (RunningServer server = RunningServer.start(dir)) {
+            String admin = SearchTesting.adminToken(server);
+            meetingId = SearchTesting.sampleMeeting(server.http(), admin);
+            HttpTestClient chair = SearchTesting.person(server, admin, meetingId, "chair", null, "chair-a");
+            HttpTestClient graz = SearchTesting.person(server, admin, meetingId, "delegate", "City of Graz", "graz");
+            JsonNode doc = created(chair.postMarkdown("# Rule\n\n1. *Calls upon* cities to act;\n"));
+            documentId = doc.get("id").asText();
+            String d = "/api/documents/" + documentId;
+            String op1 = doc.get("clauses").get(0).get("id").asText();
+            String amendment = created(graz.postJson(d + "/amendments", "{\"clauseId\":\"" + op1
+                    + "\",\"text\":\"*Calls upon* cities to act on the gallimaufry;\"}")).get("id").asText();
+            noteId = created(graz.postJson(d + "/comments", "{\"target\":\"amendment\",\"targetId\":\"" + amendment
+                    + "\",\"body\":\"A hullabaloo, between us.\"}")).get("id").asText();
+            ok(chair.putJson(d + "/phases/tabling", "{\"open\":true}"));
+            ok(graz.postJson(d + "/amendments/" + amendment + "/table", "{}"));
+            awaitFound(chair, "gallimaufry");
+            assertEquals(1, total(graz, "hullabaloo"));
+            assertEquals(0, total(chair, "hullabaloo"));
+        }
+        SearchIndex.Marker seen;
+        try (SearchIndex index = SearchIndex.open(dir.resolve("search"))) {
+            seen = index.markers().get(documentId);
+        }
+        // What the index held under the rule before: the note public, the marker naming no rule.
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("search"));
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig(new SearchAnalyzer())
+                             .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+            writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.KEY, "comment:" + noteId),
+                    IndexFields.toLucene(new Entry("comment:" + noteId, SearchKind.COMMENT, documentId, meetingId, "Rule",
+                            null, "1", noteId, "A hullabaloo, between us.", java.util.Set.of(Entry.PUBLIC))));
+            var marker = new org.apache.lucene.document.Document();
+            marker.add(new org.apache.lucene.document.StringField(IndexFields.KEY, IndexFields.MARKER + ":" + documentId,
+                    org.apache.lucene.document.Field.Store.YES));
+            marker.add(new org.apache.lucene.document.StringField(IndexFields.KIND, IndexFields.MARKER,
+                    org.apache.lucene.document.Field.Store.YES));
+            marker.add(new org.apache.lucene.document.StringField(IndexFields.DOCUMENT, documentId,
+                    org.apache.lucene.document.Field.Store.YES));
+            marker.add(new org.apache.lucene.document.StoredField(IndexFields.REVISION, seen.revision()));
+            marker.add(new org.apache.lucene.document.StoredField(IndexFields.SEQ, seen.seq()));
+            marker.add(new org.apache.lucene.document.LongPoint(IndexFields.REVISION, seen.revision()));
+            writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.KEY, IndexFields.MARKER + ":" + documentId),
+                    marker);
+            writer.commit();
+        }
+        try (SearchIndex index = SearchIndex.open(dir.resolve("search"))) {
+            assertEquals(SearchIndex.OUTDATED, index.markers().get(documentId), "an old rule is stale at any revision");
+        }
+
+        try (RunningServer server = RunningServer.start(dir)) {
+            assertEquals(0, total(SearchTesting.signedIn(server, "chair-a", "password-of-chair-a"), "hullabaloo"),
+                    "the note is the delegation's again");
+            assertEquals(1, total(grazOn(server), "hullabaloo"));
+            assertEquals(1, total(SearchTesting.signedIn(server, "chair-a", "password-of-chair-a"), "gallimaufry"),
+                    "the rest of the document is back too");
+        }
+    }
+
     /** Starts on an empty data dir, makes one of everything, and returns what searches answer. */
     private Map<String, List<String>> firstRun() throws Exception {
         try (RunningServer server = RunningServer.start(dir)) {

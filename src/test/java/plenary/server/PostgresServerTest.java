@@ -130,7 +130,10 @@ class PostgresServerTest {
                     versions.add(rs.getString(1));
                 }
             }
-            assertEquals(List.of("1", "2", "3", "4", "5", "6"), versions);
+            // V1 to V6 are what this test writes against; later versions (V7: invitations) follow them.
+            assertEquals(List.of("1", "2", "3", "4", "5", "6"), versions.subList(0, Math.min(6, versions.size())),
+                    versions::toString);
+            assertTrue(versions.contains("7"), versions::toString);
             String previous = CommitHash.genesis(documentId);
             long expected = 0;
             try (PreparedStatement q = c.prepareStatement("""

@@ -107,7 +107,10 @@ class HashBackfillMigrationTest {
         try (Database database = Database.open(dir, null, null, null)) {
             OperationLog log = new OperationLog(database.dataSource(), database.durability());
             try (Connection c = database.dataSource().getConnection()) {
-                assertEquals(List.of("1", "2", "3", "4", "5", "6"), appliedMigrations(c));
+                // V6 is what this test is about; later versions (V7: invitations) follow it.
+                List<String> applied = appliedMigrations(c);
+                assertEquals(List.of("1", "2", "3", "4", "5", "6"), applied.subList(0, Math.min(6, applied.size())),
+                        applied::toString);
                 for (Old o : old.values()) {
                     List<String> stored = new ArrayList<>();
                     List<String> authors = new ArrayList<>();

@@ -94,7 +94,7 @@ class LanguagesAccessibilityBrowserTest {
             browser.waitFor(By.name("username")).sendKeys("chair");
             browser.driver.findElement(By.name("password")).sendKeys(DemoRest.PASSWORD, Keys.ENTER);
             browser.waitFor(By.cssSelector("article.document h1"));
-            browser.waitUntil(d -> d.findElement(By.cssSelector(".account button")).getText().equals(text(lang, "signed-in")));
+            browser.waitUntil(d -> d.findElement(By.cssSelector(".account .account__sign-out")).getText().equals(text(lang, "signed-in")));
             String documentUrl = browser.driver.getCurrentUrl();
             assertTrue(documentUrl.contains("#/documents/"), documentUrl);
 
