@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import plenary.metrics.Meters;
 
 /** Assembles every route of the server in one place. */
 public final class ApiRouter {
@@ -14,6 +15,7 @@ public final class ApiRouter {
         Router router = Router.router(vertx);
         ProblemResponder problems = new ProblemResponder(services.bodyLimit());
 
+        AccessLog accessLog = AccessLog.mount(router);
         router.route().handler(SecurityHeaders::handle);
         // Before the body is read or the session looked up: a page of another origin gets nothing done.
         router.route("/api/*").handler(new OriginCheck(services.publicOrigins())::handle);
@@ -27,6 +29,7 @@ public final class ApiRouter {
         router.route("/api/*").handler(new Authenticator(vertx, services.people())::handle);
 
         new HealthRoute(vertx, services.documents()).mount(router);
+        new MetricsRoute(Meters.of(vertx), services.metricsToken()).mount(router);
 
         Access access = new Access(services.people());
         LiveEvents events = new LiveEvents(vertx);
@@ -42,6 +45,7 @@ public final class ApiRouter {
 
         WebFiles.of(services.webDir()).mount(router);
 
+        accessLog.learnRoutes(router.getRoutes());
         router.route().failureHandler(problems::handleFailure);
         for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500}) {
             router.errorHandler(status, problems::handleFailure);

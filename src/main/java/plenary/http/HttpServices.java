@@ -22,5 +22,6 @@ import java.util.function.Supplier;
 public record HttpServices(DocumentRepository documents, PeopleRepository people, Sequencers sequencers,
                            Supplier<String> ids, Clock clock, PasswordHasher hasher, LoginThrottle throttle,
                            long bodyLimit, LiveLimits liveLimits, boolean secureCookies, SearchIndex search,
-                           List<String> publicOrigins, List<String> trustedProxies, Path webDir) {
+                           List<String> publicOrigins, List<String> trustedProxies, Path webDir,
+                           String metricsToken) {
 }

@@ -8,6 +8,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import plenary.live.LiveAddresses;
+import plenary.metrics.Meters;
 import plenary.people.Action;
 import plenary.people.Decision;
 import plenary.people.PermissionPolicy;
@@ -47,6 +48,9 @@ final class LiveConnection {
     private final LiveLimits limits;
     private final TokenBucket bucket;
     private final CurrentRoles roles;
+    /** Whether this socket is counted among its document's joined sockets (plenary.live.sockets). */
+    private boolean counted;
+    private final Meters meters;
     private String clientId;
     private String author;
     private MessageConsumer<String> frames;
@@ -62,6 +66,7 @@ final class LiveConnection {
         this.bucket = new TokenBucket(limits.burst(), limits.messagesPerSecond());
         // Made on the upgrade's context: its Vert.x instance holds the roles its routes record.
         this.roles = CurrentRoles.of(Vertx.currentContext().owner());
+        this.meters = Meters.of(Vertx.currentContext().owner());
     }
 
     void start() {
@@ -214,6 +219,10 @@ final class LiveConnection {
                         .put("action", "join").put("since", from).put("hash", hash)
                         .put("userId", viewer.principal().userId()).put("clientId", clientId)))
                 .onSuccess(reply -> {
+                    if (!closed && !counted) {
+                        counted = true;
+                        meters.socketsChanged(documentId, 1);
+                    }
                     send(reply.body().copy().put("type", "joined").put("connectionId", connectionId));
                     presenceUpdate(null, null);
                 })
@@ -326,6 +335,9 @@ final class LiveConnection {
             return;
         }
         closed = true;
+        if (counted) {
+            meters.socketsChanged(documentId, -1);
+        }
         if (accessEvents != null) {
             accessEvents.unregister();
         }

@@ -42,6 +42,12 @@ final class ProblemResponder {
         };
     }
 
+    /** The request's id (see {@link AccessLog}), so that a problem someone reports finds its log line. */
+    private static io.vertx.core.json.JsonObject withRequestId(io.vertx.core.json.JsonObject json, RoutingContext ctx) {
+        String id = AccessLog.requestId(ctx);
+        return id == null ? json : json.put("requestId", id);
+    }
+
     static void send(RoutingContext ctx, Problem problem) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
@@ -53,6 +59,6 @@ final class ProblemResponder {
         }
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(problem.toJson(ctx.request().path()).encode());
+                .end(withRequestId(problem.toJson(ctx.request().path()), ctx).encode());
     }
 }

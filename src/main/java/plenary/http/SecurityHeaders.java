@@ -1,6 +1,7 @@
 package plenary.http;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -50,6 +51,8 @@ final class SecurityHeaders {
             headers.set("Cross-Origin-Resource-Policy", "same-origin");
             if (privateAnswer) {
                 headers.set("Cache-Control", "no-store");
+                // Never compressed (BREACH): the server's compressor skips an answer marked identity.
+                headers.set(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
             }
         });
         ctx.next();

@@ -1,5 +1,6 @@
 package plenary.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,34 +36,51 @@ final class WebFiles {
             "ico", "woff2", "txt");
 
     private final Path root;
+    private final boolean developing;
 
-    private WebFiles(Path root) {
+    private WebFiles(Path root, boolean developing) {
         this.root = root;
+        this.developing = developing;
     }
 
     /** @param webDir the explicit directory ({@code --web-dir}), or null for the shipped copy */
     static WebFiles of(Path webDir) {
         if (webDir == null) {
-            return new WebFiles(shipped());
+            return new WebFiles(shipped(), false);
         }
         Path dir = webDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve("index.html"))) {
             throw new IllegalArgumentException("--web-dir " + webDir + " has no index.html");
         }
-        return new WebFiles(dir);
+        return new WebFiles(dir, true);
     }
 
     Path root() {
         return root;
     }
 
+    /**
+     * Every file is revalidated on every load ({@code Cache-Control: no-cache}) against its
+     * {@code Last-Modified}: unchanged files cost a 304 and no body, and a new release (whose files
+     * are newer) shows at once. Content-hashed URLs would spare even the 304s, but the page's modules
+     * import each other by plain relative names, and there is no build step to rewrite them.
+     */
     void mount(Router router) {
         StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, root.toString())
                 .setIncludeHidden(false)
                 .setDirectoryListing(false)
-                .setCachingEnabled(false)
+                .setCachingEnabled(true)
+                // Vert.x remembers a file's size and time: for good for the shipped copy, which never
+                // changes while the server runs; a millisecond for a --web-dir, edited as it serves.
+                .setFilesReadOnly(!developing)
+                .setCacheEntryTimeout(developing ? 1 : StaticHandler.DEFAULT_CACHE_ENTRY_TIMEOUT)
                 .setDefaultContentEncoding(StandardCharsets.UTF_8.name());
         router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebFiles::refuseUnlisted)
+                .handler(ctx -> {
+                    // Set first: the handler adds its own (public, max-age) only when none is there.
+                    ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+                    ctx.next();
+                })
                 .handler(files);
     }
 

@@ -3,6 +3,8 @@ package plenary.live;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -26,6 +28,7 @@ import plenary.search.SearchEntriesJson;
 import plenary.view.DocumentJson;
 import plenary.view.EditionJson;
 import plenary.view.NegotiationJson;
+import plenary.metrics.Meters;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Command;
 import plenary.negotiation.Event;
@@ -40,6 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -83,6 +87,10 @@ public final class DocumentSequencer extends VerticleBase {
     private List<Pending> unwritten = new ArrayList<>();
     private boolean writing;
     private final List<Commit> unbroadcast = new ArrayList<>();
+    private final List<Timing> unbroadcastTimings = new ArrayList<>();
+    private Meters meters;
+    private Counter committed;
+    private Gauge queue;
     private final List<Parked> parked = new ArrayList<>();
     private final Map<String, JsonObject> presence = new LinkedHashMap<>();
     /** Presence changes since the last tick, by connection: an entry, or {connectionId, left: true}. */
@@ -97,7 +105,11 @@ public final class DocumentSequencer extends VerticleBase {
      * is the negotiation's last event after it.
      */
     private record Pending(List<Commit> commits, List<Recorded> events, Message<JsonObject> request, Document after,
-                           JsonObject reply, long negotiationSeq) {
+                           JsonObject reply, long negotiationSeq, long arrivedNanos) {
+    }
+
+    /** When a commit's request arrived and when the commit became durable, for the live latencies. */
+    private record Timing(long arrivedNanos, long durableNanos) {
     }
 
     private record Parked(long revision, Message<JsonObject> request, JsonObject reply) {
@@ -118,6 +130,11 @@ public final class DocumentSequencer extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        meters = Meters.of(vertx);
+        committed = meters.opsCommitted(documentId);
+        queue = Gauge.builder("plenary.sequencer.queue", this, s -> s.unwritten.size() + s.parked.size() + s.deferred.size())
+                .description("changes applied in memory and waiting to be written, and answers waiting for a write")
+                .tag("document", documentId).register(meters.registry());
         return vertx.executeBlocking(this::load, false).compose(loaded -> {
             adopt(loaded);
             consumer = vertx.eventBus().consumer(LiveAddresses.requests(documentId), this::onRequest);
@@ -186,6 +203,7 @@ public final class DocumentSequencer extends VerticleBase {
     }
 
     private void submit(Message<JsonObject> request, JsonObject body) {
+        long arrived = System.nanoTime();
         Submission submission;
         try {
             JsonNode change = JSON.readTree(body.getJsonObject("change").encode());
@@ -202,7 +220,7 @@ public final class DocumentSequencer extends VerticleBase {
         switch (state.submit(submission, clock.instant())) {
             case Outcome.Applied applied -> {
                 unwritten.add(new Pending(List.of(applied.commit()), List.of(), request, state.document(), null,
-                        desk.negotiation().seq()));
+                        desk.negotiation().seq(), arrived));
                 writeUnwritten();
             }
             case Outcome.Duplicate duplicate -> {
@@ -266,7 +284,8 @@ public final class DocumentSequencer extends VerticleBase {
         List<Recorded> recorded = desk.record(verdict, actor, now, state.revision());
         JsonObject reply = new JsonObject().put("outcome", "applied").put("revision", state.revision())
                 .put("seq", desk.negotiation().seq());
-        unwritten.add(new Pending(commits, recorded, request, state.document(), reply, desk.negotiation().seq()));
+        unwritten.add(new Pending(commits, recorded, request, state.document(), reply, desk.negotiation().seq(),
+                System.nanoTime()));
         writeUnwritten();
         if (recorded.stream().anyMatch(r -> r.event() instanceof Event.SilenceStarted)) {
             scheduleSilence();
@@ -363,6 +382,7 @@ public final class DocumentSequencer extends VerticleBase {
     }
 
     private void onDurable(List<Pending> batch) {
+        long durableNanos = System.nanoTime();
         for (Pending pending : batch) {
             durableDocument = pending.after();
             durableRevision = durableDocument.revision();
@@ -373,6 +393,8 @@ public final class DocumentSequencer extends VerticleBase {
                     recent.removeFirst();
                 }
                 unbroadcast.add(commit);
+                unbroadcastTimings.add(new Timing(pending.arrivedNanos(), durableNanos));
+                committed.increment();
                 touchedClauses.add(commit.change().clauseId());
             }
             unbroadcastEvents.addAll(pending.events());
@@ -561,6 +583,12 @@ public final class DocumentSequencer extends VerticleBase {
             unbroadcast.forEach(c -> ops.add(ChangeJson.encode(c)));
             unbroadcast.clear();
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
+            long published = System.nanoTime();
+            for (Timing timing : unbroadcastTimings) {
+                meters.ack().record(published - timing.arrivedNanos(), TimeUnit.NANOSECONDS);
+                meters.broadcast().record(published - timing.durableNanos(), TimeUnit.NANOSECONDS);
+            }
+            unbroadcastTimings.clear();
         }
         if (!unbroadcastEvents.isEmpty() || !touchedClauses.isEmpty()) {
             ObjectNode frame = JSON.createObjectNode().put("type", "negotiation");
@@ -591,6 +619,9 @@ public final class DocumentSequencer extends VerticleBase {
     /** Stops taking requests, then lets a write in flight finish before the store is closed. */
     @Override
     public Future<?> stop() {
+        if (queue != null) {
+            meters.registry().remove(queue);
+        }
         Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
         return unregistered.compose(v -> {
             io.vertx.core.Promise<Void> idle = io.vertx.core.Promise.promise();

@@ -14,6 +14,8 @@ import plenary.people.LoginThrottle;
 import plenary.people.PasswordHasher;
 import plenary.store.PeopleRepository;
 import plenary.live.Sequencers;
+import plenary.metrics.Meters;
+import plenary.metrics.ServerMeters;
 import plenary.search.IndexFeed;
 import plenary.search.SearchIndex;
 import plenary.store.Database;
@@ -33,8 +35,10 @@ public final class PlenaryServer implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final SearchIndex search;
+    private final ServerMeters meters;
 
-    private PlenaryServer(Vertx vertx, Database database, HttpServer http, SearchIndex search) {
+    private PlenaryServer(Vertx vertx, Database database, HttpServer http, SearchIndex search, ServerMeters meters) {
+        this.meters = meters;
         this.search = search;
         this.vertx = vertx;
         this.database = database;
@@ -43,8 +47,11 @@ public final class PlenaryServer implements AutoCloseable {
 
     public static PlenaryServer start(Config config) throws Exception {
         Files.createDirectories(config.dataDir());
-        Database database = Database.open(config.dataDir(), config.dbUrl(), config.dbUser(), config.dbPassword());
+        ServerMeters meters = new ServerMeters();
+        Database database = Database.open(config.dataDir(), config.dbUrl(), config.dbUser(), config.dbPassword(),
+                meters.registry());
         Vertx vertx = Vertx.vertx();
+        Meters.install(vertx, meters.registry());
         SearchIndex search = null;
         try {
             Clock clock = Clock.systemUTC();
@@ -69,7 +76,8 @@ public final class PlenaryServer implements AutoCloseable {
             feed.follow();
             HttpServices services = new HttpServices(documents, people, sequencers, ids, clock, hasher,
                     new LoginThrottle(5, Duration.ofMinutes(15), clock), config.maxBodyBytes(), config.live(),
-                    config.secureCookies(), search, config.publicOrigins(), config.trustedProxies(), config.webDir());
+                    config.secureCookies(), search, config.publicOrigins(), config.trustedProxies(), config.webDir(),
+                    config.metricsToken());
             // The live socket joins frames into messages itself (FrameAssembler), so Vert.x's message
             // limit does not apply; its frame limit does, and must not be below the hard limit: at its
             // default (64 KiB) one frame over it ended the socket with 1011 instead of being answered
@@ -82,6 +90,9 @@ public final class PlenaryServer implements AutoCloseable {
             HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                     .setMaxWebSocketFrameSize(config.live().hardMessageBytes())
                     .setHttp2ClearTextEnabled(false)
+                    // gzip for the page's files; API answers opt out (SecurityHeaders), since a compressed
+                    // answer that holds a secret next to text a stranger chose leaks the secret by its size.
+                    .setCompressionSupported(true)
                     .setIdleTimeout(config.connections().idleSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
             HttpServer http = vertx.createHttpServer(options)
                     .connectionHandler(guard::connected)
@@ -100,9 +111,10 @@ public final class PlenaryServer implements AutoCloseable {
             }
             LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.actualPort(),
                     config.dbUrl() == null ? config.dataDir().toAbsolutePath() : "external database");
-            return new PlenaryServer(vertx, database, http, search);
+            return new PlenaryServer(vertx, database, http, search, meters);
         } catch (Exception e) {
             vertx.close();
+            meters.close();
             if (search != null) {
                 search.close();
             }
@@ -141,6 +153,7 @@ public final class PlenaryServer implements AutoCloseable {
                     search.close();
                 } finally {
                     database.close();
+                    meters.close();
                 }
             }
         }

@@ -23,6 +23,12 @@ public final class Database implements AutoCloseable {
      * @param jdbcUrl  explicit JDBC URL (PostgreSQL in production), or null for H2 under {@code dataDir}
      */
     public static Database open(Path dataDir, String jdbcUrl, String user, String password) {
+        return open(dataDir, jdbcUrl, user, password, null);
+    }
+
+    /** @param meters where the pool reports its connections (hikaricp_* meters), or null */
+    public static Database open(Path dataDir, String jdbcUrl, String user, String password,
+                                io.micrometer.core.instrument.MeterRegistry meters) {
         if (jdbcUrl == null) {
             // In this order: a half-done migration is undone from its copy, then recovered if it
             // was not closed cleanly, then migrated all or nothing, before the pool opens it.
@@ -40,6 +46,9 @@ public final class Database implements AutoCloseable {
         }
         config.setPoolName("plenary-db");
         config.setMaximumPoolSize(8);
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(meters));
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             if (jdbcUrl != null) { // PostgreSQL runs each migration in a transaction of its own

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * JS module, then writes its own seeded vectors to target/ot-vectors-from-js.json, which Java
  * recomputes here. Node is required (see {@link NodeJs}).
  */
+@Tag("integration")
 class TextOpCrossLanguageTest {
 
     private static final int CASES = 2_000;

@@ -1,6 +1,7 @@
 package plenary.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a 4 KiB body limit; pathological Markdown (larger than that) goes to a second one with the default.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class BadInputTest {
     static final int LIMIT = 4096;
     static final String SMALL_DRAFT = """

@@ -1,6 +1,7 @@
 package plenary.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The document API end to end over a real server and store: create, read, list, export, restart. */
+@Tag("integration")
 class DocumentApiTest {
     static final String SYMBOL = "TEST/2024/OD/7";
     static final String TITLE = "Draft Outcome Document of the Test Conference — Graz Session";

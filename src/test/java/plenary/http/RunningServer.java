@@ -27,11 +27,17 @@ public final class RunningServer implements AutoCloseable {
 
     /** Starts a server; extra arguments such as "--no-samples" are passed on to {@link Config}. */
     public static RunningServer start(Path dataDir, String... extraArgs) throws Exception {
+        return startWith(dataDir, Map.of(), extraArgs);
+    }
+
+    /** Starts a server with {@code env} as its environment variables too (secrets such as PLENARY_METRICS_TOKEN). */
+    public static RunningServer startWith(Path dataDir, Map<String, String> env, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
                 "--host", "127.0.0.1"));
         args.addAll(List.of(extraArgs));
-        return new RunningServer(PlenaryServer.start(Config.from(args,
-                Map.of("PLENARY_ADMIN_PASSWORD", TestPeople.ADMIN_PASSWORD))));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("PLENARY_ADMIN_PASSWORD", TestPeople.ADMIN_PASSWORD);
+        return new RunningServer(PlenaryServer.start(Config.from(args, all)));
     }
 
     public int port() {

@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.RunningServer;
@@ -18,6 +19,7 @@ import static plenary.live.LiveDocs.q;
  * once read it in presence frames) gets their own submissions applied, and cannot make that
  * person's next edits look applied without applying them.
  */
+@Tag("integration")
 class ClientIdPerAccountTest {
     @TempDir
     Path data;
@@ -42,6 +44,11 @@ class ClientIdPerAccountTest {
                 mallory.commit(2, text(beta, 1, 11, "[mal2]"));
                 // Mallory's seq 3 would have made Ana's next seq 3 a "duplicate" before; now both apply.
                 mallory.commit(3, text(beta, 2, 17, "[mal3]"));
+                // Ana's socket has Mallory's third commit before Ana sends hers, so that the first
+                // commit of "shared", seq 3 after Ana's mark is Ana's (it raced on a loaded machine).
+                ana.await(0, m -> RawLiveSocket.type(m).equals("ops") && java.util.stream.StreamSupport
+                        .stream(m.path("ops").spliterator(), false).anyMatch(op -> op.path("seq").asLong() == 3
+                                && "Mallory Rapporteur".equals(op.path("author").asText())), "Mallory's seq 3 at Ana's");
                 JsonNode anaThree = ana.commit(3, text(alpha, 2, 18, "[ana3]"));
                 assertEquals("Drafter", anaThree.get("author").asText());
 

@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.RunningServer;
@@ -25,6 +26,7 @@ import static plenary.live.LiveDocs.q;
  * server still holds ({@code lastSeq}); a client whose last commit is still in the history gets the
  * ops it missed as usual.
  */
+@Tag("integration")
 class HistoryDivergenceTest {
     @TempDir
     Path data;

@@ -1,5 +1,6 @@
 package plenary.live;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.editing.TextOp;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A client that stops reading is closed with "resync" instead of growing the server's heap. */
+@Tag("integration")
 class LiveBackPressureTest {
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import static plenary.live.LiveDocs.q;
  * Every kind of bad input on the live socket gets the error code the protocol names, on a socket
  * that stays usable, while other sockets go on working and the document does not change.
  */
+@Tag("integration")
 class LiveBadInputTest {
     private static final int MAX_MESSAGE = 2048;
     private static final AtomicInteger CLIENTS = new AtomicInteger();

@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ import static plenary.live.LiveDocs.q;
  * then, on the restarted server, a kill once the store is ahead of what clients have seen (in-flight
  * edits usually stored but unacknowledged, so their resubmission must be a duplicate).
  */
+@Tag("integration")
 class LiveCrashTest {
     private static final Pattern TOKEN = Pattern.compile("\\[[a-z]\\d+\\]");
     private static final int ACKED_BEFORE_KILL = 200;

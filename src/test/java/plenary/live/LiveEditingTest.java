@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.document.Seeds;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real servers, real JDK WebSocket clients, real H2 files: the live path end to end. */
+@Tag("integration")
 class LiveEditingTest {
     @TempDir
     Path dir;

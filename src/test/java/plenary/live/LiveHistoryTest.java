@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.editing.TextOp;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static plenary.live.LiveDocs.q;
 
 /** The operation log read back: history pages, past revisions, and the snapshots beside the log. */
+@Tag("integration")
 class LiveHistoryTest {
     @TempDir
     Path dir;

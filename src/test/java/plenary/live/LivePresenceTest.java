@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static plenary.live.LiveDocs.q;
  * {@code invalid-message}), never anyone's client id, and no more often than the rate limit allows.
  * An observer, who may do nothing but read and be present, tries each.
  */
+@Tag("integration")
 class LivePresenceTest {
     @TempDir
     static Path dir;

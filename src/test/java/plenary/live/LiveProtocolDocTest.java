@@ -2,6 +2,7 @@ package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.editing.TextOp;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and is in canonical form, and the "## Example" session, replayed against a real server on a document
  * made as its introduction describes, gets the answers it shows.
  */
+@Tag("integration")
 class LiveProtocolDocTest {
     private static final Path DOC = Path.of("web/docs/live-protocol.md");
     private static final String ANY = "…";

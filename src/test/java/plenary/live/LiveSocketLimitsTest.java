@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import static plenary.live.LiveDocs.q;
  * message gets {@code message-too-large} and the socket stays open; beyond, the socket is closed with
  * 1009; a text message that is not UTF-8 closes it with 1007. Nothing of any of them is applied.
  */
+@Tag("integration")
 class LiveSocketLimitsTest {
     private static final int LIMIT = LiveLimits.DEFAULTS.maxMessageBytes();
     /** {@code {"type":"ping","t":""}}: a ping of n bytes carries n − 22 of them in {@code t}. */

@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import plenary.document.ClauseLimit;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static plenary.live.LiveDocs.q;
 
 /** Clause structure over the socket: insert, delete, move, set-kind, numbering, concurrent deletes, presence. */
+@Tag("integration")
 class LiveStructureTest {
     @TempDir
     Path dir;

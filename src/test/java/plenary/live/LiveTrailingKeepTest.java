@@ -1,6 +1,7 @@
 package plenary.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import static plenary.live.LiveDocs.q;
  * text is: one that reaches past the end of the clause text it was written on (the text at its
  * {@code version}) is refused with {@code op-out-of-range}, and one that ends exactly there is fine.
  */
+@Tag("integration")
 class LiveTrailingKeepTest {
     private static final String TEN = "Ten chars.";
 

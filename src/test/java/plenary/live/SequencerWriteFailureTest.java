@@ -1,5 +1,6 @@
 package plenary.live;
 
+import org.junit.jupiter.api.Tag;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code not-saved} but stayed applied in the sequencer's memory, change 3 was logged at revision
  * 3, the log held revisions [1, 3] and the document could never be loaded again ("log gap").
  */
+@Tag("integration")
 class SequencerWriteFailureTest {
     /** A snapshot every 2 revisions: the failed write carried one, so a kept half of it would collide. */
     private static final SequencerSettings SETTINGS = new SequencerSettings(5, 2, 2_000,

@@ -1,5 +1,6 @@
 package plenary.live;
 
+import org.junit.jupiter.api.Tag;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code not-saved}, reloads and resynchronises its clients. No write is lost once acknowledged,
  * none is applied on top of a state the store never had, and the log stays one history.
  */
+@Tag("integration")
 class TwoSequencersFencingTest {
     private static final SequencerSettings SETTINGS = new SequencerSettings(5, 100, 2_000,
             Negotiation.DEFAULT_EDIT_WINDOW);

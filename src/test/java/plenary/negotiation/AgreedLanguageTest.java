@@ -1,6 +1,7 @@
 package plenary.negotiation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (status back to bracketed) is an audit entry that says so and a notice to everyone on the
  * socket, after which the same edits go through.
  */
+@Tag("integration")
 class AgreedLanguageTest {
     private static final String DRAFT = """
             # Agreed language

@@ -1,6 +1,7 @@
 package plenary.negotiation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * see it over REST, nor its text, its comments or its withdrawal on the live socket or, for the
  * chair, in the audit log.
  */
+@Tag("integration")
 class DraftPrivacyTest {
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
 package plenary.negotiation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code seq} counts events), the document (revision, clause texts and statuses) and the audit log,
  * and requires all three to be exactly as they were. Each test works on a document of its own.
  */
+@Tag("integration")
 class NegotiationBadRequestTest {
     private static final String GRAZ = "City of Graz";
     private static final String VIENNA = "City of Vienna";

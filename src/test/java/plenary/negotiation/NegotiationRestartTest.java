@@ -1,6 +1,7 @@
 package plenary.negotiation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is the same, and a silence procedure whose deadline passed while the server was down concludes
  * when the document is loaded again.
  */
+@Tag("integration")
 class NegotiationRestartTest {
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
 package plenary.negotiation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * text; a two-thirds roll-call vote with quorum; a silence procedure broken on one paragraph;
  * adoption; and then the audit log, which must tell the story in order.
  */
+@Tag("integration")
 class NegotiationScenarioTest {
     private static final String DRAFT = """
             ---

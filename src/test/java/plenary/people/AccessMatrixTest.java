@@ -1,6 +1,7 @@
 package plenary.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link PermissionPolicyTest}; the switch over {@link Action} has no default, so a new action does
  * not compile here until it has a request.
  */
+@Tag("integration")
 class AccessMatrixTest {
     @TempDir
     static Path dir;

@@ -1,6 +1,7 @@
 package plenary.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static plenary.people.AuthServer.assertProblem;
 import static plenary.people.AuthServer.json;
 
 /** {@code --demo}: one account per role in the sample meeting, with the published password; none without it. */
+@Tag("integration")
 class DemoTest {
     private static final String PASSWORD = "plenary-demo-2026";
     private static final String SAMPLE_MEETING = "Human Rights Go Local 2022 (sample)";

@@ -1,6 +1,7 @@
 package plenary.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static plenary.people.AuthServer.json;
  * Invitation links: single use, expiring, unknown ones answered like used ones, accepted into an
  * existing account when signed in, and a delegate's needs a delegation.
  */
+@Tag("integration")
 class InvitationTest {
     private static final String GONE = "/problems/invitation-unavailable";
     private static final AtomicInteger NAMES = new AtomicInteger();

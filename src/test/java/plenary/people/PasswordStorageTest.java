@@ -2,6 +2,7 @@ package plenary.people;
 
 import plenary.server.ChildServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import static plenary.people.AuthServer.json;
  * Passwords are stored only as Argon2id hashes, never sent back, never logged; the first admin's
  * generated password is shown once; short passwords are refused.
  */
+@Tag("integration")
 class PasswordStorageTest {
     private static final Pattern SHOWN_ONCE = Pattern.compile("shown only this once: (\\S+)");
 

@@ -1,6 +1,7 @@
 package plenary.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import static plenary.people.AuthServer.json;
  * Access ends at once on open live sockets: a removed member, a member whose role changed and a
  * session that signed out are closed with 4001; everyone else stays connected.
  */
+@Tag("integration")
 class RevocationTest {
     private static final int ACCESS_CHANGED = 4001;
     private static final long CLOSE_WAIT_MILLIS = 10_000;

@@ -1,6 +1,7 @@
 package plenary.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,7 @@ import static plenary.people.AuthServer.json;
  * <p>Every test here runs from 127.0.0.1, and the throttle counts per address: the shared server
  * never sees a wrong password, and each throttle test starts its own server.
  */
+@Tag("integration")
 class SessionSecurityTest {
     @TempDir
     static Path sharedDir;

@@ -1,6 +1,7 @@
 package plenary.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static plenary.search.SearchTesting.problem;
  * Agreed language: the adopted paragraphs closest to a clause, on a real server with the samples
  * and the demo accounts.
  */
+@Tag("integration")
 class PrecedentsApiTest {
     private static final String DEMO_PASSWORD = "plenary-demo-2026";
     /** Operative paragraph 1 of the adopted 2021 sample, word for word. */

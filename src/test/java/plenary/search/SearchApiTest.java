@@ -1,6 +1,7 @@
 package plenary.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import static plenary.search.SearchTesting.total;
  * multilingual sample, the filters and pages, edits found without a restart, and what a person
  * must never find: another meeting's texts, another delegation's drafts.
  */
+@Tag("integration")
 class SearchApiTest {
     @TempDir
     static Path dir;

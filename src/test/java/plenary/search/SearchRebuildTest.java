@@ -1,6 +1,7 @@
 package plenary.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -34,6 +35,7 @@ import static plenary.search.SearchTesting.total;
  * database saw while it was down. Each case starts a real server, stops it, does harm to
  * {@code <dataDir>/search}, and expects the same answers after the next start.
  */
+@Tag("integration")
 class SearchRebuildTest {
     /** Words of every script and kind: samples, a text, a tabled amendment, a comment, a draft. */
     private static final List<String> QUERIES = List.of("human rights", "Призывает", "地方政府", "niñas",

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read the log (a log collector, a shared terminal) was admin for good. Now that password only
  * serves to choose a new one: the API gives no session for it, and says why.
  */
+@Tag("integration")
 class AdminFirstSignInTest {
     private static final Pattern SHOWN_ONCE = Pattern.compile("shown only this once: (\\S+)");
     private static final String CHOSEN = "the-admins-own-choice-7";

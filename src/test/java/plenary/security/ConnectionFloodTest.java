@@ -1,5 +1,6 @@
 package plenary.security;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * byte, and the server keeps only its share, closes the rest at once and the kept ones at the header
  * timeout, and answers everyone else meanwhile.
  */
+@Tag("integration")
 class ConnectionFloodTest {
     private static final String FLOODER = "127.0.0.2";
     private static final int CAP = 200;

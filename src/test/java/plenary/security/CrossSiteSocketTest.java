@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fails and the text is unchanged. The control shows the attack itself works: the same page, from
  * an origin the server is configured to trust, edits the text as the chair.
  */
+@Tag("browser")
 class CrossSiteSocketTest {
     private static final String PASSWORD = "plenary-demo-2026";
     private static final String SAMPLE = "HRGL/2022/OD/1";

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static plenary.security.MeetingRig.name;
  * at the end one more edit, through the same sequencer, shows that everything sent before it has
  * been dealt with, and the text must hold every proving edit and no late one.
  */
+@Tag("integration")
 class DemotionRaceTest {
     private static final int ROUNDS = 40;
     private static final int LATE_EDITS = 3;

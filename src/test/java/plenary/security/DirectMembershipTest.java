@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static plenary.security.MeetingRig.problem;
  * {@code PUT /api/meetings/{id}/members/{userId}}. Now a chair changes members only, and every other
  * id, of an account or of none, gets the same 403, so no account can be found or pulled in by id.
  */
+@Tag("integration")
 class DirectMembershipTest {
     @TempDir
     static Path dir;

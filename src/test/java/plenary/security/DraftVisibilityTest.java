@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -28,6 +29,7 @@ import static plenary.security.DraftRoom.ok;
  * rapporteur, an observer, an admin and other delegations they do not exist, on every path: REST,
  * the live socket, search, exports and the audit log. Nobody can give themselves a delegation.
  */
+@Tag("integration")
 class DraftVisibilityTest {
     /** Words found nowhere else, so any path that leaks a draft shows them. */
     private static final String TEXT = "quokkawording";

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * once; those the queue cannot hold are refused at once with 503 and Retry-After, the others are
  * rendered, {@code /health} keeps answering, and an export asked for afterwards is served.
  */
+@Tag("integration")
 class ExportQueueTest {
     static final int CONCURRENT = 40;
 

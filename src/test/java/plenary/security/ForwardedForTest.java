@@ -1,5 +1,6 @@
 package plenary.security;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.ClientAddress;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and nobody can choose the address they are counted under. 127.0.0.2 plays the proxy; 127.0.0.3
  * is a client that reaches the server directly.
  */
+@Tag("integration")
 class ForwardedForTest {
     private static final String PROXY = "127.0.0.2";
     private static final String DIRECT = "127.0.0.3";

@@ -2,6 +2,7 @@ package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * under a running server, on PostgreSQL and on H2 (its TCP server): every probe is answered within a
  * second with 503 {"status":"DOWN"}, also twenty at once, and once the database is back so is 200.
  */
+@Tag("integration")
 class HealthWhenStoreDownTest {
     private static final long WITHIN_MILLIS = 1_000;
 

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -22,6 +23,7 @@ import static plenary.security.DraftRoom.ok;
  * says why, or changes what it says: here every such request is refused with the answer for an
  * unknown comment, and the negotiation, the thread and the audit log are exactly as before.
  */
+@Tag("integration")
 class HonestAnswersTest {
     @TempDir
     Path dir;

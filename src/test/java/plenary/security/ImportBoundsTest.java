@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * p99 stays under {@link #HEALTH_P99_BOUND_MILLIS}, and a normal draft is still imported afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class ImportBoundsTest {
     /** About 2 MiB: just under the default body limit. */
     static final int SIZE = 2 * 1024 * 1024 - 1024;

@@ -1,5 +1,6 @@
 package plenary.security;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * user behind a reverse proxy). Each test makes those guesses from 127.0.0.2 (the attacker, or the
  * room's NAT address) and signs the right people in from where they are.
  */
+@Tag("integration")
 class LockoutWeaponTest {
     private static final String ATTACKER = "127.0.0.2";
     private static final String CHAIR_PASSWORD = "gavel-and-agenda-9";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read, so both stores answer the same 422 and store nothing; lone surrogates, which no store can
  * encode, likewise. The bodies are written with JSON escapes, as an attacker's script would.
  */
+@Tag("integration")
 class NulAtTheEdgeTest {
     @Test
     void onH2(@TempDir Path dir) throws Exception {

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing and is answered 403 {@code /problems/origin}; the live socket's upgrade likewise. The
  * server's own origin, scripts (no Origin at all) and configured public origins still work.
  */
+@Tag("integration")
 class OriginCheckTest {
     private static final String PASSWORD = "plenary-demo-2026";
     private static final String DRAFT = "# A draft from somewhere\n\n1. *Calls upon* everyone to look;\n";

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * session is the attacker here: it must not outlive a change of password, nor "sign out everywhere",
  * and neither may its live socket.
  */
+@Tag("integration")
 class PasswordChangeTest {
     private static final String NEW_PASSWORD = "a-fresh-start-for-drafting";
 

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.http.HttpTestClient;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * wherever a password is chosen (accepting an invitation, changing one's password), while ordinary
  * passphrases pass.
  */
+@Tag("integration")
 class PasswordPolicyTest {
     /** Refused, with the reason each is refused for. */
     private static final Map<String, String> REFUSED = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * keeps its own stricter policy, a frame on another origin shows nothing of the room, and the room
  * itself runs under its policy without one violation.
  */
+@Tag("browser")
 class SecurityHeadersTest {
     private static final String PASSWORD = "plenary-demo-2026";
 

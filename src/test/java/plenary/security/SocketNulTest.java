@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.store.TestPostgres;
@@ -21,6 +22,7 @@ import static plenary.security.MeetingRig.name;
  * socket in the room (H2 stored it). Run on both databases: the answer must be the same, the room
  * must not notice, and the next honest edit goes through.
  */
+@Tag("integration")
 class SocketNulTest {
     @TempDir
     Path dir;

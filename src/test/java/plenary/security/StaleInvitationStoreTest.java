@@ -1,6 +1,7 @@
 package plenary.security;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.people.Invitation;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * revoked it, as with one stored before V7, or a role changed by another process. And V7 itself voids
  * the open invitations of inviters already demoted or removed when it runs.
  */
+@Tag("integration")
 class StaleInvitationStoreTest {
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static plenary.security.MeetingRig.problem;
  * person made, acceptance checks the inviter's current role, and invitations are listed (without
  * their links) and revoked by the chair and the admin.
  */
+@Tag("integration")
 class StaleInvitationTest {
     private static final String GONE = "/problems/invitation-unavailable";
     private static final double THIRTY_DAYS = 720.0;

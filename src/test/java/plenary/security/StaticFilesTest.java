@@ -1,5 +1,6 @@
 package plenary.security;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.security.ServerInDirectory.Answer;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from the build's classes. With {@code --web-dir} it serves that directory, still without its
  * hidden files and backups.
  */
+@Tag("integration")
 class StaticFilesTest {
     private static final String SECRET = "PLENARY_DB_PASSWORD=hunter2-secret";
     private static final String IMPOSTOR = "<!doctype html><p>impostor page from the working directory</p>";

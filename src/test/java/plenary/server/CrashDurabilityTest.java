@@ -1,6 +1,7 @@
 package plenary.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An acknowledged write survives the process: after a 201 the document is on disk, whether the
  * server is then killed outright or stopped with SIGTERM.
  */
+@Tag("integration")
 class CrashDurabilityTest {
     @TempDir
     Path dataDir;

@@ -1,6 +1,7 @@
 package plenary.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.editing.ChangeJson;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * clients and by a negotiation decision (fenced writes of commits and events), the server is
  * restarted, and everything is read back, then edited again.
  */
+@Tag("integration")
 class PostgresServerTest {
     private static final String DRAFT = """
             # On PostgreSQL

@@ -1,5 +1,6 @@
 package plenary.store;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * writes nothing. Two writers here are two {@link OperationLog}s on two connection pools, as two
  * processes would be.
  */
+@Tag("integration")
 class FencedWriteTest {
     private static final String DRAFT = """
             # Fenced

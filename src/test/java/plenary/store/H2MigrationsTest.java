@@ -1,6 +1,7 @@
 package plenary.store;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The half-migrated states below are what a kill in the middle of V2 (first start) and of V5 (an
  * upgrade) leave: tables or columns made, Flyway's history not told.
  */
+@Tag("integration")
 class H2MigrationsTest {
     @TempDir
     Path dir;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.deliberation.Phase;
@@ -67,6 +68,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link CommitHash} over the commits in order, and the server must then load, serve and extend
  * every document (its sequencer refuses a history whose hashes do not chain).
  */
+@Tag("integration")
 class HashBackfillMigrationTest {
     private static final String DRAFT = """
             # Before the chain

@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -19,6 +20,7 @@ import static plenary.ui.RoomBrowsing.assertAccessible;
  * (which signs out a session someone else held), then signs out everywhere, which ends the page's
  * own session too. axe-core audits the dialog.
  */
+@Tag("browser")
 class AccountBrowserTest {
     private static final String NEW_PASSWORD = "harbour-lights-over-graz";
 

@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import static plenary.ui.RoomBrowsing.waitForText;
  * is among the held frames, they are delivered in the order they came: the status, then the
  * refusal.
  */
+@Tag("browser")
 class AgreedParagraphBrowserTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static plenary.ui.RoomBrowsing.waitForText;
  * whole vote from the console while two delegates, each in their own Chromium, register and vote
  * through the banner above their text; then the chair adopts, and the official PDF downloads.
  */
+@Tag("browser")
 class ChairConsoleBrowserTest {
     @TempDir
     static Path dir;

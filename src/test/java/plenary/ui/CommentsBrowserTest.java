@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import static plenary.ui.RoomBrowsing.textContent;
  * thread's author resolves it, the second deletes its reply (a tombstone stays), and a comment on
  * an amendment. The amendment is tabled through REST, not the point here.
  */
+@Tag("browser")
 class CommentsBrowserTest {
     @TempDir
     static Path dir;

@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static plenary.ui.RoomBrowsing.shot;
  * amendments inline with their sponsors, the document as it was at an earlier revision chosen with
  * the keyboard, and a projector window following the paragraph the chair clicks.
  */
+@Tag("browser")
 class CompilationHistoryProjectorBrowserTest {
     @TempDir
     static Path dir;

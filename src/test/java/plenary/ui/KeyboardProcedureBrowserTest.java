@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import static plenary.ui.RoomBrowsing.waitForText;
  * sent to whatever has the focus); the page is read to know where the focus is, and after each
  * step the focused element must be on screen, drawn with a focus indicator, and not the body.
  */
+@Tag("browser")
 class KeyboardProcedureBrowserTest {
     @TempDir
     static Path dir;

@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static plenary.ui.RoomBrowsing.openDocument;
  * Shift+Tab, arrows, Enter, Space and typed text sent to whatever has the focus, never a click.
  * The page is only read (where the focus is, where the caret is) to know how many keys to press.
  */
+@Tag("browser")
 class KeyboardTablingBrowserTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * language, a string of that view is shown translated, and axe-core finds no WCAG 2.x A/AA
  * violation. A French document's text keeps lang="fr" whatever the interface language.
  */
+@Tag("browser")
 class LanguagesAccessibilityBrowserTest {
     /** A translated text each view shows, per language: [en, fr, es]. */
     private static final Map<String, List<String>> TEXT = Map.ofEntries(

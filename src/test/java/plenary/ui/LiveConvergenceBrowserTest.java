@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two people in two real browsers type into the same paragraph at once, at its two ends: both
  * screens end with the same text holding both edits, and so does the server.
  */
+@Tag("browser")
 class LiveConvergenceBrowserTest {
     @TempDir
     static Path dir;

@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static plenary.ui.RoomBrowsing.shot;
  * reads, a rapporteur edits live and adds a paragraph, and the chair opens tabling (which makes
  * the draft a text under negotiation). Both screens follow without a reload.
  */
+@Tag("browser")
 class LiveHeaderBrowserTest {
     @TempDir
     static Path dir;

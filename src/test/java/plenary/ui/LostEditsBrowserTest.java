@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import static plenary.ui.RoomBrowsing.waitForText;
  * rapporteur types; the server is stopped, the copy put back, and the server started on the same
  * port, as an operator restoring a backup would.
  */
+@Tag("browser")
 class LostEditsBrowserTest {
     @TempDir
     static Path dir;

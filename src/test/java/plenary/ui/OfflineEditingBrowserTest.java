@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * data directory, as a restart or a dropped network would look to the page: the socket closes,
  * reconnection attempts are refused until the server is back.
  */
+@Tag("browser")
 class OfflineEditingBrowserTest {
     @TempDir
     static Path dir;

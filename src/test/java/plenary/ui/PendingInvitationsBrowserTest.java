@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its link), one made in the page joins the list at once, and Revoke removes a row, says so, and the
  * revoked link gets 410 like a used one.
  */
+@Tag("browser")
 class PendingInvitationsBrowserTest {
     @TempDir
     static Path dir;

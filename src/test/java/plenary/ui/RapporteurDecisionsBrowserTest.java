@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import static plenary.ui.RoomBrowsing.textContent;
  * rapporteur settles with a compromise superseding both. Amendments are tabled through REST
  * (not the point here); the decisions are made through the page.
  */
+@Tag("browser")
 class RapporteurDecisionsBrowserTest {
     @TempDir
     static Path dir;

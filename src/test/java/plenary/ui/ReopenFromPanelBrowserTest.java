@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import static plenary.ui.RoomBrowsing.textContent;
  * new status and hears the reopening in the room's polite live region. Headings carry no status
  * badge in either view.
  */
+@Tag("browser")
 class ReopenFromPanelBrowserTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static plenary.ui.RoomBrowsing.assertAccessible;
  * A delegate in a real browser: signs in, reads the sample draft, searches, opens the agreed
  * language under a paragraph, and finds the export links. axe-core audits each view on the way.
  */
+@Tag("browser")
 class SearchAndExportBrowserTest {
     @TempDir
     static Path dir;

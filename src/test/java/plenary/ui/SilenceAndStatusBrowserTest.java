@@ -1,5 +1,6 @@
 package plenary.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import static plenary.ui.RoomBrowsing.waitForText;
  * the chair puts two paragraphs under silence, a delegate breaks silence on one through the
  * banner (with a reason), and the chair's console lists the break.
  */
+@Tag("browser")
 class SilenceAndStatusBrowserTest {
     @TempDir
     static Path dir;

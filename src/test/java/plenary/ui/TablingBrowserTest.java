@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import static plenary.ui.RoomBrowsing.textContent;
  * accepts it; a third person, open throughout, sees the paragraph change live, and so does the
  * delegate. On the way a second delegation co-sponsors it, takes a position and comments.
  */
+@Tag("browser")
 class TablingBrowserTest {
     @TempDir
     static Path dir;

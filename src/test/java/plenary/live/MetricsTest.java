@@ -1,0 +1,94 @@
+package plenary.live;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import plenary.editing.TextOp;
+import plenary.http.RunningServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16, metrics: nothing could be watched in production. {@code /metrics} serves Prometheus's
+ * text format to a scraper holding PLENARY_METRICS_TOKEN; a scrape after live edits shows the
+ * counters moving: ops committed, joined sockets, the ack and broadcast histograms, the sequencer's
+ * queue, the database pool and the JVM.
+ */
+@Tag("integration")
+class MetricsTest {
+    private static final String TOKEN = "scrape-token-for-the-test";
+    private static final int EDITS = 12;
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aScrapeAfterLiveEditsShowsTheCountersMoving() throws Exception {
+        try (RunningServer server = RunningServer.startWith(dir.resolve("a"), Map.of("PLENARY_METRICS_TOKEN", TOKEN),
+                "--no-samples"); LiveFixture fixture = new LiveFixture(server)) {
+            assertEquals(401, scrape(server, "Bearer wrong").statusCode());
+            assertEquals(401, scrape(server, null).statusCode());
+            String before = scrape(server, "Bearer " + TOKEN).body();
+            assertEquals(0.0, value(before, "plenary_ops_committed_total", fixture.documentId), "nothing edited yet");
+
+            LiveTestClient writer = fixture.client("writer");
+            LiveTestClient watcher = fixture.client("watcher");
+            String clause = fixture.clauseIds.getFirst();
+            for (int i = 0; i < EDITS; i++) {
+                writer.edit(clause, TextOp.builder().insert("x").build());
+                writer.await(writer::idle, 30_000, "the edit acknowledged");
+            }
+            watcher.await(() -> watcher.revision() >= writer.revision(), 30_000, "the watcher sees every edit");
+
+            HttpResponse<String> scraped = scrape(server, "Bearer " + TOKEN);
+            assertEquals(200, scraped.statusCode());
+            assertTrue(scraped.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+            String after = scraped.body();
+            assertEquals(EDITS, value(after, "plenary_ops_committed_total", fixture.documentId));
+            assertEquals(2.0, value(after, "plenary_live_sockets", fixture.documentId));
+            assertTrue(count(after, "plenary_live_ack_seconds_count") >= EDITS, after);
+            assertTrue(count(after, "plenary_live_broadcast_seconds_count") >= EDITS, after);
+            assertTrue(after.contains("plenary_live_ack_seconds_bucket{le=\"0.025\"}"), "a histogram with buckets");
+            assertTrue(after.contains("plenary_sequencer_queue{document=\"" + fixture.documentId + "\"}"), "the queue");
+            assertTrue(after.contains("hikaricp_connections{pool=\"plenary-db\"}"), "the database pool");
+            assertTrue(after.contains("jvm_memory_used_bytes"), "the JVM");
+            writer.close();
+            watcher.close();
+        }
+        try (RunningServer server = RunningServer.start(dir.resolve("b"), "--no-samples")) {
+            assertEquals(404, scrape(server, "Bearer " + TOKEN).statusCode(), "no token configured: no /metrics");
+        }
+    }
+
+    private HttpResponse<String> scrape(RunningServer server, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A meter's value for one document; 0 when it has none yet. */
+    private static double value(String scrape, String name, String documentId) {
+        Matcher m = Pattern.compile("^" + name + "\\{document=\"" + Pattern.quote(documentId) + "\"} (\\S+)$",
+                Pattern.MULTILINE).matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static double count(String scrape, String name) {
+        Matcher m = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(2)) : -1;
+    }
+}
