@@ -79,15 +79,18 @@ final class DocumentRoutes {
     private void create(RoutingContext ctx) {
         Principal me = Access.principal(ctx);
         String meeting = ctx.queryParams().get("meeting");
-        String markdown = MarkdownBody.read(ctx);
+        io.vertx.core.buffer.Buffer body = MarkdownBody.checked(ctx);
         ParseBudget budget = ParseBudget.within(IMPORT_DEADLINE);
         ctx.response().closeHandler(v -> budget.cancel());
+        if (ctx.response().closed()) {
+            budget.cancel(); // the client left while its body was read: the handler above will not run
+        }
         blocking(() -> {
             String meetingId = meeting != null ? meeting : onlyDraftingMeeting(me);
             access.meeting(me, meetingId, Action.CREATE_DOCUMENT);
             return meetingId;
-        }).compose(meetingId -> imports.submit(Math.max(IMPORT_MIN_KIB, markdown.length() / 1024), () -> {
-            Document document = importDraft(markdown, budget);
+        }).compose(meetingId -> imports.submit(Math.max(IMPORT_MIN_KIB, body.length() / 1024), () -> {
+            Document document = importDraft(MarkdownBody.decode(body), budget);
             // Nobody would hear of a draft stored for a client that has gone.
             budget.check();
             documents.create(document, meetingId);
