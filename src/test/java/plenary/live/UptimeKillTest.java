@@ -1,8 +1,6 @@
 package plenary.live;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with hundreds of kills.
  */
 @Tag("integration")
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes: see junit-platform.properties
 class UptimeKillTest {
     /** Seconds of uptime at each kill: spread over 0–120 s, more of them where it costs little. */
     private static final List<Double> UPTIMES = List.of(0.5, 1.5, 3.0, 5.0, 8.0, 12.0, 17.0, 20.0, 23.0, 27.0, 30.0,
