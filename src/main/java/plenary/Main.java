@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import plenary.server.Config;
 import plenary.server.ExportCommand;
 import plenary.server.ImportCommand;
+import plenary.server.LogSetup;
 import plenary.server.PlenaryServer;
 import plenary.server.Settings;
 
@@ -48,6 +49,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        LogSetup.apply(config);
         if (command.equals("serve") && !config.arguments().isEmpty()) {
             System.err.println("serve takes options only, not " + config.arguments());
             System.err.print(USAGE);

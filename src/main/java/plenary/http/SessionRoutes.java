@@ -31,11 +31,11 @@ final class SessionRoutes {
     static final String DEVICE_COOKIE = "plenary_device";
     private static final Duration DEVICE_LIFETIME = Duration.ofDays(90);
     // Verified when the username is unknown too, so timing does not tell which usernames exist.
-    private static final String DUMMY_HASH = new PasswordHasher().hash("not a real password, only for timing");
 
     private final Vertx vertx;
     private final PeopleRepository people;
     private final PasswordHasher hasher;
+    private final String dummyHash;
     private final LoginThrottle throttle;
     private final Clock clock;
     private final LiveEvents events;
@@ -67,6 +67,8 @@ final class SessionRoutes {
         this.vertx = vertx;
         this.people = people;
         this.hasher = hasher;
+        // Checked when the name is unknown, so that answer takes as long as a wrong password (same cost).
+        this.dummyHash = hasher.hash("not a real password, only for timing");
         this.throttle = throttle;
         this.clock = clock;
         this.events = events;
@@ -203,7 +205,7 @@ final class SessionRoutes {
                     "try again in " + seconds + " seconds"), wait, null, null);
         }
         Optional<User> user = people.userByName(username);
-        String hash = user.flatMap(u -> people.passwordHash(u.id())).orElse(DUMMY_HASH);
+        String hash = user.flatMap(u -> people.passwordHash(u.id())).orElse(dummyHash);
         boolean ok = hasher.verify(password, hash) && user.isPresent();
         if (!ok) {
             return Checked.refused(auth != null

@@ -77,6 +77,8 @@ public final class DocumentSequencer extends VerticleBase {
     private final List<Recorded> unbroadcastEvents = new ArrayList<>();
     private final Set<String> touchedClauses = new HashSet<>();
     private long silenceTimer = -1;
+    /** Stops re-arming the silence timer when the clock jumps; nothing to stop on a clock that never jumps. */
+    private Runnable stopFollowingJumps = () -> { };
     private long durableRevision;
     private Document durableDocument;
     private String durableHash;
@@ -137,9 +139,25 @@ public final class DocumentSequencer extends VerticleBase {
                 .tag("document", documentId).register(meters.registry());
         return vertx.executeBlocking(this::load, false).compose(loaded -> {
             adopt(loaded);
+            followJumps();
             consumer = vertx.eventBus().consumer(LiveAddresses.requests(documentId), this::onRequest);
             return consumer.completion();
         });
+    }
+
+    /**
+     * The silence timer waits a delay computed from one reading of the clock; when the clock jumps
+     * (a test moving time on), it is armed again from the new reading, on this context. During a
+     * reload the reloaded state arms it.
+     */
+    private void followJumps() {
+        if (clock instanceof ClockJumps jumps) {
+            stopFollowingJumps = jumps.onJump(() -> context.runOnContext(v -> {
+                if (!reloading) {
+                    scheduleSilence();
+                }
+            }));
+        }
     }
 
     private Loaded load() {
@@ -619,6 +637,7 @@ public final class DocumentSequencer extends VerticleBase {
     /** Stops taking requests, then lets a write in flight finish before the store is closed. */
     @Override
     public Future<?> stop() {
+        stopFollowingJumps.run();
         if (queue != null) {
             meters.registry().remove(queue);
         }

@@ -23,12 +23,31 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    private final int memoryKib;
+    private final int iterations;
+
+    /** OWASP's minimum: what every server uses. */
+    public PasswordHasher() {
+        this(MEMORY_KIB, ITERATIONS);
+    }
+
+    /**
+     * New hashes at other costs; hashes already stored keep theirs. The test suite's in-process
+     * servers hash cheaply (tens of thousands of sign-ins a run); no flag or setting reaches this.
+     */
+    public PasswordHasher(int memoryKib, int iterations) {
+        if (memoryKib < 8 * PARALLELISM || iterations < 1) {
+            throw new IllegalArgumentException("Argon2 needs at least 8 KiB per lane and one iteration");
+        }
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+        byte[] hash = derive(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 

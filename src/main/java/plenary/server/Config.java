@@ -18,7 +18,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                      long maxBodyBytes, boolean loadSamples, LiveLimits live, SequencerSettings sequencer,
                      String adminPassword, boolean demo, boolean secureCookies, List<String> publicOrigins,
                      List<String> trustedProxies, Path webDir, ConnectionLimits connections, String metricsToken,
-                     List<String> arguments) {
+                     String logFormat, List<String> logLevels, List<String> arguments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -58,6 +58,9 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 values.integer("--header-timeout-seconds", conn.headerSeconds()),
                 values.integer("--idle-timeout-seconds", conn.idleSeconds()));
         String webDir = values.text("--web-dir", null);
+        String logFormat = values.text("--log-format", "text");
+        List<String> logLevels = values.list("--log-level");
+        LogSetup.check(logFormat, logLevels);
         return new Config(port, values.text("--host", "0.0.0.0"), Path.of(values.text("--data-dir", "data")),
                 values.text("--db-url", null), values.text("--db-user", null),
                 blankToNull(env.get("PLENARY_DB_PASSWORD")),
@@ -66,7 +69,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                         java.time.Duration.ofSeconds(commentEdit)),
                 blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), values.on("--demo"), values.on("--secure-cookies"),
                 values.list("--public-origin"), trustedProxies, webDir == null ? null : Path.of(webDir), connections,
-                blankToNull(env.get("PLENARY_METRICS_TOKEN")), values.arguments());
+                blankToNull(env.get("PLENARY_METRICS_TOKEN")), logFormat, logLevels, values.arguments());
     }
 
     private static String blankToNull(String value) {
@@ -80,6 +83,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 + ", store=" + (dbUrl == null ? "embedded H2" : "external JDBC") + ", maxBodyBytes=" + maxBodyBytes
                 + ", loadSamples=" + loadSamples + ", demo=" + demo + ", secureCookies=" + secureCookies
                 + ", publicOrigins=" + publicOrigins + ", trustedProxies=" + trustedProxies + ", webDir=" + webDir
-                + ", connections=" + connections + ", live=" + live + ", sequencer=" + sequencer + "]";
+                + ", connections=" + connections + ", live=" + live + ", sequencer=" + sequencer
+                + ", logFormat=" + logFormat + ", logLevels=" + logLevels + "]";
     }
 }

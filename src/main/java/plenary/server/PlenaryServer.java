@@ -46,6 +46,20 @@ public final class PlenaryServer implements AutoCloseable {
     }
 
     public static PlenaryServer start(Config config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts with {@code clock} as the server's time: every timestamp and deadline reads it. Tests
+     * pass a clock they can move on (one that implements {@link plenary.live.ClockJumps}, so the
+     * deadlines the server waits for follow it).
+     */
+    public static PlenaryServer start(Config config, Clock clock) throws Exception {
+        return start(config, clock, new PasswordHasher());
+    }
+
+    /** The same with {@code hasher} for new password hashes (tests hash cheaply; servers never do). */
+    public static PlenaryServer start(Config config, Clock clock, PasswordHasher hasher) throws Exception {
         Files.createDirectories(config.dataDir());
         ServerMeters meters = new ServerMeters();
         Database database = Database.open(config.dataDir(), config.dbUrl(), config.dbUser(), config.dbPassword(),
@@ -54,10 +68,8 @@ public final class PlenaryServer implements AutoCloseable {
         Meters.install(vertx, meters.registry());
         SearchIndex search = null;
         try {
-            Clock clock = Clock.systemUTC();
             DocumentRepository documents = new DocumentRepository(database.dataSource(), database.durability(), clock);
             PeopleRepository people = new PeopleRepository(database.dataSource(), clock);
-            PasswordHasher hasher = new PasswordHasher();
             RandomIds ids = RandomIds.secure();
             AdminBootstrap.ensureAdmin(people, hasher, ids, config.adminPassword());
             if (config.loadSamples()) {

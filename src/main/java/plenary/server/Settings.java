@@ -63,6 +63,11 @@ public final class Settings {
                     "a connection or socket silent both ways this long is closed (the page pings every 20 s)"),
             new Setting(null, null, "PLENARY_METRICS_TOKEN", null, "*(none)*: no `/metrics`",
                     "the bearer token a Prometheus scraper sends to read `/metrics` (environment only)"),
+            new Setting("--log-format", "FORMAT", "PLENARY_LOG_FORMAT", null, "`text`",
+                    "`text` lines, or `json`: one JSON object per line (Logback's JsonEncoder), for a log shipper"),
+            new Setting("--log-level", "LEVEL", "PLENARY_LOG_LEVEL", null, "`info`",
+                    "`error`, `warn`, `info`, `debug` or `trace` for every logger, or `LOGGER=LEVEL` for one, e.g."
+                            + " `plenary.access=warn` (comma-separated; the flag may repeat)"),
             new Setting("--comment-edit-seconds", "N", "PLENARY_COMMENT_EDIT_SECONDS", null, "`900` (15 min)",
                     "how long authors may edit a comment after posting it (`0`: no editing)"));
 

@@ -9,6 +9,14 @@ import java.nio.file.Path;
 
 /** The connection pool and schema, over embedded H2 by default or PostgreSQL when a URL is given. */
 public final class Database implements AutoCloseable {
+    /**
+     * For tests only, never set in production: H2's retention time in ms (45 s by default), the
+     * age past which MVStore reuses the space of dead chunks. {@code UptimeKillTest} shortens it so
+     * that kills past it fit in seconds rather than minutes (an H2 URL through {@code --db-url} would
+     * not do: such a store is opened without {@link H2Recovery}). H2 stores the setting in the file.
+     */
+    public static final String RETENTION_MILLIS_PROPERTY = "plenary.h2.retentionMillis";
+
     private final HikariDataSource dataSource;
     private final Durability durability;
 
@@ -70,9 +78,11 @@ public final class Database implements AutoCloseable {
      * after the server has stopped taking writes, not H2's own shutdown hook halfway through.
      */
     static String h2Url(Path dataDir) {
+        String retentionMillis = System.getProperty(RETENTION_MILLIS_PROPERTY);
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("plenary")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+                + (retentionMillis == null ? "" : ";RETENTION_TIME=" + Integer.parseInt(retentionMillis));
     }
 
     static Path h2File(Path dataDir) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import plenary.http.AdjustableClock;
 import plenary.http.HttpTestClient;
 import plenary.http.RunningServer;
 import plenary.http.TestPeople;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
@@ -37,6 +39,10 @@ class NegotiationBadRequestTest {
     private static final String LYON = "City of Lyon";
     private static final String DRAFT = "# Draft\n\n1. *Calls upon* everyone to act;\n\n2. *Encourages* cities to report;\n";
 
+    /** The server's time: deadlines and the comment edit window are passed by moving it on, not by waiting. */
+    private static final AdjustableClock CLOCK = new AdjustableClock();
+    private static final Duration COMMENT_EDIT_WINDOW = Duration.ofMinutes(1);
+
     @TempDir
     static Path dir;
 
@@ -52,8 +58,9 @@ class NegotiationBadRequestTest {
     /** One meeting: a chair, the rapporteur the test server makes, and three delegations. */
     @BeforeAll
     static void setUp() throws Exception {
-        // A one-second comment edit window, so the window can be seen closing within a test.
-        server = RunningServer.start(dir, "--no-samples", "--comment-edit-seconds", "1");
+        // A short comment edit window, so the window can be seen closing within a test.
+        server = RunningServer.startWith(dir, Map.of(), CLOCK, "--no-samples", "--comment-edit-seconds",
+                Long.toString(COMMENT_EDIT_WINDOW.toSeconds()));
         http = server.http();
         rapporteur = server.token();
         meetingId = as(rapporteur, () -> HttpTestClient.json(http.get("/api/meetings")))
@@ -89,14 +96,15 @@ class NegotiationBadRequestTest {
 
     /** A tabling window with a deadline closes by itself: a request after the deadline is refused. */
     @Test
-    void tablingAfterTheDeadline() throws InterruptedException {
+    void tablingAfterTheDeadline() {
         Doc d = newDocument();
-        Instant deadline = Instant.now().plusMillis(1500);
+        Instant deadline = CLOCK.instant().plus(Duration.ofHours(1));
         ok(chair, () -> http.putJson(d.path("/phases/tabling"), "{\"open\":true,\"deadline\":\"" + deadline + "\"}"));
         // Before the deadline tabling works, so the refusal below is the deadline's doing.
         String tabled = draftAmendment(d, graz, d.clause1(), "*Calls upon* all cities to act;", true);
         String late = draftAmendment(d, graz, d.clause2(), "*Encourages* cities to report yearly;", false);
-        sleepUntil(deadline.plusMillis(200));
+        CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
+        assertTrue(CLOCK.instant().isAfter(deadline));
         assertFalse(negotiation(d).get("phases").get("tabling").get("open").asBoolean(), "past its deadline");
 
         JsonNode problem = refused(d, 409, "tabling-closed", graz, () -> http.postJson(d.path("/amendments/" + late + "/table"), "{}"));
@@ -215,7 +223,7 @@ class NegotiationBadRequestTest {
 
     /** A comment is its author's: others cannot edit or delete it, and the author only within the window. */
     @Test
-    void editingSomeoneElsesCommentAndAfterTheWindow() throws InterruptedException {
+    void editingSomeoneElsesCommentAndAfterTheWindow() {
         Doc d = newDocument();
         JsonNode comment = ok(graz, () -> comment(d, d.clause1(), "We support this paragraph."));
         String path = d.path("/comments/" + comment.get("id").asText());
@@ -223,7 +231,9 @@ class NegotiationBadRequestTest {
         refused(d, 403, "forbidden", vienna, () -> patchJson(path, "{\"body\":\"Graz opposes it.\"}"));
         refused(d, 403, "forbidden", vienna, () -> http.delete(path));
 
-        sleepUntil(Instant.parse(comment.get("postedAt").asText()).plus(Duration.ofMillis(1300)));
+        Instant windowEnd = Instant.parse(comment.get("postedAt").asText()).plus(COMMENT_EDIT_WINDOW);
+        CLOCK.advance(COMMENT_EDIT_WINDOW.plusSeconds(1));
+        assertTrue(CLOCK.instant().isAfter(windowEnd));
         refused(d, 409, "edit-window-closed", graz, () -> patchJson(path, "{\"body\":\"We support it strongly.\"}"));
         assertEquals("We support this paragraph.", ok(graz, () -> http.get(d.path("/negotiation")))
                 .get("comments").get(0).get("body").asText());
@@ -328,7 +338,7 @@ class NegotiationBadRequestTest {
         refused(d, 422, "invalid-request", chair, () -> http.putJson(d.path("/phases/tabling"),
                 "{\"open\":true,\"deadline\":\"tomorrow at six\"}"));
         refused(d, 422, "invalid-request", chair, () -> http.putJson(d.path("/phases/tabling"),
-                "{\"open\":true,\"deadline\":\"" + Instant.now().minusSeconds(60) + "\"}"));
+                "{\"open\":true,\"deadline\":\"" + CLOCK.instant().minusSeconds(60) + "\"}"));
         refused(d, 422, "invalid-request", graz, () -> comment(d, d.clause1(), "   "));
     }
 
@@ -378,7 +388,7 @@ class NegotiationBadRequestTest {
         refused(d, 409, "document-adopted", chair, () -> http.putJson(d.path("/phases/tabling"), "{\"open\":false}"));
         refused(d, 409, "document-adopted", chair, () -> http.putJson(d.path("/phases/comments"), "{\"open\":false}"));
         refused(d, 409, "document-adopted", chair, () -> http.postJson(d.path("/silence"),
-                "{\"deadline\":\"" + Instant.now().plusSeconds(3600) + "\"}"));
+                "{\"deadline\":\"" + CLOCK.instant().plusSeconds(3600) + "\"}"));
         refused(d, 409, "document-adopted", chair, () -> http.postJson(d.path("/comments/" + comment + "/resolve"), "{}"));
         refused(d, 409, "document-adopted", chair, () -> http.delete(d.path("/comments/" + comment)));
         refused(d, 409, "document-adopted", chair, () -> http.postJson(d.path("/adopt"), "{}"));
@@ -535,12 +545,5 @@ class NegotiationBadRequestTest {
         HttpResponse<String> response = as(graz, () -> http.get(d.path("/export?format=md")));
         assertEquals(200, response.statusCode(), response::body);
         return response.body();
-    }
-
-    private static void sleepUntil(Instant when) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import plenary.http.AdjustableClock;
 import plenary.http.HttpTestClient;
 import plenary.http.RunningServer;
 import plenary.http.MeetingPeople;
@@ -17,10 +18,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +57,9 @@ class NegotiationScenarioTest {
             4. *Decides* to meet again in Gwangju next year.
             """;
 
+    /** The server's time: the silence procedure's deadline is passed by moving it on, not by waiting. */
+    private static final AdjustableClock CLOCK = new AdjustableClock();
+
     @TempDir
     static Path dir;
 
@@ -66,7 +72,7 @@ class NegotiationScenarioTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        server = RunningServer.start(dir, "--no-samples");
+        server = RunningServer.startWith(dir, Map.of(), CLOCK, "--no-samples");
         MeetingPeople people = new MeetingPeople(server);
         String meeting = people.meeting("Scenario Conference");
         chair = people.person(meeting, "chair", null, "chair", "Chair Ana");
@@ -103,8 +109,9 @@ class NegotiationScenarioTest {
 
             // Tabling: closed until the chair opens it.
             assertEquals(409, table(graz, doc, op1, "x").statusCode());
+            // A deadline beyond the silence procedure's below, which moves the clock on an hour.
             ok(chair.putJson(doc + "/phases/tabling", "{\"open\":true,\"deadline\":\""
-                    + Instant.now().plusSeconds(3600) + "\"}"));
+                    + CLOCK.instant().plus(Duration.ofDays(1)) + "\"}"));
             assertEquals("negotiating", json(chair.get(doc)).get("status").asText(),
                     "opening tabling puts the draft under negotiation");
 
@@ -231,18 +238,22 @@ class NegotiationScenarioTest {
             assertEquals("5", afterInsert.get("clauses").get(5).get("number").asText(), "OP4 is renumbered 5");
 
             // Silence procedure: UCLG breaks silence on the venue; the rest is agreed at the deadline.
-            Instant deadline = Instant.now().plusSeconds(3);
+            Instant deadline = CLOCK.instant().plus(Duration.ofHours(1));
             created(chair.postJson(doc + "/silence", "{\"deadline\":\"" + deadline + "\"}"));
             ok(uclg.postJson(doc + "/silence/breaks", "{\"clauseId\":\"" + op4
                     + "\",\"reason\":\"The venue needs consultation with our members.\"}"));
+            assertFalse(json(ok(chair.get(doc + "/negotiation"))).get("silences").get(0).get("concluded").asBoolean(),
+                    "an hour before its deadline");
+            CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
             JsonNode silence = awaitNegotiation(doc, n -> n.get("silences").get(0).get("concluded").asBoolean());
+            awaitAudit(doc, "silence-concluded");
             assertEquals(List.of(op4), strings(silence.get("silences").get(0).get("broken")));
             JsonNode agreedDoc = json(chair.get(doc));
             for (JsonNode clause : agreedDoc.get("clauses")) {
                 String expected = clause.get("id").asText().equals(op4) ? "bracketed" : "agreed";
                 assertEquals(expected, clause.get("status").asText(), clause.toString());
             }
-            assertTrue(Instant.now().isAfter(deadline), "silence cannot conclude before its deadline");
+            assertTrue(CLOCK.instant().isAfter(deadline), "silence cannot conclude before its deadline");
             int statusMark = editor.mark();
             editor.send("{\"type\":\"submit\",\"seq\":2,\"change\":{\"type\":\"set-status\",\"clauseId\":\"" + op4
                     + "\",\"status\":\"agreed\"}}");
@@ -270,7 +281,7 @@ class NegotiationScenarioTest {
                     rapporteur.putJson(doc + "/clauses/" + op1 + "/status", "{\"status\":\"bracketed\"}"),
                     rapporteur.postJson(doc + "/compromises", "{\"clauseId\":\"" + op1 + "\",\"text\":\"x\",\"supersedes\":[\""
                             + a1 + "\"]}"),
-                    chair.postJson(doc + "/silence", "{\"deadline\":\"" + Instant.now().plusSeconds(60) + "\"}"),
+                    chair.postJson(doc + "/silence", "{\"deadline\":\"" + CLOCK.instant().plusSeconds(60) + "\"}"),
                     chair.postJson(doc + "/adopt", "{}"));
             for (HttpResponse<String> response : refused) {
                 assertEquals(409, response.statusCode(), response.body());
@@ -357,9 +368,26 @@ class NegotiationScenarioTest {
             if (done.test(state)) {
                 return state;
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
         throw new AssertionError("the negotiation did not reach the expected state");
+    }
+
+    /**
+     * Waits until the audit log, which is read from the store, holds {@code action}: the negotiation
+     * view shows a decision before it is written, the document (also read from the store) after.
+     */
+    private static void awaitAudit(String doc, String action) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (JsonNode entry : json(ok(chair.get(doc + "/audit"))).get("entries")) {
+                if (entry.get("action").asText().equals(action)) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the audit log never showed " + action);
     }
 
     private static void assertInOrder(List<String> actual, List<String> expected) {

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,10 +59,16 @@ final class AuthServer implements AutoCloseable {
 
     /** Starts a server over {@code dataDir}; the admin's password is {@link #ADMIN_PASSWORD}. */
     static AuthServer start(Path dataDir, String... extraArgs) throws Exception {
+        return start(dataDir, Clock.systemUTC(), extraArgs);
+    }
+
+    /** Starts a server whose time is {@code clock} (an {@code AdjustableClock}, to move past expiries). */
+    static AuthServer start(Path dataDir, Clock clock, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1",
                 "--data-dir", dataDir.toString()));
         args.addAll(List.of(extraArgs));
-        PlenaryServer started = PlenaryServer.start(Config.from(args, Map.of("PLENARY_ADMIN_PASSWORD", ADMIN_PASSWORD)));
+        PlenaryServer started = PlenaryServer.start(Config.from(args, Map.of("PLENARY_ADMIN_PASSWORD", ADMIN_PASSWORD)),
+                clock);
         return new AuthServer(started, dataDir, started.port());
     }
 

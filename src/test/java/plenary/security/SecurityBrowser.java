@@ -26,6 +26,8 @@ import java.util.logging.Level;
  */
 final class SecurityBrowser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Selenium's default poll is 500 ms, lost on most waits. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     final WebDriver driver;
 
@@ -60,11 +62,11 @@ final class SecurityBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).until(condition::apply);
+        new WebDriverWait(driver, WAIT, POLL).until(condition::apply);
     }
 
     /** The console messages since the last call (Chromium hands each one out once). */

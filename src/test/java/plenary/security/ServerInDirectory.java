@@ -45,8 +45,9 @@ final class ServerInDirectory implements AutoCloseable {
     static ServerInDirectory start(Path workingDir, String classPath, Path dataDir, Path log, Map<String, String> env,
                                    String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, "plenary.Main", "--port", "0",
-                "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
+        // C1 only and the serial collector, as ChildServer: a child starts on about 60% of the CPU.
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", classPath, "plenary.Main", "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())

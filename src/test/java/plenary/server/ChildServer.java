@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the child wrote before it died, and a child that logs a lot can never block on a full pipe.
  */
 public final class ChildServer implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("Plenary listening on http://localhost:(\\d+)/");
+    /** The line a started server logs, as text or as JSON (whose encoder writes "/" as "\\/"). */
+    private static final Pattern LISTENING = Pattern.compile("Plenary listening on http:\\\\?/\\\\?/localhost:(\\d+)");
     private static final long START_TIMEOUT_MILLIS = 120_000;
 
     private final Process process;
@@ -39,7 +40,13 @@ public final class ChildServer implements AutoCloseable {
      * a child while it starts. {@link #awaitListening} then waits for its port.
      */
     public static ChildServer launch(Path dataDir, Path log, String... extraArgs) throws IOException {
-        return launch(dataDir, log, 0, plenary.http.TestPeople.ADMIN_PASSWORD, extraArgs);
+        return launch(dataDir, log, List.of(), extraArgs);
+    }
+
+    /** The same with options for the child's JVM, such as {@code -Dname=value}. */
+    public static ChildServer launch(Path dataDir, Path log, List<String> jvmOptions, String... extraArgs)
+            throws IOException {
+        return launch(dataDir, log, 0, plenary.http.TestPeople.ADMIN_PASSWORD, jvmOptions, extraArgs);
     }
 
     /** Starts {@code plenary.Main --port 0 --host 127.0.0.1 --data-dir DIR extraArgs...}, logging to {@code log}. */
@@ -61,16 +68,20 @@ public final class ChildServer implements AutoCloseable {
 
     private static ChildServer start(Path dataDir, Path log, int port, String adminPassword, String... extraArgs)
             throws IOException, InterruptedException {
-        ChildServer child = launch(dataDir, log, port, adminPassword, extraArgs);
+        ChildServer child = launch(dataDir, log, port, adminPassword, List.of(), extraArgs);
         child.port = child.awaitPort(child.launchedNanos + TimeUnit.MILLISECONDS.toNanos(2 * START_TIMEOUT_MILLIS));
         return child;
     }
 
-    private static ChildServer launch(Path dataDir, Path log, int port, String adminPassword, String... extraArgs)
-            throws IOException {
+    private static ChildServer launch(Path dataDir, Path log, int port, String adminPassword, List<String> jvmOptions,
+                                      String... extraArgs) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow(
                 () -> new IllegalStateException("cannot tell which java binary runs the tests"));
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java));
+        // C1 only and the serial collector: a child starts on about 60% of the CPU, and tests start dozens.
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "plenary.Main", "--port", Integer.toString(port), "--host", "127.0.0.1", "--data-dir",
                 dataDir.toString()));
         command.addAll(List.of(extraArgs));

@@ -4,11 +4,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,9 +24,6 @@ import static plenary.ui.RoomBrowsing.waitForText;
  */
 @Tag("browser")
 class ChairConsoleBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static Browser chair;
     private static Browser graz;
@@ -40,7 +35,7 @@ class ChairConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         chair = demo.signedIn("chair");
         graz = demo.signedIn("graz");
         gwangju = demo.signedIn("gwangju");

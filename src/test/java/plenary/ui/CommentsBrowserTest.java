@@ -5,14 +5,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,16 +32,13 @@ import static plenary.ui.RoomBrowsing.textContent;
  */
 @Tag("browser")
 class CommentsBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static Browser gwangju;
     private static Browser uclg;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         gwangju = demo.signedIn("gwangju");
         uclg = demo.signedIn("uclg");
     }

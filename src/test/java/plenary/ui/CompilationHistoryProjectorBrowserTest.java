@@ -5,13 +5,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,9 +25,6 @@ import static plenary.ui.RoomBrowsing.shot;
  */
 @Tag("browser")
 class CompilationHistoryProjectorBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static DemoRest rest;
     private static Browser observer;
@@ -37,7 +32,7 @@ class CompilationHistoryProjectorBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         rest = demo.rest;
         documentId = rest.sampleDocument("chair");
         rest.openTabling(documentId);

@@ -23,10 +23,36 @@ final class DemoRest implements AutoCloseable {
     static final String SAMPLE = "HRGL/2022/OD/1";
 
     private final URI base;
-    private final Map<String, HttpTestClient> accounts = new HashMap<>();
+    private final Map<String, HttpTestClient> accounts;
+    /** The class's own copy of the sample on a shared server, or null: the one the server seeded. */
+    private final String sampleCopy;
 
     DemoRest(String base) {
-        this.base = URI.create(base);
+        this(URI.create(base), new HashMap<>(), null);
+    }
+
+    private DemoRest(URI base, Map<String, HttpTestClient> accounts, String sampleCopy) {
+        this.base = base;
+        this.accounts = accounts;
+        this.sampleCopy = sampleCopy;
+    }
+
+    /** The same accounts, with documentId as "the sample document". */
+    DemoRest withSample(String documentId) {
+        return new DemoRest(base, accounts, documentId);
+    }
+
+    /** Imports the sample draft anew into the account's meeting, as the server seeds it; returns the new document's id. */
+    String importSample(String user) {
+        try (var in = DemoRest.class.getClassLoader().getResourceAsStream("samples/hrgl-2022-outcome-draft.md")) {
+            if (in == null) {
+                throw new IllegalStateException("the sample draft is missing from the build");
+            }
+            return ok(as(user).postMarkdown(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)))
+                    .get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     JsonNode get(String user, String path) {
@@ -35,6 +61,9 @@ final class DemoRest implements AutoCloseable {
 
     /** The id of the sample outcome document. */
     String sampleDocument(String user) {
+        if (sampleCopy != null) {
+            return get(user, "/api/documents/" + sampleCopy).get("id").asText(); // readable by this account too
+        }
         return StreamSupport.stream(get(user, "/api/documents").get("documents").spliterator(), false)
                 .filter(d -> SAMPLE.equals(d.path("meta").path("symbol").asText()))
                 .findFirst().orElseThrow().get("id").asText();

@@ -4,15 +4,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,9 +37,6 @@ import static plenary.ui.RoomBrowsing.waitForText;
  */
 @Tag("browser")
 class KeyboardProcedureBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static String documentId;
     private static Browser chair;
@@ -54,7 +48,7 @@ class KeyboardProcedureBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         documentId = demo.rest.sampleDocument("chair");
         chair = demo.signedIn("chair");
         graz = demo.signedIn("graz");
@@ -206,9 +200,10 @@ class KeyboardProcedureBrowserTest {
         String op4 = demo.rest.operative("chair", documentId, "4").get("id").asText();
         chair.go(demo.base + "#/documents/" + documentId + "/chair");
         chair.waitFor(CONSOLE);
-        // The server concludes the procedure by a timer set for the deadline (DocumentSequencer.scheduleSilence):
-        // a deadline a few seconds ahead leaves time for the keys (and axe), and the end comes without anyone asking.
-        Instant deadline = Instant.now().plusSeconds(20);
+        // The server concludes the procedure by a timer set for the deadline (DocumentSequencer.scheduleSilence),
+        // on the server's clock: ten minutes ahead leaves the keys all the time they need on a busy machine, and
+        // moving that clock past it brings the end at once, without anyone asking.
+        Instant deadline = demo.clock().instant().plus(Duration.ofMinutes(10));
         demo.rest.startSilence(documentId, deadline, List.of(op3, op4));
 
         waitForText(graz, SILENCE_BANNER, "2 paragraphs under silence");
@@ -234,11 +229,13 @@ class KeyboardProcedureBrowserTest {
         assertFocusShows(graz, "Break silence… after the break");
         shot(graz, SILENCE_BANNER, "keyboard-banner-silence-broken");
         assertAccessible(graz, "the silence banner after a break");
-        assertTrue(Instant.now().isBefore(deadline), "the break came before the deadline");
+        assertTrue(demo.clock().instant().isBefore(deadline), "the break came before the deadline");
+        assertTrue(chair.driver.findElements(By.cssSelector(".chair-silence-ended")).isEmpty(), "nothing ended early");
+        demo.clock().advance(Duration.between(demo.clock().instant(), deadline).plusSeconds(1));
 
         // At the deadline, the console says what held and what broke; the held paragraph is agreed for Graz, live.
         By ended = By.cssSelector(".chair-silence-ended");
-        new WebDriverWait(chair.driver, Duration.ofSeconds(30)).until(d -> !d.findElements(ended).isEmpty());
+        chair.waitFor(ended);
         String end = text(chair, ended);
         assertTrue(end.contains("Held, now agreed (1): paragraph 3"), end);
         assertTrue(end.contains("Broken (1): paragraph 4"), end);

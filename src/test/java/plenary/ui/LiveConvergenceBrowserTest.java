@@ -4,12 +4,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,16 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("browser")
 class LiveConvergenceBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static Browser chair;
     private static Browser rapporteur;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         chair = demo.signedIn("chair");
         rapporteur = demo.signedIn("rapporteur");
     }

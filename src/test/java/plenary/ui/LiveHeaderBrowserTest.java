@@ -5,13 +5,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,9 +25,6 @@ import static plenary.ui.RoomBrowsing.shot;
  */
 @Tag("browser")
 class LiveHeaderBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static final By REVISION = By.cssSelector(".title-block__facts [data-fact='revision']");
     private static final By STATUS = By.cssSelector(".title-block__facts [data-fact='status']");
 
@@ -40,7 +35,7 @@ class LiveHeaderBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         rapporteur = demo.signedIn("rapporteur");
         observer = demo.signedIn("observer");
         documentId = demo.rest.sampleDocument("observer");

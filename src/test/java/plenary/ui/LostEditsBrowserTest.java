@@ -81,7 +81,7 @@ class LostEditsBrowserTest {
     }
 
     private static void waitLong(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(rapporteur.driver, RECONNECT).until(condition::apply);
+        new WebDriverWait(rapporteur.driver, RECONNECT, Duration.ofMillis(100)).until(condition::apply);
     }
 
     private static String online(WebDriver d) {

@@ -82,7 +82,7 @@ class OfflineEditingBrowserTest {
     }
 
     private static void waitLong(Browser browser, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver, RECONNECT).until(condition::apply);
+        new WebDriverWait(browser.driver, RECONNECT, Duration.ofMillis(100)).until(condition::apply);
     }
 
     private static String statusOf(WebDriver d) {
@@ -126,7 +126,7 @@ class OfflineEditingBrowserTest {
         waitLong(rapporteur, d -> d.findElement(By.cssSelector(".live-bar__pending")).getText().isEmpty());
         rapporteur.screenshot("offline-editing-reconnected");
         // The server has the edit…
-        new WebDriverWait(rapporteur.driver, RECONNECT).until(d ->
+        new WebDriverWait(rapporteur.driver, RECONNECT, Duration.ofMillis(100)).until(d ->
                 rest.operative("observer", documentId, "3").get("text").asText().equals(before + " KEPT WHILE OFFLINE"));
         // …and so does another reader, whose own connection came back too.
         By readerText = By.cssSelector(".room-clause[data-clause-id='" + clauseId + "'] .clause__text");

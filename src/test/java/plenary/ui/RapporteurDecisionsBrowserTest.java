@@ -5,11 +5,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,15 +28,12 @@ import static plenary.ui.RoomBrowsing.textContent;
  */
 @Tag("browser")
 class RapporteurDecisionsBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static Browser rapporteur;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         rapporteur = demo.signedIn("rapporteur");
     }
 

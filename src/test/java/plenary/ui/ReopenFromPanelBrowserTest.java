@@ -4,13 +4,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +31,6 @@ import static plenary.ui.RoomBrowsing.textContent;
  */
 @Tag("browser")
 class ReopenFromPanelBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static final By HEADING_BADGES = By.cssSelector(".clause--heading .badge");
     private static final By STATUS_LINE = By.cssSelector("#room-panel .clause-panel__status");
     private static final By STATUS_BUTTONS = By.cssSelector("#room-panel .clause-panel__status-block button");
@@ -48,7 +43,7 @@ class ReopenFromPanelBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         rapporteur = demo.signedIn("rapporteur");
         graz = demo.signedIn("graz");
         documentId = demo.rest.sampleDocument("chair");

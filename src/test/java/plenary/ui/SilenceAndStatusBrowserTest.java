@@ -4,13 +4,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,9 +28,6 @@ import static plenary.ui.RoomBrowsing.waitForText;
  */
 @Tag("browser")
 class SilenceAndStatusBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static Browser chair;
     private static Browser graz;
@@ -41,7 +36,7 @@ class SilenceAndStatusBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         chair = demo.signedIn("chair");
         graz = demo.signedIn("graz");
         chair.waitFor(By.linkText("Chair console")).click();

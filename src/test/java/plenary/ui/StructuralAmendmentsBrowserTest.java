@@ -5,14 +5,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,9 +36,6 @@ import static plenary.ui.RoomBrowsing.textContent;
 class StructuralAmendmentsBrowserTest {
     private static final String NEW_TEXT = "*Welcomes* the first human rights city budgets published by local governments;";
 
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static Browser graz;
     private static Browser rapporteur;
@@ -48,7 +43,7 @@ class StructuralAmendmentsBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         graz = demo.signedIn("graz");
         rapporteur = demo.signedIn("rapporteur");
         observer = demo.signedIn("observer");

@@ -5,13 +5,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,9 +32,6 @@ import static plenary.ui.RoomBrowsing.textContent;
  */
 @Tag("browser")
 class TablingBrowserTest {
-    @TempDir
-    static Path dir;
-
     private static DemoServer demo;
     private static Browser graz;
     private static Browser rapporteur;
@@ -44,7 +39,7 @@ class TablingBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(dir);
+        demo = DemoServer.shared();
         graz = demo.signedIn("graz");
         rapporteur = demo.signedIn("rapporteur");
         gwangju = demo.signedIn("gwangju");
