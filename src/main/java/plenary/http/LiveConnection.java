@@ -34,10 +34,11 @@ final class LiveConnection {
     static final short CLOSE_ACCESS_CHANGED = 4001;
 
     /**
-     * Who is on this socket, in which meeting and role, as read at the upgrade. The role is checked
-     * against {@link CurrentRoles} on every message: once it no longer holds, nothing more is done.
+     * Who is on this socket, in which meeting and role, as read at the upgrade; {@code roleMark} is
+     * {@link CurrentRoles#now()} taken before that read. On every message the membership is checked
+     * against {@link CurrentRoles}: once it has changed, nothing more is done.
      */
-    record Viewer(Principal principal, String meetingId, Role role, String tokenHash) {
+    record Viewer(Principal principal, String meetingId, Role role, String tokenHash, long roleMark) {
     }
 
     private final ServerWebSocket socket;
@@ -124,6 +125,9 @@ final class LiveConnection {
 
     /** A whole text message, within the limit and valid UTF-8 (see {@link FrameAssembler}). */
     private void onText(String text) {
+        if (closed) {
+            return; // frames read after the server closed this socket are not carried out
+        }
         if (!bucket.tryTake()) {
             error(null, "rate-limited", "too many messages; at most " + (int) limits.messagesPerSecond()
                     + " per second");
@@ -139,7 +143,7 @@ final class LiveConnection {
         Object seq = message.getValue("seq") instanceof Number number ? number : null;
         // Checked here rather than by the socket's close alone, which comes a moment later: after a
         // demotion or removal has been answered, no message of the old role is carried out.
-        if (!roles.holds(viewer.meetingId(), viewer.principal().userId(), viewer.role())) {
+        if (!roles.unchangedSince(viewer.meetingId(), viewer.principal().userId(), viewer.roleMark())) {
             error(seq, "forbidden", "your role in this meeting has changed: reconnect");
             close(CLOSE_ACCESS_CHANGED, "access changed: sign in or reconnect");
             return;

@@ -28,6 +28,7 @@ final class LiveRoutes {
     private final Access access;
     private final Sequencers sequencers;
     private final LiveLimits limits;
+    private final CurrentRoles roles;
 
     LiveRoutes(Vertx vertx, DocumentRepository documents, Access access, Sequencers sequencers, LiveLimits limits) {
         this.vertx = vertx;
@@ -35,6 +36,7 @@ final class LiveRoutes {
         this.access = access;
         this.sequencers = sequencers;
         this.limits = limits;
+        this.roles = CurrentRoles.of(vertx);
     }
 
     void mount(Router router) {
@@ -61,15 +63,17 @@ final class LiveRoutes {
         // Held until the sequencer is ready: the upgrade must not race the request's end.
         ctx.request().pause();
         Context here = vertx.getOrCreateContext();
+        long roleMark = roles.now(); // before the role is read: a change after the read then counts
         vertx.executeBlocking(() -> access.documentRole(me, id, Action.READ), false)
                 .compose(grant -> sequencers.ensure(id).map(grant))
                 // Back on the request's own event loop: the sequencer's deployment may complete on
                 // another one, and an upgrade made from there raced the connection's close
                 // ("Result is already complete") and blocked that loop during the handshake.
-                .onComplete(checked -> here.runOnContext(v -> accept(ctx, checked, me, auth)));
+                .onComplete(checked -> here.runOnContext(v -> accept(ctx, checked, me, auth, roleMark)));
     }
 
-    private void accept(RoutingContext ctx, AsyncResult<Access.Grant> checked, Principal me, Authenticated auth) {
+    private void accept(RoutingContext ctx, AsyncResult<Access.Grant> checked, Principal me, Authenticated auth,
+                        long roleMark) {
         if (ctx.response().closed()) {
             return; // the client left while it was checked: there is nobody to answer or upgrade
         }
@@ -88,7 +92,8 @@ final class LiveRoutes {
         ctx.request().exceptionHandler(null);
         upgraded
                 .onSuccess(socket -> new LiveConnection(socket, vertx.eventBus(), id, limits,
-                        new LiveConnection.Viewer(me, grant.meetingId(), grant.role(), auth.tokenHash())).start())
+                        new LiveConnection.Viewer(me, grant.meetingId(), grant.role(), auth.tokenHash(),
+                        roleMark)).start())
                 .onFailure(failure -> {
                     if (!ctx.response().closed()) {
                         ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(
