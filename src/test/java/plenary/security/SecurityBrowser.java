@@ -62,11 +62,11 @@ final class SecurityBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT, POLL).until(condition::apply);
+        waiting().until(condition::apply);
     }
 
     /** The console messages since the last call (Chromium hands each one out once). */
@@ -77,5 +77,12 @@ final class SecurityBrowser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    /** Asks again when a found element was redrawn before it was read (see plenary.ui.Browser#waiting). */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 }

@@ -9,6 +9,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,7 +29,8 @@ import java.util.List;
  */
 final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Only a failing wait lasts this long: generous, so that a busy machine is not a failure. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
     /** Selenium polls every 500 ms by default: half a second lost on most waits, hundreds of times a run. */
     private static final Duration POLL = Duration.ofMillis(50);
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -70,11 +72,22 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting(driver, WAIT, POLL).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT, POLL).until(condition::apply);
+        waiting(driver, WAIT, POLL).until(condition::apply);
+    }
+
+    /**
+     * A wait that asks again when an element it found was redrawn before it was read: the views
+     * re-render on every live frame, and on a busy machine a find and a getText can straddle one
+     * (a StaleElementReferenceException in a wait that would have held a moment later).
+     */
+    static WebDriverWait waiting(WebDriver driver, Duration timeout, Duration poll) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, poll);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves the page as target/screenshots/NAME.png. */

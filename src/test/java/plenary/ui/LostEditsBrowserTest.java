@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import plenary.http.RunningServer;
 
 import java.io.IOException;
@@ -41,6 +41,7 @@ import static plenary.ui.RoomBrowsing.waitForText;
  * port, as an operator restoring a backup would.
  */
 @Tag("browser")
+@ResourceLock(ChromiumLock.NAME)
 class LostEditsBrowserTest {
     @TempDir
     static Path dir;
@@ -81,7 +82,7 @@ class LostEditsBrowserTest {
     }
 
     private static void waitLong(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(rapporteur.driver, RECONNECT, Duration.ofMillis(100)).until(condition::apply);
+        Browser.waiting(rapporteur.driver, RECONNECT, Duration.ofMillis(100)).until(condition::apply);
     }
 
     private static String online(WebDriver d) {

@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import plenary.http.RunningServer;
 
 import java.net.ServerSocket;
@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reconnection attempts are refused until the server is back.
  */
 @Tag("browser")
+@ResourceLock(ChromiumLock.NAME)
 class OfflineEditingBrowserTest {
     @TempDir
     static Path dir;
@@ -82,7 +83,7 @@ class OfflineEditingBrowserTest {
     }
 
     private static void waitLong(Browser browser, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver, RECONNECT, Duration.ofMillis(100)).until(condition::apply);
+        Browser.waiting(browser.driver, RECONNECT, Duration.ofMillis(100)).until(condition::apply);
     }
 
     private static String statusOf(WebDriver d) {
@@ -126,7 +127,7 @@ class OfflineEditingBrowserTest {
         waitLong(rapporteur, d -> d.findElement(By.cssSelector(".live-bar__pending")).getText().isEmpty());
         rapporteur.screenshot("offline-editing-reconnected");
         // The server has the edit…
-        new WebDriverWait(rapporteur.driver, RECONNECT, Duration.ofMillis(100)).until(d ->
+        Browser.waiting(rapporteur.driver, RECONNECT, Duration.ofMillis(100)).until(d ->
                 rest.operative("observer", documentId, "3").get("text").asText().equals(before + " KEPT WHILE OFFLINE"));
         // …and so does another reader, whose own connection came back too.
         By readerText = By.cssSelector(".room-clause[data-clause-id='" + clauseId + "'] .clause__text");

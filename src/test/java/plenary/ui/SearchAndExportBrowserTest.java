@@ -1,6 +1,7 @@
 package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import static plenary.ui.RoomBrowsing.assertAccessible;
  * language under a paragraph, and finds the export links. axe-core audits each view on the way.
  */
 @Tag("browser")
+@ResourceLock(ChromiumLock.NAME)
 class SearchAndExportBrowserTest {
     @TempDir
     static Path dir;
