@@ -5,7 +5,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -13,7 +12,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,21 +34,11 @@ final class SecurityBrowser implements AutoCloseable {
     }
 
     static SecurityBrowser open(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-            options.setBinary("/usr/bin/chromium");
-        }
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeOptions options = plenary.ui.Chromium.options(profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        Path debianDriver = Path.of("/usr/bin/chromedriver");
-        ChromeDriverService service = Files.isExecutable(debianDriver)
-                ? new ChromeDriverService.Builder().usingDriverExecutable(debianDriver.toFile()).build()
-                : ChromeDriverService.createDefaultService();
-        return new SecurityBrowser(new ChromeDriver(service, options));
+        return new SecurityBrowser(new ChromeDriver(plenary.ui.Chromium.driverService(), options));
     }
 
     /** Signs in on the page at {@code base} and waits until the page has left the sign-in view. */

@@ -8,9 +8,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,19 +42,7 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-            options.setBinary("/usr/bin/chromium");
-        }
-        // Without the background-networking flags Chromium keeps dialling out, which this closed network refuses.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        Path debianDriver = Path.of("/usr/bin/chromedriver");
-        ChromeDriverService service = Files.isExecutable(debianDriver)
-                ? new ChromeDriverService.Builder().usingDriverExecutable(debianDriver.toFile()).build()
-                : ChromeDriverService.createDefaultService();
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(new ChromeDriver(Chromium.driverService(), Chromium.options(profile)));
     }
 
     /** Signs in as a demo account on the page at {@code base} and waits until it has left the sign-in view. */
