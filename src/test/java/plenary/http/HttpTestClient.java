@@ -117,6 +117,43 @@ public final class HttpTestClient implements AutoCloseable {
         }
     }
 
+    /** The response, which must be a 200 or a 201. */
+    public static HttpResponse<String> ok(HttpResponse<String> response) {
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new AssertionError("expected 200 or 201: " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    /** The body of a 201. */
+    public static JsonNode created(HttpResponse<String> response) {
+        if (response.statusCode() != 201) {
+            throw new AssertionError("expected 201: " + response.statusCode() + " " + response.body());
+        }
+        return json(response);
+    }
+
+    /**
+     * Polls a document's audit log ({@code documentPath}: /api/documents/ID) until it holds an entry
+     * with {@code action}, and returns the entries. The log is read from the store, where a decision
+     * lands after the negotiation view (held in memory) shows it. The bound only ends a failing wait.
+     */
+    public JsonNode awaitAudit(String documentPath, String action) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode entries = json(ok(get(documentPath + "/audit"))).get("entries");
+            for (JsonNode entry : entries) {
+                if (entry.get("action").asText().equals(action)) {
+                    return entries;
+                }
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the audit log never showed " + action + ": " + entries);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

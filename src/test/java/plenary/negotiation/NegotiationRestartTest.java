@@ -10,13 +10,13 @@ import plenary.http.RunningServer;
 import plenary.http.TestPeople;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static plenary.http.HttpTestClient.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,13 +81,8 @@ class NegotiationRestartTest {
             assertEquals(before.get("votes"), after.get("votes"));
             // The audit log and the document are read from the store, where the conclusion and the
             // statuses it sets land in one write; the negotiation view shows it once decided, before.
-            JsonNode audit = HttpTestClient.json(ok(chair.get(doc + "/audit"))).get("entries");
-            long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!audit.get(audit.size() - 1).get("action").asText().equals("silence-concluded")) {
-                assertTrue(System.nanoTime() < giveUp, "the overdue silence did not conclude: " + audit);
-                Thread.sleep(20);
-                audit = HttpTestClient.json(ok(chair.get(doc + "/audit"))).get("entries");
-            }
+            JsonNode audit = chair.awaitAudit(doc, "silence-concluded");
+            assertEquals("silence-concluded", audit.get(audit.size() - 1).get("action").asText(), audit.toString());
             JsonNode concluded = HttpTestClient.json(ok(chair.get(doc + "/negotiation")));
             assertTrue(concluded.get("silences").get(0).get("concluded").asBoolean(), concluded.toString());
             assertEquals(before.get("seq").asLong() + 3, concluded.get("seq").asLong(),
@@ -101,11 +96,5 @@ class NegotiationRestartTest {
     private static HttpTestClient client(RunningServer server, String username) {
         HttpTestClient client = new HttpTestClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
         return client.bearer(TestPeople.signIn(client, username, "password-of-" + username));
-    }
-
-    private static HttpResponse<String> ok(HttpResponse<String> response) {
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
-                response.statusCode() + " " + response.body());
-        return response;
     }
 }

@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static plenary.http.HttpTestClient.created;
+import static plenary.http.HttpTestClient.ok;
+import static plenary.http.HttpTestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -246,7 +249,7 @@ class NegotiationScenarioTest {
                     "an hour before its deadline");
             CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
             JsonNode silence = awaitNegotiation(doc, n -> n.get("silences").get(0).get("concluded").asBoolean());
-            awaitAudit(doc, "silence-concluded");
+            chair.awaitAudit(doc, "silence-concluded");
             assertEquals(List.of(op4), strings(silence.get("silences").get(0).get("broken")));
             JsonNode agreedDoc = json(chair.get(doc));
             for (JsonNode clause : agreedDoc.get("clauses")) {
@@ -373,23 +376,6 @@ class NegotiationScenarioTest {
         throw new AssertionError("the negotiation did not reach the expected state");
     }
 
-    /**
-     * Waits until the audit log, which is read from the store, holds {@code action}: the negotiation
-     * view shows a decision before it is written, the document (also read from the store) after.
-     */
-    private static void awaitAudit(String doc, String action) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (JsonNode entry : json(ok(chair.get(doc + "/audit"))).get("entries")) {
-                if (entry.get("action").asText().equals(action)) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the audit log never showed " + action);
-    }
-
     private static void assertInOrder(List<String> actual, List<String> expected) {
         int at = 0;
         for (String action : actual) {
@@ -422,21 +408,6 @@ class NegotiationScenarioTest {
 
     private static String id(JsonNode node) {
         return node.get("id").asText();
-    }
-
-    private static JsonNode created(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return json(response);
-    }
-
-    private static HttpResponse<String> ok(HttpResponse<String> response) {
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
-                response.statusCode() + " " + response.body());
-        return response;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return HttpTestClient.json(response);
     }
 
     private static String sha256(String text) throws Exception {

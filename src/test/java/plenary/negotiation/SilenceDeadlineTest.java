@@ -14,7 +14,6 @@ import plenary.people.SocketProbe;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static plenary.http.HttpTestClient.created;
+import static plenary.http.HttpTestClient.ok;
+import static plenary.http.HttpTestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,43 +146,15 @@ class SilenceDeadlineTest {
      * view shows a decision before it is written). The bound is generous; the wait is on the condition.
      */
     private static JsonNode awaitConclusion(String doc) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!concludedInTheStore(doc)) {
-            assertTrue(System.nanoTime() < giveUp, "the silence procedure did not conclude: " + silence(doc));
-            Thread.sleep(20);
-        }
+        chair.awaitAudit(doc, "silence-concluded");
         JsonNode silence = silence(doc);
         assertTrue(silence.get("concluded").asBoolean(), silence::toString);
         return silence;
-    }
-
-    private static boolean concludedInTheStore(String doc) {
-        for (JsonNode entry : json(ok(chair.get(doc + "/audit"))).get("entries")) {
-            if (entry.get("action").asText().equals("silence-concluded")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    private static JsonNode created(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return json(response);
-    }
-
-    private static HttpResponse<String> ok(HttpResponse<String> response) {
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
-                response.statusCode() + " " + response.body());
-        return response;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return HttpTestClient.json(response);
     }
 }
