@@ -21,8 +21,13 @@ public final class ConflictGroups {
 
     /** Amendment id → the id of its conflict group, for those in one. */
     public static Map<String, String> byAmendment(Collection<Amendment> amendments, Document document) {
+        return byAmendment(of(amendments, document));
+    }
+
+    /** Amendment id → the id of its conflict group, from groups found already. */
+    public static Map<String, String> byAmendment(List<ConflictGroup> groups) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (ConflictGroup g : of(amendments, document)) {
+        for (ConflictGroup g : groups) {
             g.amendmentIds().forEach(id -> out.put(id, g.id()));
         }
         return out;

@@ -61,7 +61,9 @@ public final class NegotiationJson {
             boolean open = window.openAt(now) && n.adoption().isEmpty();
             phases.putObject(Wire.name(phase)).put("open", open).put("deadline", open ? window.deadline() : null);
         }
-        Map<String, String> groups = groupOf(n, document);
+        // Found once: each pair of tabled amendments on a clause is compared, rebased on today's text.
+        List<ConflictGroup> found = ConflictGroups.of(n.amendments(), document);
+        Map<String, String> groups = ConflictGroups.byAmendment(found);
         ArrayNode amendments = out.putArray("amendments");
         for (Amendment a : n.amendments()) {
             if (visible(a, viewer)) {
@@ -69,7 +71,7 @@ public final class NegotiationJson {
             }
         }
         ArrayNode conflictGroups = out.putArray("conflictGroups");
-        for (ConflictGroup g : ConflictGroups.of(n.amendments(), document)) {
+        for (ConflictGroup g : found) {
             conflictGroups.add(group(g));
         }
         ArrayNode comments = out.putArray("comments");
