@@ -2,8 +2,7 @@ package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import plenary.ui.ChromiumLock;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * itself runs under its policy without one violation.
  */
 @Tag("browser")
-@ResourceLock(ChromiumLock.NAME)
+@Isolated
 class SecurityHeadersTest {
     private static final String PASSWORD = "plenary-demo-2026";
 

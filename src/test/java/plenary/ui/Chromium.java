@@ -3,6 +3,7 @@ package plenary.ui;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 public final class Chromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DEBIAN_DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHARED_MEMORY = Path.of("/dev/shm");
+    private static final long MIN_SHARED_MEMORY = 1L << 30;
 
     private Chromium() {
     }
@@ -25,10 +28,25 @@ public final class Chromium {
             options.setBinary(CHROMIUM.toString());
         }
         // Without the background-networking flags Chromium keeps dialling out, which this closed network refuses.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        if (smallSharedMemory()) {
+            options.addArguments("--disable-dev-shm-usage");
+        }
         return options;
+    }
+
+    /**
+     * Containers often give /dev/shm 64 MB, too little for Chromium's shared memory; then it must use
+     * /tmp. Where /dev/shm is ample it stays there: /tmp on a disk cost the browser tests a good part
+     * of their system time.
+     */
+    private static boolean smallSharedMemory() {
+        try {
+            return Files.getFileStore(SHARED_MEMORY).getTotalSpace() < MIN_SHARED_MEMORY;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** Debian's ChromeDriver, which matches its Chromium; never a downloaded one where it exists. */

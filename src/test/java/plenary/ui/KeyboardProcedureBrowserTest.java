@@ -1,7 +1,7 @@
 package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ import static plenary.ui.RoomBrowsing.waitForText;
  * step the focused element must be on screen, drawn with a focus indicator, and not the body.
  */
 @Tag("browser")
-@ResourceLock(ChromiumLock.NAME)
+@Isolated
 class KeyboardProcedureBrowserTest {
     private static DemoServer demo;
     private static String documentId;
@@ -124,7 +124,8 @@ class KeyboardProcedureBrowserTest {
         assertFocusShows(graz, "Register as present");
         press(graz, Keys.ENTER);
         eventually(graz, d -> "vote-banner-status".equals(focused(graz)));
-        assertEquals("Registered: your delegation is present.", active(graz).getText());
+        // The banner is redrawn by every frame of the vote: read the focused element until it holds still.
+        eventually(graz, d -> "Registered: your delegation is present.".equals(active(graz).getText()));
         assertFocusShows(graz, "the banner's status after registering");
         shot(graz, VOTE_BANNER, "keyboard-banner-vote-registered");
         assertAccessible(graz, "the vote banner after registering");
@@ -150,7 +151,7 @@ class KeyboardProcedureBrowserTest {
         assertFocusShows(graz, "the No button");
         press(graz, Keys.ENTER);
         eventually(graz, d -> "vote-banner-status".equals(focused(graz)));
-        assertEquals("Your delegation has voted.", active(graz).getText());
+        eventually(graz, d -> "Your delegation has voted.".equals(active(graz).getText()));
         assertFocusShows(graz, "the banner's status after voting");
         shot(graz, VOTE_BANNER, "keyboard-banner-vote-voted");
         assertAccessible(graz, "the vote banner after voting");
@@ -221,7 +222,7 @@ class KeyboardProcedureBrowserTest {
         press(graz, "Graz must consult its council.");
         assertFocusShows(graz, "the reason");
         press(graz, Keys.TAB);
-        assertEquals("Break silence", active(graz).getText());
+        eventually(graz, d -> "Break silence".equals(active(graz).getText()));
         assertFocusShows(graz, "Break silence");
         shot(graz, SILENCE_BANNER, "keyboard-banner-silence-form");
         assertAccessible(graz, "the silence banner's form");
@@ -248,7 +249,7 @@ class KeyboardProcedureBrowserTest {
         waitForText(graz, SILENCE_BANNER, "Agreed by silence: paragraph 3");
         assertTrue(text(graz, SILENCE_BANNER).contains("Silence broken on: paragraph 4"));
         eventually(graz, d -> !"body".equalsIgnoreCase(active(graz).getTagName()));
-        assertTrue(active(graz).getText().startsWith("Silence procedure ended"), active(graz).getText());
+        eventually(graz, d -> active(graz).getText().startsWith("Silence procedure ended"));
         assertFocusShows(graz, "the banner after the silence ended");
         shot(graz, SILENCE_BANNER, "keyboard-banner-silence-ended");
         assertAccessible(graz, "the silence banner after the deadline");
@@ -265,7 +266,7 @@ class KeyboardProcedureBrowserTest {
         assertFocusShows(graz, "Dismiss");
         press(graz, Keys.ENTER);
         graz.waitUntil(d -> !d.findElement(SILENCE_BANNER).isDisplayed());
-        assertEquals("Text", active(graz).getText());
+        eventually(graz, d -> "Text".equals(active(graz).getText()));
         assertFocusShows(graz, "the Text tab after dismissing");
     }
 

@@ -1,7 +1,7 @@
 package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * screens end with the same text holding both edits, and so does the server.
  */
 @Tag("browser")
-@ResourceLock(ChromiumLock.NAME)
+@Isolated
 class LiveConvergenceBrowserTest {
     private static DemoServer demo;
     private static Browser chair;

@@ -2,7 +2,7 @@ package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,34 +15,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Test classes run two at a time; a browser class that forgot {@link ChromiumLock} would share the
- * pooled browsers with another one and fail at random. Every compiled test class tagged "browser"
- * must take the lock.
+ * Test classes run two at a time (junit-platform.properties), except the browser classes, which run
+ * alone: they share one demo server and one pool of signed-in browsers per JVM
+ * ({@link DemoServer#shared()}, {@link BrowserPool}), Chromium alone keeps both cores busy, and beside
+ * another class their pages were read mid-redraw. A browser class without {@link Isolated} would
+ * fail at random, so every compiled test class tagged "browser" must carry it.
  */
-class BrowserLockTest {
+class BrowserIsolationTest {
     @Test
-    void everyBrowserClassTakesTheChromiumLock() throws Exception {
-        Path classes = Path.of(ChromiumLock.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    void everyBrowserClassRunsAlone() throws Exception {
+        Path classes = Path.of(DemoServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> browserClasses = new ArrayList<>();
-        List<String> unlocked = new ArrayList<>();
+        List<String> notIsolated = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
                 String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.')
                         .replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, getClass().getClassLoader());
                 boolean browser = Arrays.stream(type.getAnnotationsByType(Tag.class)).anyMatch(t -> t.value().equals("browser"));
-                if (!browser) {
-                    continue;
-                }
-                browserClasses.add(type.getSimpleName());
-                boolean locked = Arrays.stream(type.getAnnotationsByType(ResourceLock.class))
-                        .anyMatch(lock -> lock.value().equals(ChromiumLock.NAME));
-                if (!locked) {
-                    unlocked.add(type.getName());
+                if (browser) {
+                    browserClasses.add(type.getSimpleName());
+                    if (!type.isAnnotationPresent(Isolated.class)) {
+                        notIsolated.add(type.getName());
+                    }
                 }
             }
         }
         assertTrue(browserClasses.size() >= 20, "the scan found the browser classes: " + browserClasses);
-        assertEquals(List.of(), unlocked, "browser classes without @ResourceLock(ChromiumLock.NAME)");
+        assertEquals(List.of(), notIsolated, "browser classes without @Isolated");
     }
 }
