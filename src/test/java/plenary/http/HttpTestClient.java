@@ -136,19 +136,33 @@ public final class HttpTestClient implements AutoCloseable {
     /**
      * Polls a document's audit log ({@code documentPath}: /api/documents/ID) until it holds an entry
      * with {@code action}, and returns the entries. The log is read from the store, where a decision
-     * lands after the negotiation view (held in memory) shows it. The bound only ends a failing wait.
+     * lands after the negotiation view (held in memory) shows it.
      */
     public JsonNode awaitAudit(String documentPath, String action) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode entries = json(ok(get(documentPath + "/audit"))).get("entries");
-            for (JsonNode entry : entries) {
+        return await(documentPath + "/audit", body -> {
+            for (JsonNode entry : body.get("entries")) {
                 if (entry.get("action").asText().equals(action)) {
-                    return entries;
+                    return true;
                 }
             }
+            return false;
+        }, "an audit entry " + action).get("entries");
+    }
+
+    /**
+     * Polls GET {@code path} until its JSON body satisfies {@code done}, and returns that body. The
+     * bound only ends a failing wait.
+     */
+    public JsonNode await(String path, java.util.function.Predicate<JsonNode> done, String what)
+            throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode body = json(ok(get(path)));
+            if (done.test(body)) {
+                return body;
+            }
             if (System.nanoTime() > giveUp) {
-                throw new AssertionError("the audit log never showed " + action + ": " + entries);
+                throw new AssertionError(path + " never showed " + what + ": " + body);
             }
             Thread.sleep(20);
         }

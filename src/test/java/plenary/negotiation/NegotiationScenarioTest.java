@@ -248,7 +248,8 @@ class NegotiationScenarioTest {
             assertFalse(json(ok(chair.get(doc + "/negotiation"))).get("silences").get(0).get("concluded").asBoolean(),
                     "an hour before its deadline");
             CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
-            JsonNode silence = awaitNegotiation(doc, n -> n.get("silences").get(0).get("concluded").asBoolean());
+            JsonNode silence = chair.await(doc + "/negotiation", n -> n.get("silences").get(0).get("concluded").asBoolean(),
+                    "the silence concluded");
             chair.awaitAudit(doc, "silence-concluded");
             assertEquals(List.of(op4), strings(silence.get("silences").get(0).get("broken")));
             JsonNode agreedDoc = json(chair.get(doc));
@@ -362,18 +363,6 @@ class NegotiationScenarioTest {
             }
         }
         throw new AssertionError("no clause " + clauseId);
-    }
-
-    private static JsonNode awaitNegotiation(String doc, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode state = json(ok(chair.get(doc + "/negotiation")));
-            if (done.test(state)) {
-                return state;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the negotiation did not reach the expected state");
     }
 
     private static void assertInOrder(List<String> actual, List<String> expected) {
