@@ -10,7 +10,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +23,6 @@ import java.util.logging.Level;
  */
 final class SecurityBrowser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** Selenium's default poll is 500 ms, lost on most waits. */
-    private static final Duration POLL = Duration.ofMillis(50);
 
     final WebDriver driver;
 
@@ -50,11 +47,11 @@ final class SecurityBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+        return plenary.ui.PageWait.on(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void waitUntil(Function<WebDriver, Boolean> condition) {
-        waiting().until(condition::apply);
+        plenary.ui.PageWait.on(driver, WAIT).until(condition::apply);
     }
 
     /** The console messages since the last call (Chromium hands each one out once). */
@@ -67,10 +64,4 @@ final class SecurityBrowser implements AutoCloseable {
         driver.quit();
     }
 
-    /** Asks again when a found element was redrawn before it was read (see plenary.ui.Browser#waiting). */
-    private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
-    }
 }

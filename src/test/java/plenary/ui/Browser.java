@@ -10,7 +10,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -29,8 +28,6 @@ final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Only a failing wait lasts this long: generous, so that a busy machine is not a failure. */
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** Selenium polls every 500 ms by default: half a second lost on most waits, hundreds of times a run. */
-    private static final Duration POLL = Duration.ofMillis(50);
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     /** axe-core as Deque's Selenium binding ships it. */
     private static final String AXE = axeSource();
@@ -58,23 +55,13 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return waiting(driver, WAIT, POLL).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return PageWait.on(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        waiting(driver, WAIT, POLL).until(condition::apply);
+        PageWait.on(driver, WAIT).until(condition::apply);
     }
 
-    /**
-     * A wait that asks again when an element it found was redrawn before it was read: the views
-     * re-render on every live frame, and on a busy machine a find and a getText can straddle one
-     * (a StaleElementReferenceException in a wait that would have held a moment later).
-     */
-    static WebDriverWait waiting(WebDriver driver, Duration timeout, Duration poll) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout, poll);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
 
     /** Saves the page as target/screenshots/NAME.png. */
     void screenshot(String name) {

@@ -82,7 +82,7 @@ class LostEditsBrowserTest {
     }
 
     private static void waitLong(Function<WebDriver, Boolean> condition) {
-        Browser.waiting(rapporteur.driver, RECONNECT, Duration.ofMillis(100)).until(condition::apply);
+        PageWait.on(rapporteur.driver, RECONNECT).until(condition::apply);
     }
 
     private static String online(WebDriver d) {

@@ -83,7 +83,7 @@ class OfflineEditingBrowserTest {
     }
 
     private static void waitLong(Browser browser, Function<WebDriver, Boolean> condition) {
-        Browser.waiting(browser.driver, RECONNECT, Duration.ofMillis(100)).until(condition::apply);
+        PageWait.on(browser.driver, RECONNECT).until(condition::apply);
     }
 
     private static String statusOf(WebDriver d) {
@@ -127,7 +127,7 @@ class OfflineEditingBrowserTest {
         waitLong(rapporteur, d -> d.findElement(By.cssSelector(".live-bar__pending")).getText().isEmpty());
         rapporteur.screenshot("offline-editing-reconnected");
         // The server has the edit…
-        Browser.waiting(rapporteur.driver, RECONNECT, Duration.ofMillis(100)).until(d ->
+        PageWait.on(rapporteur.driver, RECONNECT).until(d ->
                 rest.operative("observer", documentId, "3").get("text").asText().equals(before + " KEPT WHILE OFFLINE"));
         // …and so does another reader, whose own connection came back too.
         By readerText = By.cssSelector(".room-clause[data-clause-id='" + clauseId + "'] .clause__text");
