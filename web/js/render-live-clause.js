@@ -11,7 +11,7 @@ import { h } from './dom.js';
 import { CLAUSE_KINDS } from './live/live-client.js';
 import { clauseStatusLabel, isSettledStatus } from './format.js';
 import { showsStatus } from './render-clause.js';
-import { addStrings, t } from './i18n.js';
+import { addStrings, language, t } from './i18n.js';
 import strings from './strings/live.js';
 import panelStrings from './strings/panel.js';
 import { documentLanguage } from './document-language.js';
@@ -83,8 +83,15 @@ function button(action, text, extraClass = '') {
   return h('button', { type: 'button', class: `live-clause__button ${extraClass}`.trim(), 'data-action': action }, text);
 }
 
-/** Brings a clause's elements up to date with its kind, number and place (position of total). */
+/**
+ * Brings a clause's elements up to date with its kind, number and place (position of total).
+ * Writes nothing when none of these changed: a structural change or a reload updates every clause,
+ * and on a long document rewriting each one's attributes was hundreds of DOM changes per frame.
+ */
 export function updateLiveClause(parts, clause, position, total) {
+  const key = [clause.kind, clause.number, clause.status, position, position === total - 1, language()].join('\u0000');
+  if (parts.key === key) return;
+  parts.key = key;
   const name = clauseName(clause, position);
   parts.root.className = `clause live-clause clause--${clause.kind}`;
   parts.root.dataset.status = clause.status ?? '';
@@ -119,8 +126,14 @@ function setUsable(buttonElement, usable) {
   else buttonElement.setAttribute('aria-disabled', 'true');
 }
 
-/** Shows who else is in the clause: "Also here: Ana, Ben" (names are text, never HTML). */
+/**
+ * Shows who else is in the clause: "Also here: Ana, Ben" (names are text, never HTML). Every
+ * presence frame (a caret moved anywhere) comes here for every clause, so only a clause whose
+ * people changed is written to.
+ */
 export function showPeople(parts, names) {
-  parts.people.textContent = names.length ? t('live.people', { names: names.join(', ') }) : '';
+  const text = names.length ? t('live.people', { names: names.join(', ') }) : '';
+  if (parts.people.textContent === text && parts.people.hidden === (names.length === 0)) return;
+  parts.people.textContent = text;
   parts.people.hidden = names.length === 0;
 }

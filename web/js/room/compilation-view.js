@@ -1,14 +1,17 @@
 // The compilation text (#/documents/{id}/compilation): the text as negotiators read it, every
 // clause with every tabled amendment of it inline against the current text, labelled A1, A2… in
-// document order. Rebuilt (at most once a frame) whenever the text or the negotiation changes.
+// document order. Brought up to date (at most once a frame) whenever the text or the negotiation
+// changes, rebuilding only the paragraphs whose text, place or amendments changed.
 
 import { h } from '../dom.js';
 import { addStrings, t, tn } from '../i18n.js';
 import { renderClause } from '../render-clause.js';
 import strings from '../strings/compilation.js';
-import { clauseName } from './clause-name.js';
+import { clauseName, clauseNameById } from './clause-name.js';
 import { labelAmendments } from './compilation/amendment-labels.js';
 import { renderAmendment, renderInsertion } from './compilation/render-amendment.js';
+import { KeyedChildren } from './keyed-children.js';
+import { documentLanguage } from '../document-language.js';
 
 addStrings(strings);
 
@@ -26,38 +29,60 @@ export function mountCompilation(container, ctx) {
     list));
 
   let shownKey = null;
+  const shown = new KeyedChildren(list);
 
   function render() {
     const clauses = client.clauses;
     if (!clauses.length) return;
     const { ordered, label, orphans } = labelAmendments(clauses, store.state.amendments);
-    // Socket frames come often (live typing elsewhere): rebuild only when what is shown changed.
+    const lang = [document.documentElement.lang, documentLanguage()];
+    // Socket frames come often (live typing elsewhere): nothing is written when nothing shown changed.
     const key = JSON.stringify([clauses, ordered.map((a) => [a.id, a.diff, a.standing, a.stale, a.conflictGroup,
-      a.cosponsors, a.after]), store.state.conflictGroups, document.documentElement.lang]);
+      a.cosponsors, a.after]), store.state.conflictGroups, lang]);
     if (key === shownKey) return;
     shownKey = key;
     const amended = new Set(ordered.map((a) => a.clauseId)).size;
-    summary.textContent = ordered.length
+    const summaryText = ordered.length
       ? t('compilation.summary', { amendments: tn('compilation.amendments', ordered.length), clauses: tn('compilation.clauses', amended) })
       : t('compilation.none');
-    const blocks = clauses.map((clause, position) => {
-      const own = ordered.filter((a) => a.clauseId === clause.id);
-      const changes = own.filter((a) => a.kind !== 'insert');
-      return h('div', { class: 'compilation-clause' },
-        renderClause(clause),
-        changes.length
-          ? h('ul', { class: 'compilation-amendments', 'aria-label': t('compilation.list', { name: clauseName(clause, position) }) },
-            changes.map((a) => renderAmendment(a, label, ctx)))
-          : null,
-        own.filter((a) => a.kind === 'insert').map((a) => renderInsertion(a, label, ctx)));
+    if (summary.textContent !== summaryText) summary.textContent = summaryText;
+    const byClause = new Map();
+    for (const a of ordered) byClause.set(a.clauseId, [...(byClause.get(a.clauseId) ?? []), a]);
+    // What an amendment's block shows beyond the amendment itself: its label, the labels of its
+    // conflict group and the name of the paragraph it moves after.
+    const shownOf = (a) => {
+      const group = store.state.conflictGroups.find((g) => g.id === a.conflictGroup || g.amendments.includes(a.id));
+      return [a, label.get(a.id), (group?.amendments ?? []).map((id) => label.get(id) ?? null),
+        a.after ? clauseNameById(client, a.after) : null, a.clauseId ? clauseNameById(client, a.clauseId) : null];
+    };
+    const entries = clauses.map((clause, position) => {
+      const own = byClause.get(clause.id) ?? [];
+      return {
+        id: `clause:${clause.id}`,
+        key: JSON.stringify([clause, position, own.map(shownOf), lang]),
+        build: () => {
+          const changes = own.filter((a) => a.kind !== 'insert');
+          return h('div', { class: 'compilation-clause' },
+            renderClause(clause),
+            changes.length
+              ? h('ul', { class: 'compilation-amendments', 'aria-label': t('compilation.list', { name: clauseName(clause, position) }) },
+                changes.map((a) => renderAmendment(a, label, ctx)))
+              : null,
+            own.filter((a) => a.kind === 'insert').map((a) => renderInsertion(a, label, ctx)));
+        },
+      };
     });
     if (orphans.length) {
-      blocks.push(h('div', { class: 'compilation-orphans' },
-        h('h3', null, t('compilation.orphans')),
-        h('ul', { class: 'compilation-amendments' }, orphans.filter((a) => a.kind !== 'insert').map((a) => renderAmendment(a, label, ctx))),
-        orphans.filter((a) => a.kind === 'insert').map((a) => renderInsertion(a, label, ctx))));
+      entries.push({
+        id: 'orphans',
+        key: JSON.stringify([orphans.map(shownOf), lang]),
+        build: () => h('div', { class: 'compilation-orphans' },
+          h('h3', null, t('compilation.orphans')),
+          h('ul', { class: 'compilation-amendments' }, orphans.filter((a) => a.kind !== 'insert').map((a) => renderAmendment(a, label, ctx))),
+          orphans.filter((a) => a.kind === 'insert').map((a) => renderInsertion(a, label, ctx))),
+      });
     }
-    list.replaceChildren(...blocks);
+    shown.update(entries);
   }
 
   let frame = null;

@@ -9,6 +9,8 @@ import strings from '../strings/projector.js';
 import { clauseName } from './clause-name.js';
 import { chairClauseId } from './projector/chair-clause.js';
 import { scrollToCentre } from './projector/scroll-into-view.js';
+import { KeyedChildren } from './keyed-children.js';
+import { documentLanguage } from '../document-language.js';
 
 addStrings(strings);
 
@@ -23,21 +25,34 @@ export function mountProjector(container, ctx) {
     body));
 
   let followed = null; // the clause id highlighted
+  const shown = new KeyedChildren(body);
 
   function render() {
     const clauses = client.clauses;
     if (!clauses.length) return;
     const current = chairClauseId(client.people, clauses);
-    body.replaceChildren(...clauses.map((clause) => {
-      const el = renderClause(clause);
-      const pending = store.pendingOf(clause.id).filter((a) => a.state === 'tabled').length;
-      if (pending) el.append(h('span', { class: 'projector__pending' }, tn('projector.pending', pending)));
-      if (clause.id === current) {
-        el.classList.add('projector__current');
-        el.setAttribute('aria-current', 'true');
-        el.prepend(h('span', { class: 'projector__flag' }, t('projector.current')));
-      }
-      return el;
+    const pendingCount = new Map();
+    for (const a of store.state.amendments) {
+      if (a.state === 'tabled') pendingCount.set(a.clauseId, (pendingCount.get(a.clauseId) ?? 0) + 1);
+    }
+    const lang = [document.documentElement.lang, documentLanguage()];
+    shown.update(clauses.map((clause) => {
+      const pending = pendingCount.get(clause.id) ?? 0;
+      const isCurrent = clause.id === current;
+      return {
+        id: clause.id,
+        key: JSON.stringify([clause.text, clause.kind, clause.number, clause.status, pending, isCurrent, lang]),
+        build: () => {
+          const el = renderClause(clause);
+          if (pending) el.append(h('span', { class: 'projector__pending' }, tn('projector.pending', pending)));
+          if (isCurrent) {
+            el.classList.add('projector__current');
+            el.setAttribute('aria-current', 'true');
+            el.prepend(h('span', { class: 'projector__flag' }, t('projector.current')));
+          }
+          return el;
+        },
+      };
     }));
     const position = clauses.findIndex((c) => c.id === current);
     const text = position >= 0 ? t('projector.focus', { name: clauseName(clauses[position], position) }) : t('projector.focus.none');

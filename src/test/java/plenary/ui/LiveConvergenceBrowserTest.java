@@ -6,17 +6,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two people in two real browsers type into the same paragraph at once, at its two ends: both
- * screens end with the same text holding both edits, and so does the server.
+ * screens end with the same text holding both edits, and so does the server. And someone typing
+ * in one paragraph changes the DOM of that paragraph only, in the live, read and compilation views
+ * of everyone else (counted with a MutationObserver in each page).
  */
 @Tag("browser")
 @Isolated
@@ -24,6 +28,33 @@ class LiveConvergenceBrowserTest {
     private static DemoServer demo;
     private static Browser chair;
     private static Browser rapporteur;
+    /**
+     * Installed in a page: records, for every DOM change under the view's container, the paragraph
+     * it belongs to (the changed node's, or that of the nodes it added or removed), or what else.
+     */
+    private static final String OBSERVE = """
+            const root = document.querySelector(arguments[0]);
+            const clauseOf = (node) => {
+              const el = node.nodeType === 1 ? node : node.parentElement;
+              return el?.closest('[data-clause-id]')?.dataset.clauseId
+                ?? el?.querySelector?.('[data-clause-id]')?.dataset.clauseId ?? null;
+            };
+            window.__changes = [];
+            window.__observer?.disconnect();
+            window.__observer = new MutationObserver((records) => {
+              for (const r of records) {
+                const inClause = r.target !== root ? clauseOf(r.target) : null;
+                const nodes = [...r.addedNodes, ...r.removedNodes];
+                const ids = inClause ? [inClause] : nodes.map(clauseOf);
+                if (ids.length === 0) ids.push(null);
+                for (const id of ids) {
+                  window.__changes.push(id ?? ('outside: ' + r.type + ' ' + (r.attributeName ?? '') + ' on '
+                    + (r.target.className || r.target.nodeName)));
+                }
+              }
+            });
+            window.__observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+            """;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,7 +77,7 @@ class LiveConvergenceBrowserTest {
         String clauseId = first.getAttribute("data-clause-id");
         By text = By.id("live-text-" + clauseId);
         for (Browser b : List.of(chair, rapporteur)) {
-            b.waitFor(By.cssSelector(".live-toggle")).click();
+            editLive(b);
             b.waitFor(text);
         }
         WebElement chairText = chair.driver.findElement(text);
@@ -74,5 +105,67 @@ class LiveConvergenceBrowserTest {
         assertEquals("BETA " + before + " ALPHA GAMMA", converged, "both edits, neither lost nor doubled");
         chair.screenshot("live-two-sessions-chair");
         rapporteur.screenshot("live-two-sessions-rapporteur");
+    }
+
+    @Test
+    void aRemoteKeystrokeChangesTheDomOfItsParagraphOnly() throws Exception {
+        String documentUrl = chair.driver.getCurrentUrl().replaceAll("/(compilation|chair|projector)$", "");
+        Browser delegate = demo.signedIn("graz");
+        Browser observer = demo.signedIn("observer");
+        observer.go(documentUrl + "/compilation");
+        observer.waitFor(By.cssSelector(".compilation__clauses .clause"));
+        for (Browser b : List.of(chair, rapporteur)) {
+            b.go(documentUrl);
+            b.waitFor(By.cssSelector("article.document h1"));
+            editLive(b);
+            b.waitFor(By.cssSelector(".live-clause"));
+        }
+        List<WebElement> operative = rapporteur.driver.findElements(By.cssSelector(".live-clause.clause--operative"));
+        String clauseId = operative.get(1).getAttribute("data-clause-id");
+        assertTrue(rapporteur.driver.findElements(By.cssSelector(".live-clause")).size() > 5, "a document of several paragraphs");
+        WebElement typed = rapporteur.driver.findElement(By.id("live-text-" + clauseId));
+        typed.click();
+        typed.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), " warm");
+        awaitEverywhere(clauseId, "warm", delegate, observer);
+
+        // Whoever else was somewhere has been shown there before "warm" (frames come in order), so
+        // from here on the only change anyone makes is the keystrokes below.
+        Map<Browser, String> views = Map.of(chair, ".clauses--live", delegate, ".clauses--room",
+                observer, ".compilation__clauses");
+        views.forEach((b, container) -> ((JavascriptExecutor) b.driver).executeScript(OBSERVE, container));
+        typed.sendKeys("QRS");
+        awaitEverywhere(clauseId, "warmQRS", delegate, observer);
+
+        Map<String, List<String>> elsewhere = new java.util.TreeMap<>();
+        Map<String, Integer> inParagraph = new java.util.TreeMap<>();
+        views.forEach((b, container) -> {
+            @SuppressWarnings("unchecked")
+            List<String> changes = (List<String>) ((JavascriptExecutor) b.driver)
+                    .executeScript("window.__observer.disconnect(); return window.__changes;");
+            elsewhere.put(container, changes.stream().filter(id -> !id.equals(clauseId)).toList());
+            inParagraph.put(container, (int) changes.stream().filter(clauseId::equals).count());
+        });
+        assertEquals(Map.of(".clauses--live", List.of(), ".clauses--room", List.of(), ".compilation__clauses", List.of()),
+                elsewhere, "DOM changes outside paragraph " + clauseId + " for three keystrokes in it, by view");
+        // The read and compilation views rebuilt the paragraph (a textarea's new value is no DOM change).
+        assertTrue(inParagraph.get(".clauses--room") > 0 && inParagraph.get(".compilation__clauses") > 0,
+                inParagraph::toString);
+    }
+
+    /** Turns on live editing in the text view, unless it is on already. */
+    private static void editLive(Browser b) {
+        WebElement toggle = b.waitFor(By.cssSelector(".live-toggle"));
+        if (!"true".equals(toggle.getAttribute("aria-pressed"))) {
+            toggle.click();
+        }
+    }
+
+    /** Waits until the paragraph's text shows {@code fragment} in the live, read and compilation views. */
+    private static void awaitEverywhere(String clauseId, String fragment, Browser reader, Browser compilation) {
+        chair.waitUntil(d -> d.findElement(By.id("live-text-" + clauseId)).getAttribute("value").contains(fragment));
+        reader.waitUntil(d -> d.findElement(By.cssSelector("#clause-" + clauseId + " .clause__text")).getText()
+                .contains(fragment));
+        compilation.waitUntil(d -> d.findElement(By.cssSelector(".compilation__clauses [data-clause-id='" + clauseId
+                + "'] .clause__text")).getText().contains(fragment));
     }
 }
