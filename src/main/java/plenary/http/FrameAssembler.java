@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Joins one live socket's frames into messages under the protocol's rules, where Vert.x's own
- * {@code textMessageHandler} would not: a message's size is the bytes of all its frames, after
- * permessage-deflate has inflated them; one over the limit is dropped as it comes and answered once
+ * {@code textMessageHandler} would not: a message's size is the bytes of all its frames (no
+ * compression is agreed, see PlenaryServer); one over the limit is dropped as it comes and answered once
  * whole, and one over the hard limit ends the socket (1009) without being kept; a text message is
  * decoded strictly, so bytes that are not UTF-8 end the socket (1007, RFC 6455 §8.1) instead of
  * turning into U+FFFD. Runs on the socket's context only.

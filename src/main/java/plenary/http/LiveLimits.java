@@ -1,8 +1,8 @@
 package plenary.http;
 
 /**
- * Limits of the live socket. Messages up to {@code maxMessageBytes} (of UTF-8, after permessage-deflate
- * has inflated them, in one frame or several) are read; larger ones get a {@code message-too-large}
+ * Limits of the live socket. Messages up to {@code maxMessageBytes} (of UTF-8, in one frame or several;
+ * the server agrees to no compression) are read; larger ones get a {@code message-too-large}
  * error, and past {@link #hardMessageBytes()} the socket is closed (1009) without reading them.
  *
  * @param outboundQueueBytes a client that lets more than this pile up is closed with reason "resync"

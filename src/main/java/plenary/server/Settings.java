@@ -42,7 +42,7 @@ public final class Settings {
             new Setting("--web-dir", "DIR", "PLENARY_WEB_DIR", null, "the jar's copy",
                     "serve the page from `DIR` instead (development)"),
             new Setting("--ws-max-message-bytes", "N", "PLENARY_WS_MAX_MESSAGE_BYTES", null, "`65536`",
-                    "largest live message read, in UTF-8 bytes over all its frames after decompression; larger ones get"
+                    "largest live message read, in UTF-8 bytes over all its frames; larger ones get"
                             + " `message-too-large`, more than 4× larger (or one frame that long) close the socket with 1009"),
             new Setting("--ws-rate", "N", "PLENARY_WS_RATE", null, "`50`", "live messages per second per connection (token bucket)"),
             new Setting("--ws-burst", "N", "PLENARY_WS_BURST", null, "`100`", "burst allowance of that bucket"),

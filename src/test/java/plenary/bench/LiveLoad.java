@@ -51,7 +51,9 @@ import java.util.stream.Stream;
  * send all joins at once; ramp: join as each socket opens) --presence-rate P (presence messages/s per editor, 0)
  * --server-jvm ARG (repeatable, a JVM option of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr)
  * --client raw|jdk (raw: the lean NIO WebSocket of {@link RawWebSockets}, the default; jdk: java.net.http's,
- * which decodes every message, presence lists included, and so takes far more of the shared CPU).
+ * which decodes every message, presence lists included, and so takes far more of the shared CPU)
+ * --deflate offer|none (raw client: offer permessage-deflate as every browser does, the default, or not;
+ * where the server agrees, every message is inflated, as a browser does).
  *
  * Both processes share this machine's cores, so the latencies include the generator's own
  * scheduling delays; its CPU use is printed beside the server's.
@@ -123,7 +125,7 @@ public final class LiveLoad {
         for (int i = 0; i < o.httpClients(); i++) {
             https.add(HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(30)).build());
         }
-        raw = o.client().equals("raw") ? new RawWebSockets(o.clientThreads(), 16) : null;
+        raw = o.client().equals("raw") ? new RawWebSockets(o.clientThreads(), 16, o.offerDeflate()) : null;
         this.https = https;
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemons);
         List<BenchClient> clients = new ArrayList<>();
@@ -171,6 +173,11 @@ public final class LiveLoad {
                             + "presence frames received meanwhile: %,d (%.1f MB)%n", connected, o.clients(),
                     connectSeconds, settleSeconds, open, presenceFrames, presenceChars / 1e6);
             printCloses("closes so far");
+            if (raw != null) {
+                System.out.printf(Locale.ROOT, "permessage-deflate: %s; the server agreed on %d of the %d sockets"
+                                + " opened (the clients and a probe)%n",
+                        o.offerDeflate() ? "offered as Chromium does" : "not offered", raw.deflating(), connected + 1);
+            }
 
             JvmTools.Histo heapN = jvm.classHistogram(pid);
             Map<String, Long> nativeN = jvm.nativeMemory(pid);
@@ -548,7 +555,7 @@ public final class LiveLoad {
     record Options(int clients, int editors, double rate, int seconds, int warmup, int clauses, String serverHeap,
                    List<String> serverArgs, int connectConcurrency, int httpClients, int clientThreads, long seed,
                    int connectTimeoutSeconds, String join, double presenceRate, List<String> serverJvm,
-                   String client) {
+                   String client, boolean offerDeflate) {
         static Options parse(String[] args) {
             int clients = 500;
             int editors = 100;
@@ -567,6 +574,7 @@ public final class LiveLoad {
             double presence = 0;
             List<String> serverJvm = new ArrayList<>();
             String client = "raw";
+            boolean offerDeflate = true;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -592,6 +600,11 @@ public final class LiveLoad {
                     case "--presence-rate" -> presence = Double.parseDouble(v);
                     case "--server-jvm" -> serverJvm.add(v);
                     case "--client" -> client = v;
+                    case "--deflate" -> offerDeflate = switch (v) {
+                        case "offer" -> true;
+                        case "none" -> false;
+                        default -> throw new IllegalArgumentException("--deflate offer|none");
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -604,7 +617,8 @@ public final class LiveLoad {
                         + "0 <= presence-rate <= 100, --client raw|jdk");
             }
             return new Options(clients, editors, rate, seconds, warmup, clauses, heap, List.copyOf(serverArgs),
-                    concurrency, https, threads, seed, connectTimeout, join, presence, List.copyOf(serverJvm), client);
+                    concurrency, https, threads, seed, connectTimeout, join, presence, List.copyOf(serverJvm), client,
+                    offerDeflate);
         }
     }
 }

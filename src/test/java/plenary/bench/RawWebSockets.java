@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * A minimal WebSocket client over NIO for the load generator (RFC 6455, client side: masked text
@@ -26,6 +28,10 @@ import java.util.concurrent.locks.LockSupport;
  * one the generator only counts (a presence list, or the joined reply of a client that does not
  * edit) is skipped in place, so thousands of clients cost the shared machine little CPU. A few
  * selector threads serve all sockets; handshakes are blocking, on a small pool.
+ *
+ * <p>Offering permessage-deflate (RFC 7692) as Chromium does, it inflates what the server compressed,
+ * every message (with context takeover the inflater must see them all, as a browser's does); it
+ * sends uncompressed, which the extension allows.
  */
 final class RawWebSockets implements AutoCloseable {
     private static final int READ_BUFFER = 64 * 1024;
@@ -33,8 +39,12 @@ final class RawWebSockets implements AutoCloseable {
     private final Loop[] loops;
     private final ExecutorService handshakes;
     private final AtomicInteger next = new AtomicInteger();
+    private final boolean offerDeflate;
+    /** Sockets whose upgrade the server answered with permessage-deflate. */
+    private final AtomicInteger deflating = new AtomicInteger();
 
-    RawWebSockets(int threads, int handshakeThreads) throws IOException {
+    RawWebSockets(int threads, int handshakeThreads, boolean offerDeflate) throws IOException {
+        this.offerDeflate = offerDeflate;
         loops = new Loop[threads];
         for (int i = 0; i < threads; i++) {
             loops[i] = new Loop(Selector.open());
@@ -54,7 +64,10 @@ final class RawWebSockets implements AutoCloseable {
     CompletableFuture<Socket> open(URI uri, BenchClient client) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                Socket socket = handshake(uri, client);
+                Socket socket = handshake(uri, client, offerDeflate);
+                if (socket.inflater != null) {
+                    deflating.incrementAndGet();
+                }
                 loops[Math.floorMod(next.getAndIncrement(), loops.length)].register(socket);
                 return socket;
             } catch (IOException e) {
@@ -63,7 +76,12 @@ final class RawWebSockets implements AutoCloseable {
         }, handshakes);
     }
 
-    private static Socket handshake(URI uri, BenchClient client) throws IOException {
+    /** How many sockets so far agreed permessage-deflate with the server. */
+    int deflating() {
+        return deflating.get();
+    }
+
+    private static Socket handshake(URI uri, BenchClient client, boolean offerDeflate) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.socket().setTcpNoDelay(true);
@@ -74,7 +92,10 @@ final class RawWebSockets implements AutoCloseable {
             String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                     + (BenchClient.token == null ? "" : "\r\nAuthorization: Bearer " + BenchClient.token)
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                    + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                    + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13"
+                    // What Chromium offers on every WebSocket it opens.
+                    + (offerDeflate ? "\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits" : "")
+                    + "\r\n\r\n";
             ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
             while (out.hasRemaining()) {
                 channel.write(out);
@@ -96,7 +117,14 @@ final class RawWebSockets implements AutoCloseable {
             }
             in.compact(); // whatever followed the headers is the first frame bytes
             channel.configureBlocking(false);
-            return new Socket(channel, in, client);
+            String extensions = status.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("sec-websocket-extensions:")).findFirst().orElse("").toLowerCase(java.util.Locale.ROOT);
+            Socket socket = new Socket(channel, in, client);
+            if (extensions.contains("permessage-deflate")) {
+                socket.inflater = new Inflater(true);
+                socket.resetPerMessage = extensions.contains("server_no_context_takeover");
+            }
+            return socket;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -209,6 +237,10 @@ final class RawWebSockets implements AutoCloseable {
         private long messageBytes;
         private final byte[] control = new byte[125];
         private int controlLength;
+        // permessage-deflate, when the server agreed to it: RSV1 on a message's first frame.
+        private Inflater inflater;
+        private boolean resetPerMessage;
+        private boolean compressed;
 
         Socket(SocketChannel channel, ByteBuffer in, BenchClient client) {
             this.channel = channel;
@@ -253,6 +285,7 @@ final class RawWebSockets implements AutoCloseable {
                 controlLength = 0;
                 if (frameOpcode == 1 || frameOpcode == 2) {
                     inMessage = true;
+                    compressed = inflater != null && (b0 & 0x40) != 0;
                     kind = null;
                     keep = true;
                     messageLength = 0;
@@ -271,7 +304,7 @@ final class RawWebSockets implements AutoCloseable {
                     }
                     in.get(message, messageLength, n);
                     messageLength += n;
-                    if (kind == null && messageLength >= 64) {
+                    if (kind == null && messageLength >= 64 && !compressed) {
                         classify();
                     }
                 } else {
@@ -287,6 +320,9 @@ final class RawWebSockets implements AutoCloseable {
                 control(now);
             } else if (frameFin && inMessage) {
                 inMessage = false;
+                if (compressed) {
+                    inflate();
+                }
                 if (kind == null) {
                     classify();
                 }
@@ -296,6 +332,40 @@ final class RawWebSockets implements AutoCloseable {
                         StandardCharsets.UTF_8) : null, messageBytes, now);
             }
             return true;
+        }
+
+        /** Replaces the message's compressed bytes with the text they hold (RFC 7692 section 7.2.2). */
+        private void inflate() throws IOException {
+            if (messageLength + 4 > message.length) {
+                message = java.util.Arrays.copyOf(message, messageLength + 4);
+            }
+            message[messageLength++] = 0;
+            message[messageLength++] = 0;
+            message[messageLength++] = (byte) 0xff;
+            message[messageLength++] = (byte) 0xff;
+            inflater.setInput(message, 0, messageLength);
+            byte[] out = new byte[Math.max(256, messageLength * 4)];
+            int length = 0;
+            try {
+                while (true) {
+                    if (length == out.length) {
+                        out = java.util.Arrays.copyOf(out, out.length * 2);
+                    }
+                    int n = inflater.inflate(out, length, out.length - length);
+                    length += n;
+                    // There was room for more: nothing is left once the input is used up.
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary() || inflater.finished())) {
+                        break;
+                    }
+                }
+            } catch (DataFormatException e) {
+                throw new IOException("a compressed message did not inflate: " + e.getMessage(), e);
+            }
+            if (resetPerMessage) {
+                inflater.reset();
+            }
+            message = out;
+            messageLength = length;
         }
 
         private void classify() {
@@ -381,6 +451,7 @@ final class RawWebSockets implements AutoCloseable {
             synchronized (this) {
                 closed = true;
             }
+
             try {
                 channel.close();
             } catch (IOException e) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import plenary.http.HttpTestClient;
@@ -30,7 +31,8 @@ import static plenary.live.LiveDocs.q;
 
 /**
  * The message limit and text encoding of the live socket at the server's default limit, as a browser
- * meets them: with and without permessage-deflate, in one frame or several. Up to 4 × the limit a
+ * meets them: whether or not the client offers permessage-deflate (the server declines it, and a
+ * compressed frame is then a protocol error), in one frame or several. Up to 4 × the limit a
  * message gets {@code message-too-large} and the socket stays open; beyond, the socket is closed with
  * 1009; a text message that is not UTF-8 closes it with 1007. Nothing of any of them is applied.
  */
@@ -76,7 +78,7 @@ class LiveSocketLimitsTest {
 
     // ---- within the limit ---------------------------------------------------------------------
 
-    @ParameterizedTest(name = "deflate {0}")
+    @ParameterizedTest(name = "deflate offered {0}")
     @ValueSource(booleans = {false, true})
     void aMessageOfExactlyTheLimitIsReadInOneFrameOrMany(boolean deflate) throws Exception {
         try (RawFrameSocket socket = joined(deflate)) {
@@ -93,7 +95,7 @@ class LiveSocketLimitsTest {
     }
 
     /** Characters cut between frames are joined again before decoding: only the whole message must be UTF-8. */
-    @ParameterizedTest(name = "deflate {0}")
+    @ParameterizedTest(name = "deflate offered {0}")
     @ValueSource(booleans = {false, true})
     void charactersCutBetweenFramesAreReadWhole(boolean deflate) throws Exception {
         try (RawFrameSocket socket = joined(deflate)) {
@@ -115,7 +117,7 @@ class LiveSocketLimitsTest {
 
     // ---- over the limit: an error, and the socket stays open ------------------------------------
 
-    @ParameterizedTest(name = "deflate {0}")
+    @ParameterizedTest(name = "deflate offered {0}")
     @ValueSource(booleans = {false, true})
     void aMessageOverTheLimitUpToFourTimesItGetsMessageTooLarge(boolean deflate) throws Exception {
         try (RawFrameSocket socket = joined(deflate)) {
@@ -132,7 +134,7 @@ class LiveSocketLimitsTest {
 
     // ---- beyond 4 × the limit, or not UTF-8: the socket is closed ----------------------------------
 
-    @ParameterizedTest(name = "deflate {0}")
+    @ParameterizedTest(name = "deflate offered {0}")
     @ValueSource(booleans = {false, true})
     void aMessageOverFourTimesTheLimitClosesTheSocketWith1009(boolean deflate) throws Exception {
         for (int frames : List.of(1, 5)) {
@@ -146,7 +148,7 @@ class LiveSocketLimitsTest {
     }
 
     /** RFC 6455 §8.1: a text message that is not UTF-8 fails the connection (1007); never U+FFFD. */
-    @ParameterizedTest(name = "deflate {0}")
+    @ParameterizedTest(name = "deflate offered {0}")
     @ValueSource(booleans = {false, true})
     void textThatIsNotUtf8ClosesTheSocketWith1007(boolean deflate) throws Exception {
         List<String> invalid = List.of(
@@ -174,13 +176,31 @@ class LiveSocketLimitsTest {
     }
 
     /** A frame that breaks RFC 6455 itself (a continuation that continues nothing) closes with 1002. */
-    @ParameterizedTest(name = "deflate {0}")
+    @ParameterizedTest(name = "deflate offered {0}")
     @ValueSource(booleans = {false, true})
     void aContinuationOutsideAMessageClosesTheSocketWith1002(boolean deflate) throws Exception {
         JsonNode before = document();
         int mark = bystander.mark();
         try (RawFrameSocket socket = joined(deflate)) {
             socket.sendFrame(RawFrameSocket.CONTINUATION, true, false, ping(40, "stray"));
+            assertEquals(1002, socket.awaitClose(), socket::closeReason);
+        }
+        unchanged(before, mark);
+    }
+
+    /**
+     * A browser's offer of permessage-deflate is declined (it costs the server more than it saves:
+     * see PlenaryServer), so a compressed frame (RSV1 set) is one no extension allows: 1002, and
+     * nothing of it is applied.
+     */
+    @Test
+    void aCompressedFrameAfterTheOfferWasDeclinedClosesTheSocketWith1002() throws Exception {
+        JsonNode before = document();
+        int mark = bystander.mark();
+        try (RawFrameSocket socket = joined(true)) {
+            String submit = "{\"type\":\"submit\",\"seq\":1,\"change\":" + textChange("[\"compressed \"]") + "}";
+            byte[] compressed = new PerMessageDeflate(false).compress(submit.getBytes(StandardCharsets.UTF_8));
+            socket.sendFrame(RawFrameSocket.TEXT, true, true, compressed);
             assertEquals(1002, socket.awaitClose(), socket::closeReason);
         }
         unchanged(before, mark);
@@ -243,9 +263,10 @@ class LiveSocketLimitsTest {
         return ping;
     }
 
+    /** A joined socket that offered permessage-deflate or not: either way it was declined. */
     private static RawFrameSocket joined(boolean deflate) throws IOException, InterruptedException {
         RawFrameSocket socket = RawFrameSocket.joined(uri(), server.token(), deflate, "limits-" + CLIENTS.incrementAndGet());
-        assertEquals(deflate, socket.compressing());
+        assertFalse(socket.compressing(), "the server agreed to permessage-deflate");
         return socket;
     }
 

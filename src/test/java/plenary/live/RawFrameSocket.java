@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * A WebSocket client on a plain TCP socket that sends frames exactly as told: any bytes in a text
  * frame (the JDK client cannot send invalid UTF-8), a message cut into several frames, and, when it
- * offers permessage-deflate as every browser does, compressed messages (the JDK client never
- * offers it). It keeps every message the server sends, in order, and the close code.
+ * offers permessage-deflate as every browser does and a server accepts, compressed messages (the
+ * JDK client never offers it; Plenary declines it). It keeps every message the server sends, in order, and the close code.
  */
 final class RawFrameSocket implements AutoCloseable {
     static final int TEXT = 0x1;
@@ -55,8 +55,8 @@ final class RawFrameSocket implements AutoCloseable {
     }
 
     /**
-     * Opens a socket with {@code bearer}; with {@code offerDeflate} it offers permessage-deflate and
-     * fails unless the server accepts it.
+     * Opens a socket with {@code bearer}; with {@code offerDeflate} it offers permessage-deflate as a
+     * browser does, and compresses only if the server accepts ({@link #compressing()}).
      */
     static RawFrameSocket open(URI uri, String bearer, boolean offerDeflate) throws IOException {
         Socket socket = new Socket();
@@ -83,11 +83,7 @@ final class RawFrameSocket implements AutoCloseable {
             }
         }
         PerMessageDeflate deflate = null;
-        if (offerDeflate) {
-            if (!extensions.startsWith("permessage-deflate")) {
-                socket.close();
-                throw new IOException("the server did not accept permessage-deflate: '" + extensions + "'");
-            }
+        if (offerDeflate && extensions.startsWith("permessage-deflate")) {
             deflate = new PerMessageDeflate(extensions.contains("client_no_context_takeover"));
         } else if (!extensions.isEmpty()) {
             socket.close();
