@@ -117,9 +117,9 @@ final class NegotiationRoutes {
         });
     }
 
+    /** The conflict groups alone: built without the rest of the state (amendments, comments, votes). */
     private void conflicts(RoutingContext ctx) {
-        readView(ctx, "state", null, body -> new JsonObject()
-                .put("groups", new JsonObject(body).getJsonArray("conflictGroups")).encode());
+        readView(ctx, "conflicts", null, body -> body);
     }
 
     /** A view for a reader of the document, shaped by {@code shape} into the answer. */

@@ -341,6 +341,7 @@ public final class DocumentSequencer extends VerticleBase {
         String id = body.getString("id");
         JsonNode view = switch (body.getString("what", "")) {
             case "state" -> NegotiationJson.state(n, document, viewer, clock.instant());
+            case "conflicts" -> NegotiationJson.conflicts(n, document);
             case "amendment" -> n.amendment(id).filter(a -> NegotiationJson.visible(a, viewer))
                     .map(a -> NegotiationJson.amendment(a, n, document, NegotiationJson.groupOf(n, document).get(id)))
                     .orElse(null);

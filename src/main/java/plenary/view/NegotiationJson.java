@@ -89,6 +89,19 @@ public final class NegotiationJson {
         return out;
     }
 
+    /**
+     * Just the conflict groups ({@code GET …/conflicts}): they hold tabled amendments only, which
+     * everyone may see, so the answer is the same for every reader and needs none of the rest.
+     */
+    public static ObjectNode conflicts(Negotiation n, Document document) {
+        ObjectNode out = NODES.objectNode();
+        ArrayNode groups = out.putArray("groups");
+        for (ConflictGroup g : ConflictGroups.of(n.amendments(), document)) {
+            groups.add(group(g));
+        }
+        return out;
+    }
+
     /** {@link Visibility#amendment}: every view asks the one rule. */
     public static boolean visible(Amendment a, Actor viewer) {
         return Visibility.amendment(a, viewer);

@@ -134,6 +134,9 @@ class NegotiationScenarioTest {
             assertEquals(1, groups.size(), groups.toString());
             assertEquals(List.of(a2, a3), strings(groups.get(0).get("amendments")));
             assertEquals(op2, groups.get(0).get("clauseId").asText());
+            // The same groups as the whole state names, for every reader (a delegate here).
+            assertEquals(json(ok(uclg.get(doc + "/negotiation"))).get("conflictGroups"),
+                    json(ok(uclg.get(doc + "/conflicts"))).get("groups"));
 
             // The word diff shows what A1 inserts.
             JsonNode diff = json(ok(uclg.get(doc + "/amendments/" + a1 + "/diff")));
