@@ -7,7 +7,7 @@ import { h } from '../dom.js';
 import { addStrings, t, tn } from '../i18n.js';
 import { renderClause } from '../render-clause.js';
 import strings from '../strings/compilation.js';
-import { clauseName, clauseNameById } from './clause-name.js';
+import { clauseName } from './clause-name.js';
 import { labelAmendments } from './compilation/amendment-labels.js';
 import { renderAmendment, renderInsertion } from './compilation/render-amendment.js';
 import { KeyedChildren } from './keyed-children.js';
@@ -28,32 +28,32 @@ export function mountCompilation(container, ctx) {
     summary,
     list));
 
-  let shownKey = null;
   const shown = new KeyedChildren(list);
 
   function render() {
     const clauses = client.clauses;
     if (!clauses.length) return;
     const { ordered, label, orphans } = labelAmendments(clauses, store.state.amendments);
+    // Socket frames come often (live typing elsewhere): each paragraph's key says whether it is rebuilt.
     const lang = [document.documentElement.lang, documentLanguage()];
-    // Socket frames come often (live typing elsewhere): nothing is written when nothing shown changed.
-    const key = JSON.stringify([clauses, ordered.map((a) => [a.id, a.diff, a.standing, a.stale, a.conflictGroup,
-      a.cosponsors, a.after]), store.state.conflictGroups, lang]);
-    if (key === shownKey) return;
-    shownKey = key;
     const amended = new Set(ordered.map((a) => a.clauseId)).size;
     const summaryText = ordered.length
       ? t('compilation.summary', { amendments: tn('compilation.amendments', ordered.length), clauses: tn('compilation.clauses', amended) })
       : t('compilation.none');
     if (summary.textContent !== summaryText) summary.textContent = summaryText;
     const byClause = new Map();
-    for (const a of ordered) byClause.set(a.clauseId, [...(byClause.get(a.clauseId) ?? []), a]);
+    for (const a of ordered) {
+      if (!byClause.has(a.clauseId)) byClause.set(a.clauseId, []);
+      byClause.get(a.clauseId).push(a);
+    }
+    // Names by clause id, found once (what clauseNameById finds one clause at a time).
+    const names = new Map(clauses.map((c, i) => [c.id, clauseName(c, i)]));
     // What an amendment's block shows beyond the amendment itself: its label, the labels of its
-    // conflict group and the name of the paragraph it moves after.
+    // conflict group and the names of the paragraphs it names.
     const shownOf = (a) => {
       const group = store.state.conflictGroups.find((g) => g.id === a.conflictGroup || g.amendments.includes(a.id));
       return [a, label.get(a.id), (group?.amendments ?? []).map((id) => label.get(id) ?? null),
-        a.after ? clauseNameById(client, a.after) : null, a.clauseId ? clauseNameById(client, a.clauseId) : null];
+        names.get(a.after) ?? null, names.get(a.clauseId) ?? null];
     };
     const entries = clauses.map((clause, position) => {
       const own = byClause.get(clause.id) ?? [];
