@@ -52,7 +52,10 @@ export function onServerMessage(c, data) {
     case 'error': onError(c, message); break;
     case 'resync': c._connection.reconnect(true); break;
     // The negotiation's news (web/docs/negotiation-api.md, "Live frames"): for the page to follow.
-    case 'negotiation': c._emit('negotiation', { events: message.events ?? [], standings: message.standings ?? [] }); break;
+    case 'negotiation': c._emit('negotiation', {
+      events: message.events ?? [], standings: message.standings ?? [], frame: message.frame,
+      own: message.own === true, changes: message.changes ?? null,
+    }); break;
     default: break; // pong and anything newer
   }
 }

@@ -1,39 +1,68 @@
 // The negotiation of one document as this person may see it (GET …/negotiation), kept current by
-// the live socket's `negotiation` frames: each frame triggers one reload of the state (frames
-// arriving meanwhile are folded into the next), because the state, not the frame, is what the
-// server guarantees to be complete and redacted for this reader.
+// the live socket's `negotiation` frames, which carry the entities that changed, already redacted
+// for this reader (negotiation-changes.js puts them in place). The whole state is read only at the
+// start, after a reconnect, and when a frame's number shows one was missed; frames that arrive
+// while it is read wait, and those newer than what it returned are applied after it.
 //
-// Events: 'change' {state} after each load; 'events' {events} with the frame's audit entries, for
-// announcements. Views read the state through the helpers below and never change it themselves:
-// they call the API, and the answer comes back through the socket like anyone else's.
+// Events: 'change' {state} after each load or frame; 'events' {events} with the frame's audit
+// entries, for announcements. Views read the state through the helpers below and never change it
+// themselves: they call the API, and the answer comes back through the socket like anyone else's.
 
 import { api } from '../api.js';
 import { Emitter } from '../live/emitter.js';
 import { coalescedLoad } from './coalesced-load.js';
+import { applyChanges, frameOrder } from './negotiation-changes.js';
 
 const EMPTY = {
-  revision: 0, seq: 0, documentStatus: null, phases: {}, amendments: [], conflictGroups: [],
+  revision: 0, seq: 0, frame: null, documentStatus: null, phases: {}, amendments: [], conflictGroups: [],
   comments: [], votes: [], silences: [], adoption: null,
 };
+
+/** Whether an answer's state is at least as new as ours: by frame number, or by the last event. */
+function newer(state, than) {
+  if (typeof state.frame === 'number' && typeof than.frame === 'number') return state.frame >= than.frame;
+  return state.seq >= (than.seq ?? 0);
+}
 
 export class NegotiationStore extends Emitter {
   constructor(documentId) {
     super();
     this.documentId = documentId;
     this.state = EMPTY;
+    this._loading = false;
+    this._waiting = []; // frames that arrived during a load
     this._reload = coalescedLoad(() => this._load());
   }
 
   /** Follows a LiveClient's negotiation frames; returns an unsubscribe function. */
   follow(client) {
-    const offFrame = client.on('negotiation', ({ events }) => {
-      const visible = events.filter((e) => !e.hidden);
+    const offFrame = client.on('negotiation', (frame) => {
+      const visible = frame.events.filter((e) => !e.hidden);
       if (visible.length) this._emit('events', { events: visible });
-      this._reloadQuietly();
+      this._onFrame(frame);
     });
     // After a reconnect frames may have been missed: read the whole state again.
     const offStatus = client.on('status', ({ status }) => { if (status === 'online') this._reloadQuietly(); });
     return () => { offFrame(); offStatus(); };
+  }
+
+  _onFrame(frame) {
+    if (this._loading) {
+      this._waiting.push(frame);
+      return;
+    }
+    if (!frame.changes) {
+      this._reloadQuietly(); // a server that sends no changes: the state is what it guarantees
+      return;
+    }
+    const order = frameOrder(this.state.frame, frame);
+    if (order === 'old') return;
+    if (order === 'gap') {
+      this._reloadQuietly();
+      return;
+    }
+    this.state = applyChanges(this.state, frame);
+    this._emit('change', { state: this.state });
   }
 
   /** Loads the state now (or once more after the load in progress). Resolves with the state. */
@@ -47,22 +76,31 @@ export class NegotiationStore extends Emitter {
   }
 
   async _load() {
-    const state = await api.negotiation(this.documentId);
-    if (state && state.seq >= (this.state.seq ?? 0)) {
-      this.state = { ...EMPTY, ...state };
-      this._emit('change', { state: this.state });
+    this._loading = true;
+    try {
+      // The whole state is the truth as of its frame: the frames that waited bring it up to date.
+      const state = await api.negotiation(this.documentId);
+      if (state) {
+        this.state = { ...EMPTY, ...state };
+        this._emit('change', { state: this.state });
+      }
+    } finally {
+      this._loading = false;
+      const waiting = this._waiting;
+      this._waiting = [];
+      waiting.forEach((frame) => this._onFrame(frame));
     }
     return this.state;
   }
 
   /** Puts an answer that carries the whole state (phases, breaks, adoption) in place at once. */
   accept(state) {
-    if (state && Array.isArray(state.amendments) && state.seq >= (this.state.seq ?? 0)) {
+    if (!state || !Array.isArray(state.amendments)) {
+      this.reload();
+    } else if (!this._loading && newer(state, this.state)) {
       this.state = { ...EMPTY, ...state };
       this._emit('change', { state: this.state });
-    } else {
-      this.reload();
-    }
+    } // else the state here is newer already, or a load in progress will be
   }
 
   // ---------------------------------------------------------------- reading

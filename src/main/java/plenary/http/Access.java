@@ -3,6 +3,7 @@ package plenary.http;
 import io.vertx.ext.web.RoutingContext;
 import plenary.people.Action;
 import plenary.people.Decision;
+import plenary.people.DelegationRules;
 import plenary.people.PermissionPolicy;
 import plenary.people.Principal;
 import plenary.people.Role;
@@ -50,6 +51,17 @@ final class Access {
         Role role = people.role(meetingId, principal.userId()).orElse(null);
         require(PermissionPolicy.decide(principal, role, action), "no document " + documentId);
         return new Grant(meetingId, role);
+    }
+
+    /**
+     * The delegation the person speaks for under {@code grant}: only a delegate speaks for one
+     * ({@link DelegationRules}); a delegation stored beside any other role counts for nothing, and so
+     * does one read when the role has changed since the grant was given.
+     */
+    String delegation(Grant grant, Principal principal) {
+        return people.membership(grant.meetingId(), principal.userId())
+                .filter(m -> m.role() == grant.role())
+                .map(m -> DelegationRules.spokenFor(m.role(), m.delegation())).orElse(null);
     }
 
     static void require(Decision decision, String notFoundDetail) {

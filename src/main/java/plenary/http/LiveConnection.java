@@ -38,7 +38,8 @@ final class LiveConnection {
      * {@link CurrentRoles#now()} taken before that read. On every message the membership is checked
      * against {@link CurrentRoles}: once it has changed, nothing more is done.
      */
-    record Viewer(Principal principal, String meetingId, Role role, String tokenHash, long roleMark) {
+    /** @param delegation the delegation a delegate speaks for, whose own frames it receives; else null */
+    record Viewer(Principal principal, String meetingId, Role role, String delegation, String tokenHash, long roleMark) {
     }
 
     private final ServerWebSocket socket;
@@ -217,7 +218,12 @@ final class LiveConnection {
         author = viewer.principal().displayName();
         long from = since == null ? -1L : ((Number) since).longValue();
         // Subscribe before asking for the catch-up, so no frame falls between the two.
-        frames = bus.consumer(LiveAddresses.broadcasts(documentId), frame -> forward(frame.body()));
+        frames = bus.consumer(LiveAddresses.broadcasts(documentId), frame -> {
+            String onlyFor = frame.headers().get(LiveAddresses.DELEGATION_HEADER);
+            if (onlyFor == null || onlyFor.equals(viewer.delegation())) {
+                forward(frame.body());
+            }
+        });
         frames.completion()
                 .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId), new JsonObject()
                         .put("action", "join").put("since", from).put("hash", hash)

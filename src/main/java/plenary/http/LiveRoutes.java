@@ -64,15 +64,22 @@ final class LiveRoutes {
         ctx.request().pause();
         Context here = vertx.getOrCreateContext();
         long roleMark = roles.now(); // before the role is read: a change after the read then counts
-        vertx.executeBlocking(() -> access.documentRole(me, id, Action.READ), false)
-                .compose(grant -> sequencers.ensure(id).map(grant))
+        vertx.executeBlocking(() -> {
+                    Access.Grant grant = access.documentRole(me, id, Action.READ);
+                    return new Seat(grant, access.delegation(grant, me));
+                }, false)
+                .compose(seat -> sequencers.ensure(id).map(seat))
                 // Back on the request's own event loop: the sequencer's deployment may complete on
                 // another one, and an upgrade made from there raced the connection's close
                 // ("Result is already complete") and blocked that loop during the handshake.
                 .onComplete(checked -> here.runOnContext(v -> accept(ctx, checked, me, auth, roleMark)));
     }
 
-    private void accept(RoutingContext ctx, AsyncResult<Access.Grant> checked, Principal me, Authenticated auth,
+    /** The reader's grant, and the delegation it speaks for (null unless a delegate). */
+    private record Seat(Access.Grant grant, String delegation) {
+    }
+
+    private void accept(RoutingContext ctx, AsyncResult<Seat> checked, Principal me, Authenticated auth,
                         long roleMark) {
         if (ctx.response().closed()) {
             return; // the client left while it was checked: there is nobody to answer or upgrade
@@ -82,7 +89,8 @@ final class LiveRoutes {
             ctx.fail(checked.cause());
             return;
         }
-        Access.Grant grant = checked.result();
+        Access.Grant grant = checked.result().grant();
+        String delegation = checked.result().delegation();
         String id = DocumentIds.documentId(ctx);
         Future<ServerWebSocket> upgraded = ctx.request().toWebSocket();
         // Vert.x (5.0.7) fails the handshake from the request's exception handler when the connection
@@ -92,8 +100,8 @@ final class LiveRoutes {
         ctx.request().exceptionHandler(null);
         upgraded
                 .onSuccess(socket -> new LiveConnection(socket, vertx.eventBus(), id, limits,
-                        new LiveConnection.Viewer(me, grant.meetingId(), grant.role(), auth.tokenHash(),
-                        roleMark)).start())
+                        new LiveConnection.Viewer(me, grant.meetingId(), grant.role(), delegation,
+                        auth.tokenHash(), roleMark)).start())
                 .onFailure(failure -> {
                     if (!ctx.response().closed()) {
                         ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(

@@ -11,7 +11,6 @@ import plenary.negotiation.Command;
 import plenary.negotiation.CommandAction;
 import plenary.negotiation.EventJson;
 import plenary.people.Action;
-import plenary.people.DelegationRules;
 import plenary.people.Membership;
 import plenary.people.Principal;
 import plenary.people.Role;
@@ -47,18 +46,12 @@ final class Negotiator {
     record Acting(Actor actor, String meetingId) {
     }
 
-    /**
-     * Who is acting in a document, once the policy allowed {@code action}. Only a delegate speaks for
-     * a delegation ({@link DelegationRules}): a delegation stored beside any other role counts for
-     * nothing, and neither does one read when the role has changed since the policy was asked.
-     */
+    /** Who is acting in a document, once the policy allowed {@code action}, speaking for {@link Access#delegation}. */
     Future<Acting> acting(RoutingContext ctx, String documentId, Action action) {
         Principal me = Access.principal(ctx);
         return vertx.executeBlocking(() -> {
             Access.Grant grant = access.documentRole(me, documentId, action);
-            String delegation = people.membership(grant.meetingId(), me.userId())
-                    .filter(m -> m.role() == grant.role())
-                    .map(m -> DelegationRules.spokenFor(m.role(), m.delegation())).orElse(null);
+            String delegation = access.delegation(grant, me);
             return new Acting(new Actor(me.userId(), me.displayName(), grant.role(), delegation), grant.meetingId());
         }, false);
     }

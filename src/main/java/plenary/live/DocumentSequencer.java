@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
@@ -98,6 +99,8 @@ public final class DocumentSequencer extends VerticleBase {
     /** Presence changes since the last tick, by connection: an entry, or {connectionId, left: true}. */
     private final Map<String, JsonObject> presenceChanges = new LinkedHashMap<>();
     private boolean tickScheduled;
+    /** Negotiation frames published so far: their numbers, and the one a state view is as of. */
+    private long framesPublished;
     private MessageConsumer<JsonObject> consumer;
 
     /**
@@ -340,7 +343,7 @@ public final class DocumentSequencer extends VerticleBase {
         Document document = state.document();
         String id = body.getString("id");
         JsonNode view = switch (body.getString("what", "")) {
-            case "state" -> NegotiationJson.state(n, document, viewer, clock.instant());
+            case "state" -> NegotiationJson.state(n, document, viewer, clock.instant()).put("frame", framesPublished);
             case "conflicts" -> NegotiationJson.conflicts(n, document);
             case "amendment" -> n.amendment(id).filter(a -> NegotiationJson.visible(a, viewer))
                     .map(a -> NegotiationJson.amendment(a, n, document, NegotiationJson.groupOf(n, document).get(id)))
@@ -610,16 +613,13 @@ public final class DocumentSequencer extends VerticleBase {
             unbroadcastTimings.clear();
         }
         if (!unbroadcastEvents.isEmpty() || !touchedClauses.isEmpty()) {
-            ObjectNode frame = JSON.createObjectNode().put("type", "negotiation");
-            ArrayNode events = frame.putArray("events");
-            unbroadcastEvents.forEach(r -> events.add(desk.live(r)));
             Set<String> clauses = new HashSet<>(touchedClauses);
             unbroadcastEvents.forEach(r -> clausesOf(r.event(), clauses));
-            frame.set("standings", desk.standingChanges(durableDocument, clauses));
+            TickFrames tick = desk.tick(unbroadcastEvents, clauses, durableDocument, clock.instant());
             unbroadcastEvents.clear();
             touchedClauses.clear();
-            if (!events.isEmpty() || !frame.get("standings").isEmpty()) {
-                vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
+            if (!tick.quiet()) {
+                publishNegotiation(tick);
             }
         }
         // Only what changed: a full list per change would cost O(people²) per join.
@@ -629,6 +629,29 @@ public final class DocumentSequencer extends VerticleBase {
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
                     new JsonObject().put("type", "presence").put("changes", changes).encode());
         }
+    }
+
+    /**
+     * The room's frame, then each delegation's own supplement under the same number, which only its
+     * delegates' sockets pass on (the {@code delegation} header). Frames are numbered one after
+     * another, so a client that sees a number skipped knows it missed one and reloads.
+     */
+    private void publishNegotiation(TickFrames tick) {
+        framesPublished++;
+        ObjectNode frame = JSON.createObjectNode().put("type", "negotiation").put("frame", framesPublished);
+        frame.set("events", tick.events());
+        frame.set("standings", tick.standings());
+        frame.set("changes", tick.room());
+        vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
+        tick.own().forEach((delegation, changes) -> {
+            ObjectNode own = JSON.createObjectNode().put("type", "negotiation").put("frame", framesPublished)
+                    .put("own", true);
+            own.putArray("events");
+            own.putArray("standings");
+            own.set("changes", changes);
+            vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), own.toString(),
+                    new DeliveryOptions().addHeader(LiveAddresses.DELEGATION_HEADER, delegation));
+        });
     }
 
     private static JsonObject rejected(String code, String message) {

@@ -12,6 +12,12 @@ public final class LiveAddresses {
     /** Where a document's id is published each time a change to it is durable: the search index listens. */
     public static final String CHANGED = "plenary.docs.changed";
 
+    /**
+     * On a broadcast frame meant for one delegation's delegates only (its drafts and their threads):
+     * the delegation. A frame without it is for every socket of the document.
+     */
+    public static final String DELEGATION_HEADER = "delegation";
+
     public static String broadcasts(String documentId) {
         return "plenary.doc." + documentId + ".out";
     }

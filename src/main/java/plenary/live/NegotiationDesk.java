@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import plenary.amendment.Amendment;
 import plenary.amendment.AmendmentState;
+import plenary.amendment.ConflictGroup;
 import plenary.amendment.ConflictGroups;
 import plenary.amendment.Standing;
+import plenary.deliberation.Comment;
+import plenary.deliberation.CommentTarget;
 import plenary.document.Document;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Event;
@@ -22,9 +25,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The negotiation half of a document's sequencer: folds the logged events, records new ones with
@@ -37,6 +45,10 @@ final class NegotiationDesk {
     private Negotiation negotiation;
     /** The last standing announced per tabled amendment, so only changes are pushed. */
     private final Map<String, String> announced = new HashMap<>();
+    /** The conflict groups last announced per clause. */
+    private final Map<String, String> announcedGroups = new HashMap<>();
+    /** The paragraph numbers as of the last tick; null before the first. */
+    private List<String> announcedNumbers;
 
     NegotiationDesk(Duration editWindow) {
         this.negotiation = new Negotiation(editWindow);
@@ -49,6 +61,8 @@ final class NegotiationDesk {
     void load(Duration editWindow, List<Recorded> events) {
         negotiation = new Negotiation(editWindow);
         announced.clear();
+        announcedGroups.clear();
+        announcedNumbers = null;
         events.forEach(r -> negotiation.apply(r.event()));
     }
 
@@ -77,27 +91,180 @@ final class NegotiationDesk {
     }
 
     /**
-     * Tabled amendments on {@code clauses} whose standing (current, rebased, conflicting) or conflict
-     * group changed since last announced: the text moved under them.
+     * One tick's frame content ({@link TickFrames}) for the entries {@code recorded} and the clauses
+     * whose text moved ({@code clauses}), against the durable {@code document}. Entities are read
+     * from the negotiation as it is now, which may already hold steps still being written: their own
+     * frame follows, with the same entities again.
      */
-    ArrayNode standingChanges(Document document, Set<String> clauses) {
-        ArrayNode changes = NODES.arrayNode();
-        // Typing ticks come here: look only at the touched clauses' amendments (groups never span clauses).
-        List<Amendment> affected = negotiation.amendments().stream()
-                .filter(a -> a.state() == AmendmentState.TABLED && clauses.contains(a.clauseId())).toList();
-        if (affected.isEmpty()) {
-            return changes;
+    TickFrames tick(List<Recorded> recorded, Set<String> clauses, Document document, Instant now) {
+        ArrayNode events = NODES.arrayNode();
+        recorded.forEach(r -> events.add(live(r)));
+        Touched touched = new Touched();
+        recorded.forEach(r -> touched.add(r.event()));
+        // A paragraph added, taken out or moved renumbers those after it: every amendment names its own.
+        List<String> numbers = document.numbers();
+        if (announcedNumbers != null && !numbers.equals(announcedNumbers)) {
+            negotiation.amendments().forEach(a -> touched.amendments.add(a.id()));
         }
-        Map<String, String> groups = ConflictGroups.byAmendment(affected, document);
+        announcedNumbers = numbers;
+        Set<String> regroup = new HashSet<>(clauses);
+        touched.amendments.forEach(id -> negotiation.amendment(id).ifPresent(a -> regroup.add(a.clauseId())));
+        Set<String> decided = new HashSet<>();
+        touched.textChangedBy.forEach(id -> negotiation.amendment(id).ifPresent(a -> decided.add(a.clauseId())));
+
+        // Typing ticks come here: look only at those clauses' amendments (groups never span clauses).
+        List<Amendment> affected = negotiation.amendments().stream()
+                .filter(a -> a.state().pending() && regroup.contains(a.clauseId())).toList();
+        List<ConflictGroup> found = affected.isEmpty() ? List.of() : ConflictGroups.of(affected, document);
+        Map<String, String> groups = ConflictGroups.byAmendment(found);
+        ArrayNode standings = NODES.arrayNode();
         for (Amendment a : affected) {
             Standing standing = Standing.of(a, document);
             String key = Wire.name(standing.kind()) + "|" + standing.stale() + "|" + groups.get(a.id());
-            if (!key.equals(announced.put(a.id(), key))) {
-                changes.addObject().put("id", a.id()).put("standing", Wire.name(standing.kind()))
+            boolean moved = !key.equals(announced.put(a.id(), key));
+            // A decision rewrote the clause: every proposal and diff on it is new, whatever the standing.
+            if (moved || decided.contains(a.clauseId())) {
+                touched.amendments.add(a.id());
+            }
+            // Drafts are their delegation's business: their standing comes in its own supplement.
+            if (moved && a.state() == AmendmentState.TABLED) {
+                standings.addObject().put("id", a.id()).put("standing", Wire.name(standing.kind()))
                         .put("stale", standing.stale()).put("proposal", standing.proposal())
                         .put("conflictGroup", groups.get(a.id()));
             }
         }
-        return changes;
+        ObjectNode room = NODES.objectNode();
+        Map<String, ObjectNode> own = new TreeMap<>();
+        for (String id : touched.amendments) {
+            negotiation.amendment(id).ifPresent(a -> {
+                ObjectNode json = NegotiationJson.amendment(a, negotiation, document, groups.get(a.id()));
+                if (Visibility.amendment(a, Visibility.ROOM)) {
+                    array(room, "amendments").add(json);
+                } else {
+                    sponsors(a).forEach(d -> array(ownOf(own, d), "amendments").add(json));
+                }
+            });
+        }
+        for (String id : touched.comments) {
+            negotiation.comment(id).ifPresent(c -> {
+                ObjectNode json = NegotiationJson.comment(c);
+                if (Visibility.comment(negotiation, c, Visibility.ROOM)) {
+                    array(room, "comments").add(json);
+                } else {
+                    commentOwners(c).forEach(d -> array(ownOf(own, d), "comments").add(json));
+                }
+            });
+        }
+        touched.votes.forEach(id -> negotiation.vote(id).ifPresent(v -> array(room, "votes").add(NegotiationJson.vote(v))));
+        negotiation.silences().stream().filter(x -> touched.silences.contains(x.id()))
+                .forEach(x -> array(room, "silences").add(NegotiationJson.silence(x)));
+        regrouped(regroup, found, room);
+        if (touched.phases) {
+            room.set("phases", NegotiationJson.phases(negotiation, now));
+        }
+        if (touched.adoption) {
+            room.set("adoption", NegotiationJson.adoption(negotiation));
+        }
+        room.put("documentStatus", document.status().wireName());
+        return new TickFrames(events, standings, room, own);
+    }
+
+    /** The groups now of each clause whose grouping changed since last announced. */
+    private void regrouped(Set<String> clauses, List<ConflictGroup> found, ObjectNode room) {
+        ArrayNode changedClauses = NODES.arrayNode();
+        ArrayNode changedGroups = NODES.arrayNode();
+        for (String clauseId : new java.util.TreeSet<>(clauses)) {
+            List<ConflictGroup> of = found.stream().filter(g -> g.clauseId().equals(clauseId)).toList();
+            String key = of.stream().map(g -> g.id() + ":" + g.amendmentIds()).toList().toString();
+            String before = announcedGroups.put(clauseId, key);
+            if (!key.equals(before == null ? "[]" : before)) {
+                changedClauses.add(clauseId);
+                of.forEach(g -> changedGroups.add(NegotiationJson.group(g)));
+            }
+        }
+        if (!changedClauses.isEmpty()) {
+            room.putObject("conflictGroups").<ObjectNode>set("clauses", changedClauses).set("groups", changedGroups);
+        }
+    }
+
+    /** The delegations whose delegates see a restricted amendment. */
+    private static Set<String> sponsors(Amendment a) {
+        Set<String> out = new TreeSet<>(a.cosponsors());
+        if (a.sponsor() != null) {
+            out.add(a.sponsor());
+        }
+        return out;
+    }
+
+    /** The delegations whose delegates see a comment the room may not. */
+    private Set<String> commentOwners(Comment c) {
+        Optional<String> privateTo = negotiation.privateTo(c.id());
+        if (privateTo.isPresent()) {
+            return Set.of(privateTo.get());
+        }
+        return c.target() == CommentTarget.AMENDMENT
+                ? negotiation.amendment(c.targetId()).map(NegotiationDesk::sponsors).orElse(Set.of()) : Set.of();
+    }
+
+    private static ObjectNode ownOf(Map<String, ObjectNode> own, String delegation) {
+        return own.computeIfAbsent(delegation, d -> NODES.objectNode());
+    }
+
+    private static ArrayNode array(ObjectNode parent, String name) {
+        return parent.has(name) ? (ArrayNode) parent.get(name) : parent.putArray(name);
+    }
+
+    /** The ids of what a tick's events changed. */
+    private static final class Touched {
+        final Set<String> amendments = new LinkedHashSet<>();
+        final Set<String> comments = new LinkedHashSet<>();
+        final Set<String> votes = new LinkedHashSet<>();
+        final Set<String> silences = new LinkedHashSet<>();
+        /** Amendments whose decision wrote their clause's text. */
+        final Set<String> textChangedBy = new HashSet<>();
+        boolean phases;
+        boolean adoption;
+
+        void add(Event event) {
+            switch (event) {
+                case Event.PhaseSet e -> phases = true;
+                case Event.AmendmentDrafted e -> amendments.add(e.amendment().id());
+                case Event.AmendmentTabled e -> amendments.add(e.id());
+                case Event.AmendmentWithdrawn e -> amendments.add(e.id());
+                case Event.CosponsorJoined e -> amendments.add(e.id());
+                case Event.AmendmentAccepted e -> {
+                    amendments.add(e.id());
+                    textChangedBy.add(e.id());
+                }
+                case Event.AmendmentRejected e -> amendments.add(e.id());
+                case Event.CompromiseMerged e -> {
+                    amendments.add(e.compromise().id());
+                    textChangedBy.add(e.compromise().id());
+                    amendments.addAll(e.compromise().lineage());
+                }
+                case Event.AmendmentSuperseded e -> {
+                    amendments.add(e.id());
+                    amendments.add(e.by());
+                }
+                case Event.IndicativeCast e -> amendments.add(e.amendmentId());
+                case Event.CommentPosted e -> comments.add(e.comment().id());
+                case Event.CommentEdited e -> comments.add(e.id());
+                case Event.CommentDeleted e -> comments.add(e.id());
+                case Event.ThreadResolved e -> comments.add(e.id());
+                case Event.ClauseStatusSet e -> { } // a text commit: its ops frame says it
+                case Event.VoteCalled e -> votes.add(e.vote().id());
+                case Event.PresenceRegistered e -> votes.add(e.voteId());
+                case Event.VoteOpened e -> votes.add(e.voteId());
+                case Event.BallotCast e -> votes.add(e.voteId());
+                case Event.VoteClosed e -> votes.add(e.voteId());
+                case Event.SilenceStarted e -> silences.add(e.silence().id());
+                case Event.SilenceBroken e -> silences.add(e.id());
+                case Event.SilenceConcluded e -> silences.add(e.id());
+                case Event.DocumentAdopted e -> {
+                    phases = true;
+                    adoption = true;
+                }
+            }
+        }
     }
 }

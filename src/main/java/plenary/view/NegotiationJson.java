@@ -1,5 +1,6 @@
 package plenary.view;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +32,7 @@ import plenary.negotiation.Visibility;
 import plenary.negotiation.Wire;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +56,12 @@ public final class NegotiationJson {
         out.put("revision", document.revision());
         out.put("seq", n.seq());
         out.put("documentStatus", document.status().wireName());
-        ObjectNode phases = out.putObject("phases");
-        for (Phase phase : Phase.values()) {
-            PhaseWindow window = n.phases().get(phase);
-            // An adopted text is closed to everything, whatever the windows said before.
-            boolean open = window.openAt(now) && n.adoption().isEmpty();
-            phases.putObject(Wire.name(phase)).put("open", open).put("deadline", open ? window.deadline() : null);
-        }
+        out.set("phases", phases(n, now));
         // Found once: each pair of tabled amendments on a clause is compared, rebased on today's text.
         List<ConflictGroup> found = ConflictGroups.of(n.amendments(), document);
         Map<String, String> groups = ConflictGroups.byAmendment(found);
         ArrayNode amendments = out.putArray("amendments");
-        for (Amendment a : n.amendments()) {
+        for (Amendment a : listed(n)) {
             if (visible(a, viewer)) {
                 amendments.add(amendment(a, n, document, groups.get(a.id())));
             }
@@ -84,9 +80,37 @@ public final class NegotiationJson {
         n.votes().forEach(v -> votes.add(vote(v)));
         ArrayNode silences = out.putArray("silences");
         n.silences().forEach(s -> silences.add(silence(s)));
-        n.adoption().ifPresentOrElse(a -> out.putObject("adoption").put("revision", a.revision())
-                .put("sha256", a.sha256()).put("adoptedAt", a.at()), () -> out.putNull("adoption"));
+        out.set("adoption", adoption(n));
         return out;
+    }
+
+    /**
+     * The amendments by when they were drafted, then by id: an order a live client can keep when an
+     * amendment becomes visible to it long after (a draft tabled), whatever else it saw meanwhile.
+     */
+    public static List<Amendment> listed(Negotiation n) {
+        return n.amendments().stream().sorted(BY_CREATION).toList();
+    }
+
+    private static final Comparator<Amendment> BY_CREATION = Comparator
+            .comparing((Amendment a) -> Instant.parse(a.createdAt())).thenComparing(Amendment::id);
+
+    /** Each phase open or closed as of {@code now}, with its deadline while open. */
+    public static ObjectNode phases(Negotiation n, Instant now) {
+        ObjectNode phases = NODES.objectNode();
+        for (Phase phase : Phase.values()) {
+            PhaseWindow window = n.phases().get(phase);
+            // An adopted text is closed to everything, whatever the windows said before.
+            boolean open = window.openAt(now) && n.adoption().isEmpty();
+            phases.putObject(Wire.name(phase)).put("open", open).put("deadline", open ? window.deadline() : null);
+        }
+        return phases;
+    }
+
+    /** The adoption record, or null. */
+    public static JsonNode adoption(Negotiation n) {
+        return n.adoption().<JsonNode>map(a -> NODES.objectNode().put("revision", a.revision())
+                .put("sha256", a.sha256()).put("adoptedAt", a.at())).orElse(NODES.nullNode());
     }
 
     /**

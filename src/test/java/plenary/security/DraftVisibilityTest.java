@@ -106,13 +106,22 @@ class DraftVisibilityTest {
                 assertEquals(403, room.as(other).get(room.doc + "/audit").statusCode(), other);
             }
 
-            // The live socket: the same five hidden entries for the whole room, the sponsor included.
+            // The live socket: the same five hidden entries for the whole room, the sponsor included;
+            // the drafts themselves reach Graz's delegates only, in its own supplements.
             for (SocketProbe socket : List.of(chairSocket, grazSocket)) {
                 socket.await(0, m -> SocketProbe.type(m, "negotiation") && m.toString().contains("phase-set"));
                 String frames = socket.received().toString();
-                assertHidesEverything(frames, List.of(a, b, note), "the socket");
                 assertEquals(5, socket.received().stream().filter(m -> SocketProbe.type(m, "negotiation"))
                         .mapToLong(m -> hidden(m.get("events"))).sum(), frames);
+                String roomFrames = socket.received().stream()
+                        .filter(m -> SocketProbe.type(m, "negotiation") && !m.path("own").asBoolean()).toList().toString();
+                assertHidesEverything(roomFrames, List.of(a, b, note), "the room's frames");
+            }
+            assertHidesEverything(chairSocket.received().toString(), List.of(a, b, note), "the chair's socket");
+            String own = grazSocket.received().stream()
+                    .filter(m -> SocketProbe.type(m, "negotiation") && m.path("own").asBoolean()).toList().toString();
+            for (String word : List.of(TEXT, RATIONALE, NOTE, REPLY, WITHDRAWN)) {
+                assertTrue(own.contains(word), "Graz's own supplements carry " + word + ": " + own);
             }
 
             // Tabled, the amendment is everyone's; the delegation's notes on its draft stay its own.

@@ -106,6 +106,9 @@ class CommentsBrowserTest {
         eventually(uclg, d -> textContent(uclg, commentCss + " .comment__body").endsWith("By 2030."));
         assertEquals("edited", textContent(uclg, commentCss + " .comment__edited"));
         assertEquals("", textContent(uclg, commentCss + " [data-action=edit]"), "only its author edits a comment");
+        // From here Gwangju's page counts its reads of the whole negotiation state (issue 17).
+        ((JavascriptExecutor) gwangju.driver).executeScript(
+                "performance.clearResourceTimings(); performance.setResourceTimingBufferSize(10000);");
         button(uclg, By.cssSelector("#room-panel .comments--clause .comment-thread"), "Reply").click();
         WebElement reply = uclg.waitFor(By.cssSelector("#room-panel .comment-thread .comment-form textarea[name=body]"));
         assertAccessible(uclg, "the reply form");
@@ -118,6 +121,9 @@ class CommentsBrowserTest {
 
         // The thread's author resolves it: no more replies.
         eventually(gwangju, d -> !d.findElements(By.cssSelector("#room-panel .comment-replies .comment")).isEmpty());
+        assertEquals(0L, ((JavascriptExecutor) gwangju.driver).executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/negotiation')).length;"),
+                "the reply came in its frame and was put in place: the page did not read the whole state again");
         button(gwangju, By.cssSelector("#room-panel .comments--clause .comment-thread"), "Resolve").click();
         eventually(gwangju, d -> textContent(gwangju, "#room-panel .comments--clause .comment-thread__resolved").equals("Resolved"));
         assertTrue(comment(documentId, commentId).get("resolved").asBoolean());

@@ -1,0 +1,30 @@
+package plenary.live;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+
+/**
+ * What one tick tells the room of the negotiation: the new log entries, the standings that moved,
+ * and the entities that changed, whole and in the shape of {@code GET …/negotiation}, so a client
+ * replaces its copies by id instead of reloading the state. The entities come once for the room
+ * (what every reader may see) and once more for each delegation whose own business (its drafts,
+ * their threads) changed, for that delegation's delegates only: one projection per visibility
+ * class, never one per socket.
+ *
+ * @param events    the entries, redacted for the room
+ * @param standings {@code {id, standing, stale, proposal, conflictGroup}} of tabled amendments whose
+ *                  standing or group moved
+ * @param room      the changed entities the room may see
+ * @param own       delegation → the changed entities only its delegates may see
+ */
+record TickFrames(ArrayNode events, ArrayNode standings, ObjectNode room, Map<String, ObjectNode> own) {
+
+    /** Nothing the room would learn: no frame is sent (own business always comes with an entry). */
+    boolean quiet() {
+        return events.isEmpty() && standings.isEmpty() && !room.has("amendments") && !room.has("comments")
+                && !room.has("votes") && !room.has("silences") && !room.has("conflictGroups")
+                && !room.has("phases") && !room.has("adoption") && own.isEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+// The room's negotiation store applies live frames in place (web/js/room/negotiation-changes.js):
+// the order rule for frame numbers, and a seeded walk in which the state built from frames must
+// equal the state the server would give, whatever the order of new and updated entities.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyChanges, frameOrder } from '../../../../web/js/room/negotiation-changes.js';
+import { makeRng } from './support/rng.mjs';
+
+const SEED = Number.parseInt(process.env.LIVE_SEED ?? '', 10) || 20261206;
+
+test('frames are taken in number order, the own supplement with its room frame', () => {
+  assert.equal(frameOrder(4, { frame: 5 }), 'next');
+  assert.equal(frameOrder(4, { frame: 4 }), 'old');
+  assert.equal(frameOrder(4, { frame: 3 }), 'old');
+  assert.equal(frameOrder(4, { frame: 6 }), 'gap');
+  assert.equal(frameOrder(4, { frame: 4, own: true }), 'next');
+  assert.equal(frameOrder(4, { frame: 5, own: true }), 'gap');
+  assert.equal(frameOrder(4, { frame: 3, own: true }), 'old');
+  assert.equal(frameOrder(null, { frame: 1 }), 'gap', 'no state yet: load it');
+  assert.equal(frameOrder(4, {}), 'gap', 'a frame without a number: load the state');
+});
+
+test('regrouping replaces the groups of the clauses named, and only those', () => {
+  const state = {
+    amendments: [], comments: [], votes: [], silences: [], phases: {}, adoption: null, documentStatus: 'draft',
+    conflictGroups: [{ id: 'g1', clauseId: 'c1', amendments: ['a', 'b'] }, { id: 'g2', clauseId: 'c2', amendments: ['c', 'd'] }],
+  };
+  const next = applyChanges(state, {
+    frame: 1, changes: { conflictGroups: { clauses: ['c1', 'c3'], groups: [{ id: 'g3', clauseId: 'c3', amendments: ['e', 'f'] }] } },
+  });
+  assert.deepEqual(next.conflictGroups.map((g) => g.id).sort(), ['g2', 'g3']);
+  assert.equal(state.conflictGroups.length, 2, 'the old state is untouched');
+});
+
+test(`a seeded walk of frames builds the server's state (seed ${SEED})`, () => {
+  const r = makeRng(SEED);
+  for (let round = 0; round < 200; round++) {
+    // The server's truth: amendments listed by drafting time then id, some hidden from this reader for a while.
+    const server = { amendments: [], comments: [], votes: [] };
+    let client = {
+      frame: 0, seq: 0, amendments: [], comments: [], votes: [], silences: [], conflictGroups: [], phases: {},
+      adoption: null, documentStatus: 'draft',
+    };
+    let clock = Date.parse('2026-12-06T09:00:00Z');
+    let seq = 0;
+    for (let step = 0; step < 30; step++) {
+      const changes = {};
+      const roll = r.int(4);
+      if (roll === 0 || server.amendments.length === 0) {
+        clock += r.int(3) * 7; // some drafted in the same millisecond
+        server.amendments.push({ id: `a${step}`, createdAt: new Date(clock).toISOString(), state: 'draft', visible: r.int(2) === 0, n: 0 });
+      } else if (roll === 1) {
+        const a = r.pick(server.amendments);
+        a.visible = true; // tabled: the reader sees it from now on
+        a.n++;
+        changes.amendments = [shown(a)];
+      } else if (roll === 2) {
+        server.comments.push({ id: `c${step}`, body: `comment ${step}` });
+        changes.comments = [server.comments.at(-1)];
+      } else {
+        const a = r.pick(server.amendments);
+        a.n++;
+        if (a.visible) changes.amendments = [shown(a)];
+      }
+      const events = [{ seq: ++seq }];
+      client = applyChanges(client, { frame: client.frame + 1, changes, events });
+    }
+    const visible = server.amendments.filter((a) => a.visible && a.n > 0).map(shown)
+      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    assert.deepEqual(client.amendments.filter((a) => visible.some((v) => v.id === a.id)), visible,
+      `round ${round}, seed ${SEED}: amendments in the server's order`);
+    assert.deepEqual(client.comments, server.comments, `round ${round}, seed ${SEED}`);
+    assert.equal(client.seq, seq);
+  }
+});
+
+function shown(a) {
+  return { id: a.id, createdAt: a.createdAt, n: a.n };
+}

@@ -1,0 +1,56 @@
+// A negotiation frame's changed entities (web/docs/negotiation-api.md, "Live frames") put into a
+// state as GET …/negotiation gives it: each entity replaces the one with its id, or joins the end
+// of its list as the server orders them (new ones are the newest); the conflict groups of the
+// clauses named are replaced as a whole. Pure: a new state, the old one untouched.
+
+/** The state after a frame numbered `frame` with `changes` and `events`. */
+export function applyChanges(state, { frame, changes, events = [] }) {
+  const next = { ...state, frame };
+  // An amendment can be new to this reader long after it was drafted (when it is tabled): it goes
+  // where the server lists it, by when it was drafted.
+  if (changes.amendments) next.amendments = upsert(state.amendments, changes.amendments, byCreation);
+  if (changes.comments) next.comments = upsert(state.comments, changes.comments);
+  if (changes.votes) next.votes = upsert(state.votes, changes.votes);
+  if (changes.silences) next.silences = upsert(state.silences, changes.silences);
+  if (changes.conflictGroups) {
+    const regrouped = new Set(changes.conflictGroups.clauses);
+    next.conflictGroups = state.conflictGroups.filter((g) => !regrouped.has(g.clauseId))
+      .concat(changes.conflictGroups.groups);
+  }
+  if (changes.phases) next.phases = changes.phases;
+  if ('adoption' in changes) next.adoption = changes.adoption;
+  if (changes.documentStatus) next.documentStatus = changes.documentStatus;
+  for (const e of events) if (e.seq > (next.seq ?? 0)) next.seq = e.seq;
+  return next;
+}
+
+/** Where a frame stands against a state at frame `at`: 'old' (already in it), 'next' or 'gap'. */
+export function frameOrder(at, { frame, own }) {
+  if (typeof at !== 'number' || typeof frame !== 'number') return 'gap';
+  // A delegation's own supplement shares the number of the room's frame just before it.
+  const expected = own ? at : at + 1;
+  if (frame < expected) return 'old';
+  return frame === expected ? 'next' : 'gap';
+}
+
+function upsert(list, items, place = (out, item) => out.push(item)) {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const out = list.map((old) => {
+    const replacement = byId.get(old.id);
+    if (replacement) byId.delete(old.id);
+    return replacement ?? old;
+  });
+  for (const item of byId.values()) place(out, item);
+  return out;
+}
+
+/** Puts an amendment where the server lists it: by when it was drafted, then by id. */
+function byCreation(out, item) {
+  const at = Date.parse(item.createdAt);
+  const later = out.findIndex((a) => {
+    const t = Date.parse(a.createdAt);
+    return t > at || (t === at && a.id > item.id);
+  });
+  if (later < 0) out.push(item);
+  else out.splice(later, 0, item);
+}
