@@ -263,7 +263,10 @@ final class LiveConnection {
                 case "duplicate" -> send(new JsonObject().put("type", "ack").put("seq", outcome.getLong("seq"))
                         .put("revision", outcome.getLong("revision")).put("duplicate", true));
                 case "rejected" -> error(seq, outcome.getString("code"), outcome.getString("message"));
-                default -> { } // applied: the acknowledgement is the op itself, in order, in the next frame
+                // Applied and durable: said at once to the author, without waiting for the tick;
+                // the commit itself follows in order in the next ops frame.
+                default -> send(new JsonObject().put("type", "saved").put("seq", outcome.getLong("seq"))
+                        .put("revision", outcome.getLong("revision")));
             }
         });
     }

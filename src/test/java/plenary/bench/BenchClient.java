@@ -348,6 +348,13 @@ final class BenchClient implements WebSocket.Listener {
                     submitNext();
                 }
             }
+        } else if (type.equals("saved")) {
+            long now = System.nanoTime();
+            synchronized (this) {
+                if (state.measuring && inflight != null && message.path("seq").asLong() == inflight.seq()) {
+                    state.saved.recordNanos(now - inflight.sentNanos());
+                }
+            }
         } else if (type.equals("ack")) {
             synchronized (this) {
                 if (inflight != null && message.path("seq").asLong() == inflight.seq()) {

@@ -445,6 +445,7 @@ public final class LiveLoad {
         Histogram fromAt = state.broadcastFromAt.merged();
         Histogram fromSend = state.broadcastFromSend.merged();
         System.out.println("  submit->ack (send -> own commit received), ms:  " + ack.summary());
+        System.out.println("  submit->saved (send -> early durable acknowledgement), ms:  " + state.saved.merged().summary());
         System.out.println("  broadcast, server commit stamp 'at' -> other clients, ms:  " + fromAt.summary());
         System.out.println("  broadcast, author's send -> other clients (upper bound), ms:  " + fromSend.summary());
         System.out.printf(Locale.ROOT, "  commits delivered to other clients: %,d (%.0f/s)%n", fromAt.count(),

@@ -22,6 +22,8 @@ final class LoadState {
 
     volatile boolean measuring;
     final Recorder ack = new Recorder();
+    /** Submit → the server's early "saved" (durable), which does not wait for the tick. */
+    final Recorder saved = new Recorder();
     final Recorder broadcastFromAt = new Recorder();
     final Recorder broadcastFromSend = new Recorder();
     final LongAdder opsFrames = new LongAdder();

@@ -8,7 +8,9 @@ import plenary.document.Seeds;
 import plenary.editing.Component;
 import plenary.editing.TextOp;
 import plenary.http.RunningServer;
+import plenary.people.SocketProbe;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +122,37 @@ class LiveEditingTest {
             observer.await(() -> observer.idle(), 10_000, "observer");
             assertEquals(1, fixture.storedRevision(), "applied once");
             assertTrue(fixture.storedTexts().get(clause).startsWith("Once: *Calls"), fixture.storedTexts().get(clause));
+        }
+    }
+
+    @Test
+    void anAppliedSubmissionIsSavedAtOnceAndItsCommitFollows() throws Exception {
+        try (RunningServer server = RunningServer.start(dir, "--no-samples");
+             LiveFixture fixture = new LiveFixture(server);
+             SocketProbe author = (SocketProbe) SocketProbe.open(HttpClient.newHttpClient(), fixture.liveUri(), server.token());
+             SocketProbe other = (SocketProbe) SocketProbe.open(HttpClient.newHttpClient(), fixture.liveUri(), server.token())) {
+            for (SocketProbe socket : List.of(author, other)) {
+                socket.send("{\"type\":\"join\",\"clientId\":\"c" + System.identityHashCode(socket) + "\",\"since\":-1}");
+                socket.await(0, m -> SocketProbe.type(m, "joined"));
+            }
+            String clause = fixture.clauseIds.get(1);
+            for (int seq = 1; seq <= 3; seq++) {
+                int mark = author.mark();
+                author.send("{\"type\":\"submit\",\"seq\":" + seq + ",\"change\":{\"type\":\"text\",\"clauseId\":\""
+                        + clause + "\",\"version\":" + (seq - 1) + ",\"op\":[\"" + seq + "\"]}}");
+                int s = seq;
+                JsonNode saved = author.await(mark, m -> SocketProbe.type(m, "saved"));
+                assertEquals(seq, saved.get("seq").asLong());
+                assertEquals(seq, saved.get("revision").asLong(), "the revision its commit has");
+                // The commit comes in an ops frame, to the author and everyone else alike.
+                for (SocketProbe socket : List.of(author, other)) {
+                    JsonNode ops = socket.await(0, m -> SocketProbe.type(m, "ops") && m.get("ops").get(0).get("seq").asLong() == s);
+                    assertEquals(seq, ops.get("ops").get(0).get("revision").asLong());
+                }
+            }
+            assertEquals(0, other.received().stream().filter(m -> SocketProbe.type(m, "saved")).count(),
+                    "only the author is told");
+            assertEquals(3, fixture.storedRevision());
         }
     }
 
