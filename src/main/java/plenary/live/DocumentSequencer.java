@@ -24,8 +24,7 @@ import plenary.editing.Outcome;
 import plenary.editing.Submission;
 import plenary.store.OperationLog;
 import plenary.render.Edition;
-import plenary.search.Entries;
-import plenary.search.SearchEntriesJson;
+import plenary.search.SearchSource;
 import plenary.view.DocumentJson;
 import plenary.view.EditionJson;
 import plenary.view.NegotiationJson;
@@ -136,6 +135,7 @@ public final class DocumentSequencer extends VerticleBase {
     @Override
     public Future<?> start() {
         meters = Meters.of(vertx);
+        LocalObjectCodec.register(vertx, SearchSource.class);
         committed = meters.opsCommitted(documentId);
         queue = Gauge.builder("plenary.sequencer.queue", this, s -> s.unwritten.size() + s.parked.size() + s.deferred.size())
                 .description("changes applied in memory and waiting to be written, and answers waiting for a write")
@@ -208,8 +208,9 @@ public final class DocumentSequencer extends VerticleBase {
             case "edition" -> request.reply(new JsonObject()
                     .put("edition", EditionJson.write(Edition.of(state.document(), desk.negotiation()))));
             // What the search index holds of this document, as durable now.
-            case "search-entries" -> request.reply(SearchEntriesJson.write(durableRevision, desk.negotiation().seq(),
-                    Entries.of(durableDocument, body.getString("meetingId"), desk.negotiation())));
+            // Only references are copied here: the entries are built on the search feed's worker.
+            case "search-entries" -> request.reply(new SearchSource(durableDocument, desk.negotiation().copy(),
+                    durableRevision, desk.negotiation().seq()));
             case "join" -> join(request, body);
             case "presence" -> presence(request, body);
             case "leave" -> {

@@ -55,6 +55,24 @@ public final class Negotiation {
         phases.put(Phase.COMMENTS, new PhaseWindow(true, null));
     }
 
+    /**
+     * A copy that later events do not change: for readers on other threads (the search index), so
+     * the document's sequencer, which owns this one, only pays for copying the references.
+     */
+    public Negotiation copy() {
+        Negotiation out = new Negotiation(editWindow);
+        out.phases.putAll(phases);
+        out.amendments.putAll(amendments);
+        out.comments.putAll(comments);
+        indicative.forEach((id, positions) -> out.indicative.put(id, new LinkedHashMap<>(positions)));
+        out.votes.putAll(votes);
+        out.silences.putAll(silences);
+        out.privateThreads.putAll(privateThreads);
+        out.adoption = adoption;
+        out.seq = seq;
+        return out;
+    }
+
     /** The number of the last event applied. */
     public long seq() {
         return seq;

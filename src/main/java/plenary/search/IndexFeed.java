@@ -102,12 +102,20 @@ public final class IndexFeed {
     private Future<Void> reindexLive(String documentId) {
         return vertx.executeBlocking(() -> meetingOf(documentId), false)
                 .compose(meetingId -> sequencers.ensure(documentId)
-                        .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId),
-                                new JsonObject().put("action", "search-entries").put("meetingId", meetingId)))
+                        .compose(v -> vertx.eventBus().<SearchSource>request(LiveAddresses.requests(documentId),
+                                new JsonObject().put("action", "search-entries")))
+                        // The entries are built here, on a worker, not on the document's sequencer.
+                        .compose(reply -> vertx.executeBlocking(() -> {
+                            SearchSource source = reply.body();
+                            return new Built(new SearchIndex.Marker(source.revision(), source.seq()),
+                                    Entries.of(source.document(), meetingId, source.negotiation()));
+                        }, false))
                         // Back on the feed's own context, so its fields stay single-threaded.
-                        .compose(reply -> Future.fromCompletionStage(index.replaceLater(documentId,
-                                SearchEntriesJson.marker(reply.body()), SearchEntriesJson.entries(reply.body())),
-                                vertx.getOrCreateContext())));
+                        .compose(built -> Future.fromCompletionStage(index.replaceLater(documentId, built.marker(),
+                                built.entries()), vertx.getOrCreateContext())));
+    }
+
+    private record Built(SearchIndex.Marker marker, List<Entry> entries) {
     }
 
     private String meetingOf(String documentId) {

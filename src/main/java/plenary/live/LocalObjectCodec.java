@@ -1,0 +1,53 @@
+package plenary.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageCodec;
+
+/**
+ * Passes an immutable object over this process's event bus as it is: no JSON, no copy. It never
+ * leaves the process, so it is for answers that only a local reader asks for (the search feed).
+ */
+final class LocalObjectCodec<T> implements MessageCodec<T, T> {
+    private final Class<T> type;
+
+    private LocalObjectCodec(Class<T> type) {
+        this.type = type;
+    }
+
+    /** Registers the codec for {@code type} once per Vert.x instance; later calls find it there. */
+    static <T> void register(Vertx vertx, Class<T> type) {
+        synchronized (LocalObjectCodec.class) {
+            try {
+                vertx.eventBus().registerDefaultCodec(type, new LocalObjectCodec<>(type));
+            } catch (IllegalStateException registeredAlready) {
+                // another sequencer of this instance did it first
+            }
+        }
+    }
+
+    @Override
+    public void encodeToWire(Buffer buffer, T value) {
+        throw new UnsupportedOperationException(type.getSimpleName() + " does not leave the process");
+    }
+
+    @Override
+    public T decodeFromWire(int pos, Buffer buffer) {
+        throw new UnsupportedOperationException(type.getSimpleName() + " does not leave the process");
+    }
+
+    @Override
+    public T transform(T value) {
+        return value;
+    }
+
+    @Override
+    public String name() {
+        return "local:" + type.getName();
+    }
+
+    @Override
+    public byte systemCodecID() {
+        return -1;
+    }
+}
