@@ -2,6 +2,7 @@ package plenary.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import plenary.live.LiveAddresses;
@@ -15,8 +16,11 @@ import plenary.people.Membership;
 import plenary.people.Principal;
 import plenary.people.Role;
 import plenary.store.PeopleRepository;
+import plenary.view.NegotiationSnapshot;
+import plenary.view.NegotiationViews;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
@@ -34,12 +38,15 @@ final class Negotiator {
     private final PeopleRepository people;
     private final Access access;
     private final Sequencers sequencers;
+    /** Views are built here, two at a time at most, apart from the pool that serves the database. */
+    private final WorkerExecutor views;
 
     Negotiator(Vertx vertx, PeopleRepository people, Access access, Sequencers sequencers) {
         this.vertx = vertx;
         this.people = people;
         this.access = access;
         this.sequencers = sequencers;
+        this.views = vertx.createSharedWorkerExecutor("plenary-views", 2);
     }
 
     /** Who is acting in a document, with the meeting id. */
@@ -111,19 +118,19 @@ final class Negotiator {
                 });
     }
 
-    /** A view computed by the sequencer for this person; a 404 when it is not there for them. */
+    /**
+     * A view for this person, built here (on the views' own workers) from the sequencer's snapshot;
+     * a 404 when it is not there for them.
+     */
     Future<String> view(String documentId, String what, String id, Actor viewer) {
-        JsonObject request;
-        try {
-            request = new JsonObject().put("action", "view").put("what", what).put("id", id)
-                    .put("actor", JSON.writeValueAsString(viewer));
-        } catch (JsonProcessingException e) {
-            return Future.failedFuture(e);
-        }
         return sequencers.ensure(documentId)
-                .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId), request))
-                .compose(reply -> reply.body().getBoolean("found", false)
-                        ? Future.succeededFuture(reply.body().getString("view"))
+                .compose(v -> vertx.eventBus().<NegotiationSnapshot>request(LiveAddresses.requests(documentId),
+                        new JsonObject().put("action", "view")))
+                .compose(reply -> views.<String>executeBlocking(() -> {
+                    JsonNode view = NegotiationViews.of(reply.body(), what, id, viewer);
+                    return view == null ? null : view.toString();
+                }, false))
+                .compose(view -> view != null ? Future.succeededFuture(view)
                         : Future.failedFuture(new ProblemException(Problem.notFound("no " + what + " " + id))));
     }
 

@@ -27,7 +27,7 @@ import plenary.render.Edition;
 import plenary.search.SearchSource;
 import plenary.view.DocumentJson;
 import plenary.view.EditionJson;
-import plenary.view.NegotiationJson;
+import plenary.view.NegotiationSnapshot;
 import plenary.metrics.Meters;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Command;
@@ -136,6 +136,7 @@ public final class DocumentSequencer extends VerticleBase {
     public Future<?> start() {
         meters = Meters.of(vertx);
         LocalObjectCodec.register(vertx, SearchSource.class);
+        LocalObjectCodec.register(vertx, NegotiationSnapshot.class);
         committed = meters.opsCommitted(documentId);
         queue = Gauge.builder("plenary.sequencer.queue", this, s -> s.unwritten.size() + s.parked.size() + s.deferred.size())
                 .description("changes applied in memory and waiting to be written, and answers waiting for a write")
@@ -203,14 +204,14 @@ public final class DocumentSequencer extends VerticleBase {
         switch (body.getString("action", "")) {
             case "submit" -> submit(request, body);
             case "negotiate" -> negotiate(request, body);
-            case "view" -> view(request, body);
+            case "view" -> view(request);
             // What an export shows: it holds no drafts, so it is the same for every reader.
             case "edition" -> request.reply(new JsonObject()
                     .put("edition", EditionJson.write(Edition.of(state.document(), desk.negotiation()))));
             // What the search index holds of this document, as durable now.
             // Only references are copied here: the entries are built on the search feed's worker.
-            case "search-entries" -> request.reply(new SearchSource(durableDocument, desk.negotiation().copy(),
-                    durableRevision, desk.negotiation().seq()));
+            case "search-entries" -> request.reply(new SearchSource(durableDocument, desk.durable().copy(),
+                    durableRevision, desk.durable().seq()));
             case "join" -> join(request, body);
             case "presence" -> presence(request, body);
             case "leave" -> {
@@ -331,32 +332,14 @@ public final class DocumentSequencer extends VerticleBase {
         });
     }
 
-    /** A view of the negotiation for one person: the whole state, or one amendment, comment or vote. */
-    private void view(Message<JsonObject> request, JsonObject body) {
-        Actor viewer;
-        try {
-            viewer = COMMANDS.readValue(body.getString("actor"), Actor.class);
-        } catch (JsonProcessingException | RuntimeException e) {
-            request.fail(400, "unreadable viewer");
-            return;
-        }
-        Negotiation n = desk.negotiation();
-        Document document = state.document();
-        String id = body.getString("id");
-        JsonNode view = switch (body.getString("what", "")) {
-            case "state" -> NegotiationJson.state(n, document, viewer, clock.instant()).put("frame", framesPublished);
-            case "conflicts" -> NegotiationJson.conflicts(n, document);
-            case "amendment" -> n.amendment(id).filter(a -> NegotiationJson.visible(a, viewer))
-                    .map(a -> NegotiationJson.amendment(a, n, document, NegotiationJson.groupOf(n, document).get(id)))
-                    .orElse(null);
-            case "comment" -> n.comment(id).filter(c -> NegotiationJson.commentVisible(c, n, viewer))
-                    .map(NegotiationJson::comment).orElse(null);
-            case "vote" -> n.vote(id).map(NegotiationJson::vote).orElse(null);
-            case "silence" -> n.silences().stream().filter(x -> x.id().equals(id)).findFirst()
-                    .map(NegotiationJson::silence).orElse(null);
-            default -> null;
-        };
-        request.reply(new JsonObject().put("found", view != null).put("view", view == null ? null : view.toString()));
+    /**
+     * What a view of the negotiation is built from, as of now: the reader builds it (views cost up
+     * to tens of milliseconds with hundreds of amendments), not this context, which only copies
+     * references.
+     */
+    private void view(Message<JsonObject> request) {
+        request.reply(new NegotiationSnapshot(state.document(), desk.negotiation().copy(), framesPublished,
+                clock.instant()));
     }
 
     /** The clauses whose amendments an event may have regrouped. */
@@ -420,6 +403,7 @@ public final class DocumentSequencer extends VerticleBase {
                 committed.increment();
                 touchedClauses.add(commit.change().clauseId());
             }
+            desk.written(pending.events());
             unbroadcastEvents.addAll(pending.events());
             if (pending.request() != null) {
                 pending.request().reply(pending.reply() != null ? pending.reply() : new JsonObject()

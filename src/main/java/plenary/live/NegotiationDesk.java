@@ -43,6 +43,12 @@ final class NegotiationDesk {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Negotiation negotiation;
+    /**
+     * The negotiation as far as it is durable: the events written, applied a second time. Frames
+     * are built from it, so a frame never shows a step still being written (a vote's result, say,
+     * whose write could still fail).
+     */
+    private Negotiation durable;
     /** The last standing announced per tabled amendment, so only changes are pushed. */
     private final Map<String, String> announced = new HashMap<>();
     /** The conflict groups last announced per clause. */
@@ -52,6 +58,7 @@ final class NegotiationDesk {
 
     NegotiationDesk(Duration editWindow) {
         this.negotiation = new Negotiation(editWindow);
+        this.durable = new Negotiation(editWindow);
     }
 
     Negotiation negotiation() {
@@ -63,7 +70,11 @@ final class NegotiationDesk {
         announced.clear();
         announcedGroups.clear();
         announcedNumbers = null;
-        events.forEach(r -> negotiation.apply(r.event()));
+        durable = new Negotiation(editWindow);
+        events.forEach(r -> {
+            negotiation.apply(r.event());
+            durable.apply(r.event());
+        });
     }
 
     /** Applies a verdict's events in memory and returns them as log entries, stamped with {@code revision}. */
@@ -77,13 +88,23 @@ final class NegotiationDesk {
         return out;
     }
 
+    /** The negotiation as far as it is written. */
+    Negotiation durable() {
+        return durable;
+    }
+
+    /** Events now written: the durable negotiation takes them too, in the same order. */
+    void written(List<Recorded> events) {
+        events.forEach(r -> durable.apply(r.event()));
+    }
+
     /**
      * An entry as everyone on the document's socket may see it: the room speaks for no delegation, so
      * a delegation's draft business arrives as hidden entries (the sponsor reads it with GET), and a
      * ballot never carries its choice (its vote was open when it was cast; the result says it all).
      */
     ObjectNode live(Recorded r) {
-        Visibility.Seen seen = Visibility.entry(negotiation, r, Visibility.ROOM);
+        Visibility.Seen seen = Visibility.entry(durable, r, Visibility.ROOM);
         if (seen == Visibility.Seen.WHOLE && r.event() instanceof Event.BallotCast) {
             seen = Visibility.Seen.WITHOUT_CHOICE;
         }
@@ -92,9 +113,7 @@ final class NegotiationDesk {
 
     /**
      * One tick's frame content ({@link TickFrames}) for the entries {@code recorded} and the clauses
-     * whose text moved ({@code clauses}), against the durable {@code document}. Entities are read
-     * from the negotiation as it is now, which may already hold steps still being written: their own
-     * frame follows, with the same entities again.
+     * whose text moved ({@code clauses}), against the durable {@code document} and negotiation.
      */
     TickFrames tick(List<Recorded> recorded, Set<String> clauses, Document document, Instant now) {
         ArrayNode events = NODES.arrayNode();
@@ -104,16 +123,16 @@ final class NegotiationDesk {
         // A paragraph added, taken out or moved renumbers those after it: every amendment names its own.
         List<String> numbers = document.numbers();
         if (announcedNumbers != null && !numbers.equals(announcedNumbers)) {
-            negotiation.amendments().forEach(a -> touched.amendments.add(a.id()));
+            durable.amendments().forEach(a -> touched.amendments.add(a.id()));
         }
         announcedNumbers = numbers;
         Set<String> regroup = new HashSet<>(clauses);
-        touched.amendments.forEach(id -> negotiation.amendment(id).ifPresent(a -> regroup.add(a.clauseId())));
+        touched.amendments.forEach(id -> durable.amendment(id).ifPresent(a -> regroup.add(a.clauseId())));
         Set<String> decided = new HashSet<>();
-        touched.textChangedBy.forEach(id -> negotiation.amendment(id).ifPresent(a -> decided.add(a.clauseId())));
+        touched.textChangedBy.forEach(id -> durable.amendment(id).ifPresent(a -> decided.add(a.clauseId())));
 
         // Typing ticks come here: look only at those clauses' amendments (groups never span clauses).
-        List<Amendment> affected = negotiation.amendments().stream()
+        List<Amendment> affected = durable.amendments().stream()
                 .filter(a -> a.state().pending() && regroup.contains(a.clauseId())).toList();
         List<ConflictGroup> found = affected.isEmpty() ? List.of() : ConflictGroups.of(affected, document);
         Map<String, String> groups = ConflictGroups.byAmendment(found);
@@ -136,8 +155,8 @@ final class NegotiationDesk {
         ObjectNode room = NODES.objectNode();
         Map<String, ObjectNode> own = new TreeMap<>();
         for (String id : touched.amendments) {
-            negotiation.amendment(id).ifPresent(a -> {
-                ObjectNode json = NegotiationJson.amendment(a, negotiation, document, groups.get(a.id()));
+            durable.amendment(id).ifPresent(a -> {
+                ObjectNode json = NegotiationJson.amendment(a, durable, document, groups.get(a.id()));
                 if (Visibility.amendment(a, Visibility.ROOM)) {
                     array(room, "amendments").add(json);
                 } else {
@@ -146,24 +165,24 @@ final class NegotiationDesk {
             });
         }
         for (String id : touched.comments) {
-            negotiation.comment(id).ifPresent(c -> {
+            durable.comment(id).ifPresent(c -> {
                 ObjectNode json = NegotiationJson.comment(c);
-                if (Visibility.comment(negotiation, c, Visibility.ROOM)) {
+                if (Visibility.comment(durable, c, Visibility.ROOM)) {
                     array(room, "comments").add(json);
                 } else {
                     commentOwners(c).forEach(d -> array(ownOf(own, d), "comments").add(json));
                 }
             });
         }
-        touched.votes.forEach(id -> negotiation.vote(id).ifPresent(v -> array(room, "votes").add(NegotiationJson.vote(v))));
-        negotiation.silences().stream().filter(x -> touched.silences.contains(x.id()))
+        touched.votes.forEach(id -> durable.vote(id).ifPresent(v -> array(room, "votes").add(NegotiationJson.vote(v))));
+        durable.silences().stream().filter(x -> touched.silences.contains(x.id()))
                 .forEach(x -> array(room, "silences").add(NegotiationJson.silence(x)));
         regrouped(regroup, found, room);
         if (touched.phases) {
-            room.set("phases", NegotiationJson.phases(negotiation, now));
+            room.set("phases", NegotiationJson.phases(durable, now));
         }
         if (touched.adoption) {
-            room.set("adoption", NegotiationJson.adoption(negotiation));
+            room.set("adoption", NegotiationJson.adoption(durable));
         }
         room.put("documentStatus", document.status().wireName());
         return new TickFrames(events, standings, room, own);
@@ -198,12 +217,12 @@ final class NegotiationDesk {
 
     /** The delegations whose delegates see a comment the room may not. */
     private Set<String> commentOwners(Comment c) {
-        Optional<String> privateTo = negotiation.privateTo(c.id());
+        Optional<String> privateTo = durable.privateTo(c.id());
         if (privateTo.isPresent()) {
             return Set.of(privateTo.get());
         }
         return c.target() == CommentTarget.AMENDMENT
-                ? negotiation.amendment(c.targetId()).map(NegotiationDesk::sponsors).orElse(Set.of()) : Set.of();
+                ? durable.amendment(c.targetId()).map(NegotiationDesk::sponsors).orElse(Set.of()) : Set.of();
     }
 
     private static ObjectNode ownOf(Map<String, ObjectNode> own, String delegation) {

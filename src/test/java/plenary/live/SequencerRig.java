@@ -22,6 +22,8 @@ import plenary.store.DocumentRepository;
 import plenary.store.OperationLog;
 import plenary.store.PeopleRepository;
 import plenary.store.TestStore;
+import plenary.view.NegotiationSnapshot;
+import plenary.view.NegotiationViews;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -173,14 +175,6 @@ final class SequencerRig implements AutoCloseable {
         }
     }
 
-    static JsonObject viewState(Actor actor) {
-        try {
-            return new JsonObject().put("action", "view").put("what", "state")
-                    .put("actor", EventJson.mapper().writeValueAsString(actor));
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** One process: a Vert.x, the server's {@link Sequencers}, and a subscriber to the document's broadcasts. */
     final class Node implements AutoCloseable {
@@ -220,6 +214,13 @@ final class SequencerRig implements AutoCloseable {
         Future<JsonObject> send(JsonObject request) {
             return vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId), request)
                     .map(io.vertx.core.eventbus.Message::body);
+        }
+
+        /** The negotiation state as {@code actor} reads it, built from the sequencer's snapshot as the API does. */
+        Future<JsonObject> viewState(Actor actor) {
+            return vertx.eventBus().<NegotiationSnapshot>request(LiveAddresses.requests(documentId),
+                            new JsonObject().put("action", "view"))
+                    .map(reply -> new JsonObject(NegotiationViews.of(reply.body(), "state", null, actor).toString()));
         }
 
         JsonObject request(JsonObject request) {

@@ -112,7 +112,7 @@ class SequencerWriteFailureTest {
             assertTrue(gate.awaitHeld(Duration.ofSeconds(10)), "the reload is waiting for the store");
 
             Future<JsonObject> joining = node.send(SequencerRig.join("c2", "u2", 1, hashAtOne));
-            Future<JsonObject> view = node.send(SequencerRig.viewState(SequencerRig.CHAIR));
+            Future<JsonObject> view = node.viewState(SequencerRig.CHAIR);
             // The same change 2 again (its seq was never saved): the abandoned state would call it a duplicate.
             Future<JsonObject> resent = node.send(SequencerRig.prepend("c1", "u1", 2, second, 0, "Two "));
             Future<JsonObject> three = node.send(SequencerRig.prepend("c1", "u1", 3, third, 0, "Three "));
@@ -133,7 +133,7 @@ class SequencerWriteFailureTest {
             JsonObject threeReply = SequencerRig.await(three, "change 3");
             assertEquals("applied", threeReply.getString("outcome"), threeReply.encode());
             assertEquals(3, threeReply.getLong("revision"));
-            JsonObject state = new JsonObject(SequencerRig.await(view, "view").getString("view"));
+            JsonObject state = SequencerRig.await(view, "view");
             assertEquals(1, state.getLong("revision"), "the view was computed on the reloaded state: " + state);
             node.awaitFrame("resync", FRAME_WAIT);
 
@@ -281,8 +281,7 @@ class SequencerWriteFailureTest {
     }
 
     private static JsonObject state(SequencerRig.Node node) {
-        JsonObject reply = node.request(SequencerRig.viewState(SequencerRig.CHAIR));
-        return new JsonObject(reply.getString("view"));
+        return SequencerRig.await(node.viewState(SequencerRig.CHAIR), "the state");
     }
 
     /** A clause's text in a join reply's whole document. */

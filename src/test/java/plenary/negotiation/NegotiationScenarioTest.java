@@ -335,8 +335,22 @@ class NegotiationScenarioTest {
                 assertTrue(frames.stream().anyMatch(f -> SocketProbe.type(f, "negotiation")
                         && f.toString().contains("\"action\":\"" + milestone + "\"")), milestone);
             }
-            assertFalse(frames.stream().anyMatch(f -> f.toString().contains("\"ballot-cast\"")
-                    && f.toString().contains("\"choice\"")), "ballot choices stay off the room's socket");
+            // A ballot's entry never carries its choice; the vote in a frame shows choices only once
+            // it is closed (a roll call's, by name), never in a frame before its vote-closed entry.
+            boolean resultOut = false;
+            for (JsonNode f : frames) {
+                if (!SocketProbe.type(f, "negotiation")) {
+                    continue;
+                }
+                for (JsonNode e : f.get("events")) {
+                    assertFalse(e.path("detail").has("choice"), "a ballot's choice stays off the room's socket: " + e);
+                    resultOut |= "vote-closed".equals(e.path("action").asText());
+                }
+                if (!resultOut) {
+                    assertFalse(f.path("changes").toString().contains("\"choice\""), "no choice before the result: " + f);
+                }
+            }
+            assertTrue(resultOut);
             assertEquals("agreed", json(chair.get(doc)).get("clauses").get(0).get("status").asText(),
                     "the preambular paragraph " + pp1 + " was agreed by silence too");
         }
