@@ -19,7 +19,7 @@ export class ReadView {
     this._off = [
       client.on('document', () => this.render()),
       client.on('clause', ({ clauseId }) => this._renderOne(clauseId)),
-      client.on('presence', () => this.render()),
+      client.on('presence', () => this._presenceChanged()),
       store.on('change', () => this.render()),
     ];
     this.element.addEventListener('click', (event) => {
@@ -50,6 +50,7 @@ export class ReadView {
       }
     }
     const tally = this._tally();
+    this._here = tally.here;
     let previous = null;
     clauses.forEach((clause, position) => {
       const root = this._upToDate(clause, position, tally);
@@ -59,6 +60,23 @@ export class ReadView {
         else this.element.prepend(root);
       }
       previous = root;
+    });
+  }
+
+  /**
+   * Who is where changed: only the clauses someone arrived in or left are looked at again (a
+   * presence frame comes with every move of a caret, so not a pass over every clause).
+   */
+  _presenceChanged() {
+    const tally = this._tally();
+    const before = this._here ?? new Map();
+    this._here = tally.here;
+    const changed = new Set();
+    for (const [id, names] of tally.here) if (String(before.get(id) ?? '') !== String(names)) changed.add(id);
+    for (const id of before.keys()) if (!tally.here.has(id)) changed.add(id);
+    if (!changed.size) return;
+    this._ctx.client.clauses.forEach((clause, position) => {
+      if (changed.has(clause.id) && this._items.has(clause.id)) this._upToDate(clause, position, tally);
     });
   }
 

@@ -150,6 +150,20 @@ class LiveConvergenceBrowserTest {
         // The read and compilation views rebuilt the paragraph (a textarea's new value is no DOM change).
         assertTrue(inParagraph.get(".clauses--room") > 0 && inParagraph.get(".compilation__clauses") > 0,
                 inParagraph::toString);
+
+        // Presence: the rapporteur moves to the next paragraph. The reader sees them there and no
+        // longer in the one they left; nothing else of the read view changes.
+        String next = operative.get(2).getAttribute("data-clause-id");
+        delegate.waitUntil(d -> !d.findElements(By.cssSelector("#clause-" + clauseId + " .room-clause__people")).isEmpty());
+        ((JavascriptExecutor) delegate.driver).executeScript(OBSERVE, ".clauses--room");
+        rapporteur.driver.findElement(By.id("live-text-" + next)).click();
+        delegate.waitUntil(d -> d.findElements(By.cssSelector("#clause-" + clauseId + " .room-clause__people")).isEmpty()
+                && d.findElement(By.cssSelector("#clause-" + next + " .room-clause__meta")).getText().contains("Also here"));
+        @SuppressWarnings("unchecked")
+        List<String> moved = (List<String>) ((JavascriptExecutor) delegate.driver)
+                .executeScript("window.__observer.disconnect(); return window.__changes;");
+        assertEquals(java.util.Set.of(clauseId, next), new java.util.TreeSet<>(moved),
+                "the read view changed the two paragraphs and nothing else: " + moved);
     }
 
     /** Turns on live editing in the text view, unless it is on already. */
