@@ -130,6 +130,7 @@ public final class PlenaryServer implements AutoCloseable {
             }
             LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.actualPort(),
                     config.dbUrl() == null ? config.dataDir().toAbsolutePath() : "external database");
+            logHeap();
             return new PlenaryServer(vertx, database, http, search, meters);
         } catch (Exception e) {
             vertx.close();
@@ -175,6 +176,17 @@ public final class PlenaryServer implements AutoCloseable {
                     meters.close();
                 }
             }
+        }
+    }
+
+    /** The heap's bound, said once at start ({@link HeapBound}). */
+    private static void logHeap() {
+        HeapBound heap = HeapBound.of(Runtime.getRuntime().maxMemory(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (heap.explicit()) {
+            LOG.info(heap.message());
+        } else {
+            LOG.warn(heap.message());
         }
     }
 }
