@@ -100,8 +100,9 @@ final class NegotiationDesk {
 
     /**
      * An entry as everyone on the document's socket may see it: the room speaks for no delegation, so
-     * a delegation's draft business arrives as hidden entries (the sponsor reads it with GET), and a
-     * ballot never carries its choice (its vote was open when it was cast; the result says it all).
+     * a delegation's draft business arrives as hidden entries (the sponsor's own supplement carries
+     * the drafts themselves), and a ballot never carries its choice (its vote was open when it was
+     * cast; the result says it all).
      */
     ObjectNode live(Recorded r) {
         Visibility.Seen seen = Visibility.entry(durable, r, Visibility.ROOM);
