@@ -220,7 +220,11 @@ final class LiveConnection {
         // Subscribe before asking for the catch-up, so no frame falls between the two.
         frames = bus.consumer(LiveAddresses.broadcasts(documentId), frame -> {
             String onlyFor = frame.headers().get(LiveAddresses.DELEGATION_HEADER);
-            if (onlyFor == null || onlyFor.equals(viewer.delegation())) {
+            // A delegation's own business goes only to its delegates, and not after a demotion or a
+            // sign-out has been answered (the socket's close comes a moment later).
+            if (onlyFor == null || onlyFor.equals(viewer.delegation())
+                    && roles.unchangedSince(viewer.meetingId(), viewer.principal().userId(), viewer.roleMark())
+                    && roles.sessionHolds(viewer.tokenHash())) {
                 forward(frame.body());
             }
         });
