@@ -4,10 +4,13 @@ import io.vertx.ext.web.RoutingContext;
 import plenary.people.Action;
 import plenary.people.Decision;
 import plenary.people.DelegationRules;
+import plenary.people.Membership;
 import plenary.people.PermissionPolicy;
 import plenary.people.Principal;
 import plenary.people.Role;
 import plenary.store.PeopleRepository;
+
+import java.util.Optional;
 
 /**
  * Applies the permission policy to a request: every route that touches a meeting or a document
@@ -53,15 +56,22 @@ final class Access {
         return new Grant(meetingId, role);
     }
 
+    /** A grant, and the delegation its holder speaks for (null unless a delegate). */
+    record Seat(Grant grant, String delegation) {
+    }
+
     /**
-     * The delegation the person speaks for under {@code grant}: only a delegate speaks for one
-     * ({@link DelegationRules}); a delegation stored beside any other role counts for nothing, and so
-     * does one read when the role has changed since the grant was given.
+     * {@link #documentRole} and the delegation spoken for, from one read of the membership: only a
+     * delegate speaks for one ({@link DelegationRules}), and role and delegation come from the same row.
      */
-    String delegation(Grant grant, Principal principal) {
-        return people.membership(grant.meetingId(), principal.userId())
-                .filter(m -> m.role() == grant.role())
-                .map(m -> DelegationRules.spokenFor(m.role(), m.delegation())).orElse(null);
+    Seat documentSeat(Principal principal, String documentId, Action action) {
+        String meetingId = people.meetingOfDocument(documentId)
+                .orElseThrow(() -> DocumentIds.unknown(documentId));
+        Optional<Membership> membership = people.membership(meetingId, principal.userId());
+        Role role = membership.map(Membership::role).orElse(null);
+        require(PermissionPolicy.decide(principal, role, action), "no document " + documentId);
+        return new Seat(new Grant(meetingId, role),
+                membership.map(m -> DelegationRules.spokenFor(m.role(), m.delegation())).orElse(null));
     }
 
     static void require(Decision decision, String notFoundDetail) {

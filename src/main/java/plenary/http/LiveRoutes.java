@@ -64,10 +64,7 @@ final class LiveRoutes {
         ctx.request().pause();
         Context here = vertx.getOrCreateContext();
         long roleMark = roles.now(); // before the role is read: a change after the read then counts
-        vertx.executeBlocking(() -> {
-                    Access.Grant grant = access.documentRole(me, id, Action.READ);
-                    return new Seat(grant, access.delegation(grant, me));
-                }, false)
+        vertx.executeBlocking(() -> access.documentSeat(me, id, Action.READ), false)
                 .compose(seat -> sequencers.ensure(id).map(seat))
                 // Back on the request's own event loop: the sequencer's deployment may complete on
                 // another one, and an upgrade made from there raced the connection's close
@@ -75,11 +72,7 @@ final class LiveRoutes {
                 .onComplete(checked -> here.runOnContext(v -> accept(ctx, checked, me, auth, roleMark)));
     }
 
-    /** The reader's grant, and the delegation it speaks for (null unless a delegate). */
-    private record Seat(Access.Grant grant, String delegation) {
-    }
-
-    private void accept(RoutingContext ctx, AsyncResult<Seat> checked, Principal me, Authenticated auth,
+    private void accept(RoutingContext ctx, AsyncResult<Access.Seat> checked, Principal me, Authenticated auth,
                         long roleMark) {
         if (ctx.response().closed()) {
             return; // the client left while it was checked: there is nobody to answer or upgrade

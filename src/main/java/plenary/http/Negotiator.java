@@ -53,13 +53,13 @@ final class Negotiator {
     record Acting(Actor actor, String meetingId) {
     }
 
-    /** Who is acting in a document, once the policy allowed {@code action}, speaking for {@link Access#delegation}. */
+    /** Who is acting in a document, once the policy allowed {@code action} ({@link Access#documentSeat}). */
     Future<Acting> acting(RoutingContext ctx, String documentId, Action action) {
         Principal me = Access.principal(ctx);
         return vertx.executeBlocking(() -> {
-            Access.Grant grant = access.documentRole(me, documentId, action);
-            String delegation = access.delegation(grant, me);
-            return new Acting(new Actor(me.userId(), me.displayName(), grant.role(), delegation), grant.meetingId());
+            Access.Seat seat = access.documentSeat(me, documentId, action);
+            return new Acting(new Actor(me.userId(), me.displayName(), seat.grant().role(), seat.delegation()),
+                    seat.grant().meetingId());
         }, false);
     }
 

@@ -76,6 +76,8 @@ public final class DocumentSequencer extends VerticleBase {
     private NegotiationDesk desk;
     private final List<Recorded> unbroadcastEvents = new ArrayList<>();
     private final Set<String> touchedClauses = new HashSet<>();
+    /** Whether a commit since the last tick added, removed, moved or re-kinded a clause. */
+    private boolean restructured;
     private long silenceTimer = -1;
     /** Stops re-arming the silence timer when the clock jumps; nothing to stop on a clock that never jumps. */
     private Runnable stopFollowingJumps = () -> { };
@@ -186,6 +188,7 @@ public final class DocumentSequencer extends VerticleBase {
         durableRevision = state.revision();
         durableDocument = state.document();
         durableHash = state.head();
+        desk.numbered(durableDocument);
         recent.clear();
         scheduleSilence();
     }
@@ -402,6 +405,7 @@ public final class DocumentSequencer extends VerticleBase {
                 unbroadcastTimings.add(new Timing(pending.arrivedNanos(), durableNanos));
                 committed.increment();
                 touchedClauses.add(commit.change().clauseId());
+                restructured |= renumbers(commit.change());
             }
             desk.written(pending.events());
             unbroadcastEvents.addAll(pending.events());
@@ -600,9 +604,10 @@ public final class DocumentSequencer extends VerticleBase {
         if (!unbroadcastEvents.isEmpty() || !touchedClauses.isEmpty()) {
             Set<String> clauses = new HashSet<>(touchedClauses);
             unbroadcastEvents.forEach(r -> clausesOf(r.event(), clauses));
-            TickFrames tick = desk.tick(unbroadcastEvents, clauses, durableDocument, clock.instant());
+            TickFrames tick = desk.tick(unbroadcastEvents, clauses, restructured, durableDocument, clock.instant());
             unbroadcastEvents.clear();
             touchedClauses.clear();
+            restructured = false;
             if (!tick.quiet()) {
                 publishNegotiation(tick);
             }
@@ -637,6 +642,12 @@ public final class DocumentSequencer extends VerticleBase {
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), own.toString(),
                     new DeliveryOptions().addHeader(LiveAddresses.DELEGATION_HEADER, delegation));
         });
+    }
+
+    /** Whether a change can alter the paragraph numbers: typing and statuses cannot. */
+    private static boolean renumbers(Change change) {
+        return change instanceof Change.InsertClause || change instanceof Change.DeleteClause
+                || change instanceof Change.MoveClause || change instanceof Change.SetKind;
     }
 
     private static JsonObject rejected(String code, String message) {

@@ -53,8 +53,8 @@ final class NegotiationDesk {
     private final Map<String, String> announced = new HashMap<>();
     /** The conflict groups last announced per clause. */
     private final Map<String, String> announcedGroups = new HashMap<>();
-    /** The paragraph numbers as of the last tick; null before the first. */
-    private List<String> announcedNumbers;
+    /** The paragraph numbers last announced ({@link #numbered}). */
+    private List<String> announcedNumbers = List.of();
 
     NegotiationDesk(Duration editWindow) {
         this.negotiation = new Negotiation(editWindow);
@@ -69,7 +69,7 @@ final class NegotiationDesk {
         negotiation = new Negotiation(editWindow);
         announced.clear();
         announcedGroups.clear();
-        announcedNumbers = null;
+        announcedNumbers = List.of();
         durable = new Negotiation(editWindow);
         events.forEach(r -> {
             negotiation.apply(r.event());
@@ -86,6 +86,11 @@ final class NegotiationDesk {
                     revision, event, transition));
         }
         return out;
+    }
+
+    /** The paragraph numbers the room knows, once the document is loaded. */
+    void numbered(Document document) {
+        announcedNumbers = document.numbers();
     }
 
     /** The negotiation as far as it is written. */
@@ -114,19 +119,24 @@ final class NegotiationDesk {
 
     /**
      * One tick's frame content ({@link TickFrames}) for the entries {@code recorded} and the clauses
-     * whose text moved ({@code clauses}), against the durable {@code document} and negotiation.
+     * whose text moved ({@code clauses}), against the durable {@code document} and negotiation;
+     * {@code restructured} when a commit since the last tick added, removed, moved or re-kinded a clause.
      */
-    TickFrames tick(List<Recorded> recorded, Set<String> clauses, Document document, Instant now) {
+    TickFrames tick(List<Recorded> recorded, Set<String> clauses, boolean restructured, Document document,
+                    Instant now) {
         ArrayNode events = NODES.arrayNode();
         recorded.forEach(r -> events.add(live(r)));
         Touched touched = new Touched();
         recorded.forEach(r -> touched.add(r.event()));
-        // A paragraph added, taken out or moved renumbers those after it: every amendment names its own.
-        List<String> numbers = document.numbers();
-        if (announcedNumbers != null && !numbers.equals(announcedNumbers)) {
-            durable.amendments().forEach(a -> touched.amendments.add(a.id()));
+        // A paragraph added, taken out, moved or of another kind renumbers others: every amendment
+        // names its own. Typing never does, so typing ticks skip the count.
+        if (restructured) {
+            List<String> numbers = document.numbers();
+            if (!numbers.equals(announcedNumbers)) {
+                durable.amendments().forEach(a -> touched.amendments.add(a.id()));
+            }
+            announcedNumbers = numbers;
         }
-        announcedNumbers = numbers;
         Set<String> regroup = new HashSet<>(clauses);
         touched.amendments.forEach(id -> durable.amendment(id).ifPresent(a -> regroup.add(a.clauseId())));
         Set<String> decided = new HashSet<>();

@@ -21,10 +21,12 @@ import java.util.Map;
  */
 record TickFrames(ArrayNode events, ArrayNode standings, ObjectNode room, Map<String, ObjectNode> own) {
 
-    /** Nothing the room would learn: no frame is sent (own business always comes with an entry). */
+    /**
+     * Nothing the room would learn: no frame is sent. The room's changes always say the document's
+     * status; anything beside it is news.
+     */
     boolean quiet() {
-        return events.isEmpty() && standings.isEmpty() && !room.has("amendments") && !room.has("comments")
-                && !room.has("votes") && !room.has("silences") && !room.has("conflictGroups")
-                && !room.has("phases") && !room.has("adoption") && own.isEmpty();
+        return events.isEmpty() && standings.isEmpty() && own.isEmpty()
+                && room.size() == (room.has("documentStatus") ? 1 : 0);
     }
 }

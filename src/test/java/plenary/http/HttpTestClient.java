@@ -168,6 +168,16 @@ public final class HttpTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A negotiation state without its live-frame counter: the tick after a step may publish a frame
+     * between two reads, though nothing of the negotiation changed.
+     */
+    public static JsonNode withoutFrame(JsonNode state) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = state.deepCopy();
+        copy.remove("frame");
+        return copy;
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

@@ -435,16 +435,10 @@ class NegotiationBadRequestTest {
         assertEquals(before.document().get("revision"), after.document().get("revision"), () -> "no revision after " + what);
         assertEquals(before.document(), after.document(), () -> "the document is unchanged after " + what);
         // "frame" counts live frames: the tick of the step before may publish one in between.
-        assertEquals(withoutFrame(before.negotiation()), withoutFrame(after.negotiation()),
+        assertEquals(HttpTestClient.withoutFrame(before.negotiation()), HttpTestClient.withoutFrame(after.negotiation()),
                 () -> "the negotiation is unchanged after " + what);
         assertEquals(before.audit(), after.audit(), () -> "no audit entry after " + what);
         return problem;
-    }
-
-    private static JsonNode withoutFrame(JsonNode state) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = state.deepCopy();
-        copy.remove("frame");
-        return copy;
     }
 
     /** Sends {@code request} as {@code token}, requires a 2xx JSON answer and returns it. */

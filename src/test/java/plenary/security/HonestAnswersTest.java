@@ -115,7 +115,7 @@ class HonestAnswersTest {
                 new Attack("the moved author replies", () -> room.as("graz2").postJson(comments,
                         "{\"parentId\":\"" + note + "\",\"body\":\"still here\"}")));
         for (Attack attack : attacks) {
-            JsonNode before = withoutFrame(room.state("graz"));
+            JsonNode before = HttpTestClient.withoutFrame(room.state("graz"));
             JsonNode auditBefore = room.audit("chair");
             HttpResponse<String> response = attack.request().get();
             assertEquals(404, response.statusCode(), attack.name() + ": " + response.body());
@@ -123,7 +123,7 @@ class HonestAnswersTest {
             assertEquals("/problems/not-found", problem.get("type").asText(), attack.name());
             assertFalse(response.body().contains("internal note"), attack.name() + ": " + response.body());
             // "frame" counts live frames: the tick of the step before may publish one in between.
-            assertEquals(before, withoutFrame(room.state("graz")), attack.name() + " changed the negotiation");
+            assertEquals(before, HttpTestClient.withoutFrame(room.state("graz")), attack.name() + " changed the negotiation");
             assertEquals(auditBefore, room.audit("chair"), attack.name() + " left an audit entry");
         }
         assertFalse(comment(room.state("graz"), note).get("resolved").asBoolean());
@@ -141,11 +141,5 @@ class HonestAnswersTest {
             }
         }
         throw new AssertionError("no comment " + id + " in " + state.get("comments"));
-    }
-
-    private static JsonNode withoutFrame(JsonNode state) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = state.deepCopy();
-        copy.remove("frame");
-        return copy;
     }
 }
