@@ -68,7 +68,7 @@ final class SessionRoutes {
         this.people = people;
         this.hasher = hasher;
         // Checked when the name is unknown, so that answer takes as long as a wrong password (same cost).
-        this.dummyHash = hasher.hash("not a real password, only for timing");
+        this.dummyHash = hasher.decoy();
         this.throttle = throttle;
         this.clock = clock;
         this.events = events;

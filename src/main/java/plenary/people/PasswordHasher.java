@@ -51,6 +51,20 @@ public final class PasswordHasher {
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
+    /**
+     * A stored-hash string at this hasher's cost that no password matches: random salt and digest,
+     * nothing derived. Checking a password against it costs one hash, as against a real one, and
+     * making it costs nothing (a derived dummy took 0.3 s of CPU at every start).
+     */
+    public String decoy() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] digest = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(digest);
+    }
+
     /** Checks a password against a stored hash in constant time; false for any malformed hash. */
     public boolean verify(String password, String stored) {
         String[] parts = stored.split("\\$");

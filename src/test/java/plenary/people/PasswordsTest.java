@@ -27,6 +27,21 @@ class PasswordsTest {
         assertFalse(hasher.verify("x", "garbage"));
     }
 
+    /** The decoy an unknown username is checked against: same cost as a real hash, and nothing matches it. */
+    @Test
+    void theDecoyHasTheHashersCostAndMatchesNoPassword() {
+        PasswordHasher cheap = new PasswordHasher(64, 1);
+        String decoy = cheap.decoy();
+        String real = cheap.hash("correct horse battery");
+        assertEquals(real.substring(0, real.lastIndexOf('$', real.lastIndexOf('$') - 1)),
+                decoy.substring(0, decoy.lastIndexOf('$', decoy.lastIndexOf('$') - 1)), "same algorithm and cost");
+        assertEquals(real.length(), decoy.length());
+        assertNotEquals(decoy, cheap.decoy(), "each decoy has its own salt");
+        for (String guess : new String[] {"", "correct horse battery", "not a real password, only for timing"}) {
+            assertFalse(cheap.verify(guess, decoy), guess);
+        }
+    }
+
     @Test
     void passwordRules() {
         assertTrue(PasswordRules.problem("ana", "short").isPresent());
