@@ -61,7 +61,7 @@ final class DocumentRoutes {
         this.ids = ids;
         this.importer = new MarkdownImporter(ids);
         int threads = WorkQueue.halfTheCores();
-        this.imports = new WorkQueue(vertx, "plenary-imports", "imports", threads,
+        this.imports = WorkQueue.shared(vertx, "plenary-imports", "imports", threads,
                 threads * IMPORTS_WAITING_MIB * 1024L, RETRY_AFTER_SECONDS);
     }
 

@@ -51,7 +51,7 @@ final class ExportRoutes {
         this.documents = documents;
         this.access = access;
         this.sequencers = sequencers;
-        this.exports = new WorkQueue(vertx, "plenary-exports", "exports", WorkQueue.halfTheCores(),
+        this.exports = WorkQueue.shared(vertx, "plenary-exports", "exports", WorkQueue.halfTheCores(),
                 WorkQueue.halfTheCores() + EXPORTS_WAITING, RETRY_AFTER_SECONDS);
     }
 

@@ -74,7 +74,7 @@ final class SessionRoutes {
         this.events = events;
         this.secureCookies = secureCookies;
         this.clients = clients;
-        this.passwordChecks = new WorkQueue(vertx, "plenary-password-checks", "password checks",
+        this.passwordChecks = WorkQueue.shared(vertx, "plenary-password-checks", "password checks",
                 WorkQueue.halfTheCores(), WorkQueue.halfTheCores() + PASSWORD_CHECKS_WAITING, 2);
     }
 

@@ -44,6 +44,9 @@ final class WebFiles {
     }
 
     /** @param webDir the explicit directory ({@code --web-dir}), or null for the shipped copy */
+    /** The shipped page, located (or extracted) once per process: every router of every server serves the same. */
+    private static Path shippedCopy;
+
     static WebFiles of(Path webDir) {
         if (webDir == null) {
             return new WebFiles(shipped(), false);
@@ -121,6 +124,15 @@ final class WebFiles {
      * private copy extracted once per start (a jar entry cannot be served by path).
      */
     private static Path shipped() {
+        synchronized (WebFiles.class) {
+            if (shippedCopy == null) {
+                shippedCopy = locateShipped();
+            }
+            return shippedCopy;
+        }
+    }
+
+    private static Path locateShipped() {
         URL index = WebFiles.class.getResource("/web/index.html");
         if (index == null) {
             throw new IllegalStateException("the page (web/index.html) is not on the class path");

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * every other route use) nor the event loops ever run this work, so a slow import or a long PDF
  * holds up nothing but its own kind.
  */
-final class WorkQueue {
+final class WorkQueue implements io.vertx.core.shareddata.Shareable {
     private final WorkerExecutor workers;
     private final String what;
     private final long capacity;
@@ -31,13 +31,22 @@ final class WorkQueue {
      * @param threads  how many run at once
      * @param capacity the units of work that may be running or waiting at once
      */
-    WorkQueue(Vertx vertx, String name, String what, int threads, long capacity, int retryAfterSeconds) {
+    private WorkQueue(Vertx vertx, String name, String what, int threads, long capacity, int retryAfterSeconds) {
         // The work is bounded by its own budgets; a long render is what the pool is for, not a
         // blocked thread to warn about every few seconds.
         this.workers = vertx.createSharedWorkerExecutor(name, threads, 10, TimeUnit.MINUTES);
         this.what = what;
         this.capacity = capacity;
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * The queue of this name in this Vert.x, made by the first caller: the HTTP server runs one
+     * router per event loop, and the cap is on the server's work, not on one loop's.
+     */
+    static WorkQueue shared(Vertx vertx, String name, String what, int threads, long capacity, int retryAfterSeconds) {
+        return vertx.sharedData().<String, WorkQueue>getLocalMap(WorkQueue.class.getName())
+                .computeIfAbsent(name, n -> new WorkQueue(vertx, name, what, threads, capacity, retryAfterSeconds));
     }
 
     /** Half the cores, at least one: the other half stays for the event loops and the store. */

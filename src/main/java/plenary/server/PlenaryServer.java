@@ -1,12 +1,13 @@
 package plenary.server;
 
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.document.RandomIds;
-import plenary.http.ApiRouter;
 import plenary.http.ClientAddress;
 import plenary.http.ConnectionGuard;
 import plenary.http.HttpServices;
@@ -24,6 +25,8 @@ import plenary.store.DocumentRepository;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -33,11 +36,13 @@ public final class PlenaryServer implements AutoCloseable {
 
     private final Vertx vertx;
     private final Database database;
-    private final HttpServer http;
+    /** One per event loop, all on one socket. */
+    private final List<HttpServer> http;
     private final SearchIndex search;
     private final ServerMeters meters;
 
-    private PlenaryServer(Vertx vertx, Database database, HttpServer http, SearchIndex search, ServerMeters meters) {
+    private PlenaryServer(Vertx vertx, Database database, List<HttpServer> http, SearchIndex search,
+                          ServerMeters meters) {
         this.meters = meters;
         this.search = search;
         this.vertx = vertx;
@@ -113,11 +118,12 @@ public final class PlenaryServer implements AutoCloseable {
                     .setPerMessageWebSocketCompressionSupported(false)
                     .setPerFrameWebSocketCompressionSupported(false)
                     .setIdleTimeout(config.connections().idleSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
-            HttpServer http = vertx.createHttpServer(options)
-                    .connectionHandler(guard::connected)
-                    .requestHandler(guard.requests(ApiRouter.create(vertx, services)))
-                    .listen()
-                    .await(30, TimeUnit.SECONDS);
+            List<HttpServer> http = new CopyOnWriteArrayList<>();
+            // Vert.x shares one socket among servers on one address; a negative port is its way of
+            // sharing one free port (for --port 0), which port 0 itself never is.
+            HttpServerOptions shared = new HttpServerOptions(options).setPort(config.port() == 0 ? -1 : config.port());
+            vertx.deployVerticle(() -> new HttpLoop(shared, services, guard, http),
+                    new DeploymentOptions().setInstances(httpLoops())).await(30, TimeUnit.SECONDS);
             LOG.info("connections: at most {} in all, {} per address ({} live sockets), {} s for a request head,"
                     + " {} s idle", guard.total(), limitText(config.connections().perAddress()),
                     limitText(config.connections().socketsPerAddress()), config.connections().headerSeconds(),
@@ -128,7 +134,8 @@ public final class PlenaryServer implements AutoCloseable {
                 LOG.warn("no --public-origin: pages are checked against the Host they ask for; name the origin"
                         + " people use (e.g. --public-origin https://plenary.example) to refuse every other");
             }
-            LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.actualPort(),
+            LOG.info("HTTP on {} event loop(s)", http.size());
+            LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.getFirst().actualPort(),
                     config.dbUrl() == null ? config.dataDir().toAbsolutePath() : "external database");
             logHeap();
             return new PlenaryServer(vertx, database, http, search, meters);
@@ -143,6 +150,14 @@ public final class PlenaryServer implements AutoCloseable {
         }
     }
 
+    /**
+     * As many HTTP loops as cores: Vert.x's event-loop pool is twice that, so the sequencers, placed
+     * on the loops in turn, never all share one with the HTTP work.
+     */
+    private static int httpLoops() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
@@ -152,7 +167,7 @@ public final class PlenaryServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.actualPort();
+        return http.getFirst().actualPort();
     }
 
     /**
@@ -162,7 +177,8 @@ public final class PlenaryServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            http.shutdown(5, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+            Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())
+                    .await(10, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             LOG.warn("connections still open after the grace period; closing them");
         } finally {
