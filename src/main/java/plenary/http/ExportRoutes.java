@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import plenary.document.Document;
 import plenary.document.MarkdownExporter;
-import plenary.live.LiveAddresses;
 import plenary.live.Sequencers;
 import plenary.people.Action;
 import plenary.people.Principal;
@@ -133,9 +132,7 @@ final class ExportRoutes {
     }
 
     private Future<Edition> edition(String documentId) {
-        return sequencers.ensure(documentId)
-                .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId),
-                        new JsonObject().put("action", "edition")))
+        return sequencers.<JsonObject>request(documentId, new JsonObject().put("action", "edition"))
                 .map(reply -> EditionJson.read(reply.body().getString("edition")));
     }
 

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import plenary.live.LiveAddresses;
 import plenary.live.Sequencers;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Command;
@@ -102,8 +101,7 @@ final class Negotiator {
         } catch (JsonProcessingException e) {
             return Future.failedFuture(e);
         }
-        return sequencers.ensure(documentId)
-                .compose(v -> vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId), request))
+        return sequencers.<JsonObject>request(documentId, request)
                 .recover(e -> Future.failedFuture(e instanceof io.vertx.core.eventbus.ReplyException re
                         && re.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT
                         ? new ProblemException(Problem.unavailable("the document did not answer in time; the request "
@@ -123,9 +121,7 @@ final class Negotiator {
      * a 404 when it is not there for them.
      */
     Future<String> view(String documentId, String what, String id, Actor viewer) {
-        return sequencers.ensure(documentId)
-                .compose(v -> vertx.eventBus().<NegotiationSnapshot>request(LiveAddresses.requests(documentId),
-                        new JsonObject().put("action", "view")))
+        return sequencers.<NegotiationSnapshot>request(documentId, new JsonObject().put("action", "view"))
                 .compose(reply -> views.<String>executeBlocking(() -> {
                     JsonNode view = NegotiationViews.of(reply.body(), what, id, viewer);
                     return view == null ? null : view.toString();

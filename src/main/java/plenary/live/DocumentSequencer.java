@@ -103,6 +103,12 @@ public final class DocumentSequencer extends VerticleBase {
     /** Negotiation frames published so far: their numbers, and the one a state view is as of. */
     private long framesPublished;
     private MessageConsumer<JsonObject> consumer;
+    /** Where this sequencer retires to when idle; null: it never does (a benchmark's own). */
+    private final Sequencers registry;
+    private long lastRequestMillis;
+    private long idleCheck = -1;
+    /** Decided to stop for idleness: every request from now on is sent back to ask again. */
+    private boolean retired;
 
     /**
      * A step applied in memory, not yet durable: a typed change, or a negotiation verdict (its text
@@ -123,6 +129,12 @@ public final class DocumentSequencer extends VerticleBase {
 
     public DocumentSequencer(String documentId, OperationLog log, SequencerSettings settings, Supplier<String> ids,
                              Clock clock) {
+        this(documentId, log, settings, ids, clock, null);
+    }
+
+    DocumentSequencer(String documentId, OperationLog log, SequencerSettings settings, Supplier<String> ids,
+                      Clock clock, Sequencers registry) {
+        this.registry = registry;
         this.documentId = documentId;
         this.log = log;
         this.settings = settings;
@@ -147,6 +159,8 @@ public final class DocumentSequencer extends VerticleBase {
             adopt(loaded);
             followJumps();
             consumer = vertx.eventBus().consumer(LiveAddresses.requests(documentId), this::onRequest);
+            lastRequestMillis = clock.millis();
+            armIdleCheck();
             return consumer.completion();
         });
     }
@@ -159,8 +173,9 @@ public final class DocumentSequencer extends VerticleBase {
     private void followJumps() {
         if (clock instanceof ClockJumps jumps) {
             stopFollowingJumps = jumps.onJump(() -> context.runOnContext(v -> {
-                if (!reloading) {
+                if (!reloading && !retired) {
                     scheduleSilence();
+                    retireIfIdle();
                 }
             }));
         }
@@ -194,6 +209,11 @@ public final class DocumentSequencer extends VerticleBase {
     }
 
     private void onRequest(Message<JsonObject> request) {
+        if (retired) {
+            request.fail(Sequencers.RETIRED, "this document's sequencer retired; ask again");
+            return;
+        }
+        lastRequestMillis = clock.millis();
         if (reloading) {
             // The state in memory is being replaced: nothing may read or change it until then.
             if (deferred.size() < MAX_DEFERRED) {
@@ -315,6 +335,35 @@ public final class DocumentSequencer extends VerticleBase {
         writeUnwritten();
         if (recorded.stream().anyMatch(r -> r.event() instanceof Event.SilenceStarted)) {
             scheduleSilence();
+        }
+    }
+
+    /**
+     * Looks for idleness a few times per idle timeout (and whenever the clock jumps): a sequencer
+     * holds its document, its recent commits and its negotiation in memory for as long as it runs.
+     */
+    private void armIdleCheck() {
+        long idle = settings.idleTimeout().toMillis();
+        if (registry != null && idle > 0) {
+            idleCheck = vertx.setPeriodic(Math.clamp(idle / 4, 1_000, 60_000), t -> retireIfIdle());
+        }
+    }
+
+    /**
+     * Retires when nobody is in the document (no presence), nothing is in flight (writes, answers
+     * waiting for one, a frame not yet sent, a reload) and no silence deadline is pending, and no
+     * request came for the idle timeout. All it holds is then durable and is loaded again on demand.
+     */
+    private void retireIfIdle() {
+        if (retired || registry == null || settings.idleTimeout().isZero()) {
+            return;
+        }
+        boolean quiet = presence.isEmpty() && unwritten.isEmpty() && !writing && parked.isEmpty()
+                && deferred.isEmpty() && !reloading && !tickScheduled && unbroadcast.isEmpty()
+                && unbroadcastEvents.isEmpty() && silenceTimer < 0;
+        if (quiet && clock.millis() - lastRequestMillis >= settings.idleTimeout().toMillis()) {
+            retired = true;
+            registry.retire(documentId, deploymentID());
         }
     }
 
@@ -658,6 +707,8 @@ public final class DocumentSequencer extends VerticleBase {
     @Override
     public Future<?> stop() {
         stopFollowingJumps.run();
+        vertx.cancelTimer(idleCheck);
+        vertx.cancelTimer(silenceTimer);
         if (queue != null) {
             meters.registry().remove(queue);
         }

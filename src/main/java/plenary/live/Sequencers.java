@@ -1,8 +1,17 @@
 package plenary.live;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import plenary.metrics.Meters;
 import plenary.store.OperationLog;
 
 import java.time.Clock;
@@ -11,17 +20,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Starts each document's sequencer on first use and keeps exactly one per document in this
- * process. Callers then talk to it by address only, so a clustered deployment can place it on
- * another node without changing them.
+ * Starts each document's sequencer on first use and keeps at most one per document in this
+ * process. A sequencer idle for {@link SequencerSettings#idleTimeout()} retires: it leaves this
+ * registry first, so the next request starts a fresh one, which waits until the old one has
+ * stopped listening (two listening on one address would share its requests).
  */
 public final class Sequencers {
+    /** The failure code of a request that reached a sequencer as it retired: ask again. */
+    static final int RETIRED = 410;
+
     private final Vertx vertx;
     private final OperationLog log;
     private final SequencerSettings settings;
     private final Supplier<String> ids;
     private final Clock clock;
     private final Map<String, Future<String>> deployments = new ConcurrentHashMap<>();
+    /** Sequencers that retired and have not yet stopped listening, by document. */
+    private final Map<String, Future<Void>> retiring = new ConcurrentHashMap<>();
+    private final Counter retired;
 
     public Sequencers(Vertx vertx, OperationLog log, SequencerSettings settings, Supplier<String> ids, Clock clock) {
         this.vertx = vertx;
@@ -29,15 +45,63 @@ public final class Sequencers {
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+        var registry = Meters.of(vertx).registry();
+        Gauge.builder("plenary.sequencers", deployments, Map::size)
+                .description("documents with a running sequencer in this process").register(registry);
+        retired = Counter.builder("plenary.sequencers.retired")
+                .description("sequencers stopped after being idle, to be loaded again on demand").register(registry);
     }
 
     /** Completes once the document's sequencer is listening; fails if the document does not exist. */
     public Future<Void> ensure(String documentId) {
+        Future<Void> stopping = retiring.get(documentId);
+        if (stopping != null) {
+            return stopping.compose(v -> ensure(documentId));
+        }
         Future<String> deployment = deployments.computeIfAbsent(documentId, id -> vertx.deployVerticle(
-                new DocumentSequencer(id, log, settings, ids, clock), new DeploymentOptions()));
+                new DocumentSequencer(id, log, settings, ids, clock, this), new DeploymentOptions()));
         return deployment.recover(failure -> {
             deployments.remove(documentId, deployment);
             return Future.failedFuture(failure);
         }).mapEmpty();
+    }
+
+    /**
+     * Asks the document's sequencer, starting it if need be; asked again once if it retired as the
+     * request reached it (or had just stopped listening).
+     */
+    public <T> Future<Message<T>> request(String documentId, JsonObject body) {
+        return request(documentId, body, new DeliveryOptions(), true);
+    }
+
+    public <T> Future<Message<T>> request(String documentId, JsonObject body, DeliveryOptions options) {
+        return request(documentId, body, options, true);
+    }
+
+    private <T> Future<Message<T>> request(String documentId, JsonObject body, DeliveryOptions options, boolean again) {
+        return ensure(documentId)
+                .compose(v -> vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body, options))
+                .recover(e -> again && wentAway(e) ? request(documentId, body, options, false) : Future.failedFuture(e));
+    }
+
+    /** Whether a request failed because the sequencer retired, not because of what it asked. */
+    static boolean wentAway(Throwable e) {
+        return e instanceof ReplyException reply && (reply.failureType() == ReplyFailure.NO_HANDLERS
+                || reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == RETIRED);
+    }
+
+    /**
+     * Called on the sequencer's context once it has decided to retire: from here on, requests start
+     * a new one, after {@code stop} (the old one's undeployment) has completed.
+     */
+    void retire(String documentId, String deploymentId) {
+        Promise<Void> gone = Promise.promise();
+        retiring.put(documentId, gone.future());
+        deployments.computeIfPresent(documentId, (id, d) -> deploymentId.equals(d.result()) ? null : d);
+        retired.increment();
+        vertx.undeploy(deploymentId).onComplete(done -> {
+            retiring.remove(documentId, gone.future());
+            gone.complete();
+        });
     }
 }

@@ -101,9 +101,8 @@ public final class IndexFeed {
 
     private Future<Void> reindexLive(String documentId) {
         return vertx.executeBlocking(() -> meetingOf(documentId), false)
-                .compose(meetingId -> sequencers.ensure(documentId)
-                        .compose(v -> vertx.eventBus().<SearchSource>request(LiveAddresses.requests(documentId),
-                                new JsonObject().put("action", "search-entries")))
+                .compose(meetingId -> sequencers.<SearchSource>request(documentId,
+                                new JsonObject().put("action", "search-entries"))
                         // The entries are built here, on a worker, not on the document's sequencer.
                         .compose(reply -> vertx.executeBlocking(() -> {
                             SearchSource source = reply.body();

@@ -41,13 +41,15 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         long tick = values.longInteger("--tick-ms", seqDefaults.tickMillis());
         int snapshotEvery = values.integer("--snapshot-every", seqDefaults.snapshotEvery());
         long commentEdit = values.longInteger("--comment-edit-seconds", seqDefaults.commentEditWindow().toSeconds());
+        long sequencerIdle = values.longInteger("--sequencer-idle-seconds", seqDefaults.idleTimeout().toSeconds());
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535");
         }
         if (maxBody < 1024) {
             throw new IllegalArgumentException("--max-body-bytes must be at least 1024");
         }
-        if (wsMessage < 1024 || wsRate <= 0 || wsBurst < 1 || tick < 1 || snapshotEvery < 1 || commentEdit < 0) {
+        if (wsMessage < 1024 || wsRate <= 0 || wsBurst < 1 || tick < 1 || snapshotEvery < 1 || commentEdit < 0
+                || sequencerIdle < 0) {
             throw new IllegalArgumentException("live limits must be positive (message size at least 1024 bytes)");
         }
         List<String> trustedProxies = values.list("--trusted-proxy");
@@ -66,7 +68,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 blankToNull(env.get("PLENARY_DB_PASSWORD")),
                 maxBody, !values.on("--no-samples"), new LiveLimits(wsMessage, wsRate, wsBurst, defaults.outboundQueueBytes()),
                 new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit(),
-                        java.time.Duration.ofSeconds(commentEdit)),
+                        java.time.Duration.ofSeconds(commentEdit), java.time.Duration.ofSeconds(sequencerIdle)),
                 blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), values.on("--demo"), values.on("--secure-cookies"),
                 values.list("--public-origin"), trustedProxies, webDir == null ? null : Path.of(webDir), connections,
                 blankToNull(env.get("PLENARY_METRICS_TOKEN")), logFormat, logLevels, values.arguments());

@@ -49,6 +49,9 @@ public final class Settings {
             new Setting("--tick-ms", "N", "PLENARY_TICK_MS", null, "`20`",
                     "broadcasts of a document are coalesced into one frame per tick"),
             new Setting("--snapshot-every", "N", "PLENARY_SNAPSHOT_EVERY", null, "`100`", "revisions between document snapshots"),
+            new Setting("--sequencer-idle-seconds", "N", "PLENARY_SEQUENCER_IDLE_SECONDS", null, "`600` (10 min)",
+                    "a document's writer with nobody in the document and nothing in flight this long is stopped, and"
+                            + " loaded again on its next request (`0`: never)"),
             new Setting("--max-connections", "N", "PLENARY_MAX_CONNECTIONS", null, "`0`: ¾ of the file-descriptor limit",
                     "connections open at once, in all; past it a new connection is closed before anything is read"),
             new Setting("--max-connections-per-address", "N", "PLENARY_MAX_CONNECTIONS_PER_ADDRESS", null, "`2000`",

@@ -1,0 +1,106 @@
+package plenary.live;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import plenary.editing.TextOp;
+import plenary.http.AdjustableClock;
+import plenary.http.RunningServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 17: sequencers were never stopped, so every document ever opened kept its state in memory.
+ * Now one idle past {@code --sequencer-idle-seconds} (nobody in the document, nothing in flight)
+ * retires, and the next request, live or REST, loads the document again where it was: no edit lost,
+ * the revision goes on. Time is the server's injected clock; the test moves it on.
+ */
+@Tag("integration")
+class SequencerEvictionTest {
+    private static final String TOKEN = "scrape-token-for-the-eviction-test";
+    private static final Duration IDLE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anIdleSequencerRetiresAndTheNextRequestLoadsTheDocumentAgain() throws Exception {
+        AdjustableClock clock = new AdjustableClock();
+        try (RunningServer server = RunningServer.startWith(dir.resolve("data"), Map.of("PLENARY_METRICS_TOKEN", TOKEN),
+                clock, "--no-samples", "--sequencer-idle-seconds", Long.toString(IDLE.toSeconds()));
+             LiveFixture fixture = new LiveFixture(server)) {
+            String clause = fixture.clauseIds.getFirst();
+            LiveTestClient writer = fixture.client("writer");
+            for (int i = 0; i < 3; i++) {
+                writer.edit(clause, TextOp.builder().insert("a").build());
+                writer.await(writer::idle, 30_000, "the edit acknowledged");
+            }
+            long before = fixture.storedRevision();
+            assertEquals(1.0, meter(server, "plenary_sequencers"));
+
+            // Someone is in the document: however long it stays quiet, its sequencer stays.
+            clock.advance(IDLE.multipliedBy(2));
+            assertEquals(200, negotiation(server, fixture.documentId), "a request after the clock's jump");
+            assertEquals(0.0, meter(server, "plenary_sequencers_retired_total"), "retired with a writer in the room");
+
+            writer.close();
+            retireBy(clock, server, 1);
+            assertEquals(0.0, meter(server, "plenary_sequencers"));
+
+            // A live client comes back: the document is loaded again and editing goes on from where it was.
+            LiveTestClient back = fixture.client("back");
+            back.await(() -> back.revision() == before, 30_000, "joined at the revision before the retirement");
+            back.edit(clause, TextOp.builder().retain(3).insert("b").build());
+            back.await(back::idle, 30_000, "the edit after the reload acknowledged");
+            assertEquals(before + 1, fixture.storedRevision());
+            assertTrue(fixture.storedTexts().get(clause).startsWith("aaab"), fixture.storedTexts()::toString);
+            assertEquals(1.0, meter(server, "plenary_sequencers"));
+
+            // And a REST request alone brings it back too.
+            back.close();
+            retireBy(clock, server, 2);
+            assertEquals(200, negotiation(server, fixture.documentId));
+            assertEquals(1.0, meter(server, "plenary_sequencers"));
+            assertEquals(before + 1, fixture.storedRevision());
+        }
+    }
+
+    /**
+     * Moves the clock past the idle timeout until the sequencer has retired: the last leave may still
+     * be in its next tick at the first jump, and each jump makes it look again.
+     */
+    private void retireBy(AdjustableClock clock, RunningServer server, int retiredSoFar) throws Exception {
+        for (int jumps = 0; meter(server, "plenary_sequencers_retired_total") < retiredSoFar; jumps++) {
+            assertTrue(jumps < 200, "the sequencer never retired");
+            clock.advance(IDLE.plusSeconds(1));
+            Thread.sleep(20);
+        }
+    }
+
+    private int negotiation(RunningServer server, String documentId) throws Exception {
+        return server.http().get("/api/documents/" + documentId + "/negotiation").statusCode();
+    }
+
+    private double meter(RunningServer server, String name) throws Exception {
+        HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scraped.statusCode());
+        Matcher m = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE).matcher(scraped.body());
+        assertTrue(m.find(), () -> name + " is not in the scrape");
+        return Double.parseDouble(m.group(2));
+    }
+}
