@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * <p>The protocol logic is independent of the socket: either the JDK's WebSocket (this class is its
  * listener) or {@link RawWebSockets} delivers whole messages to {@link #deliver}.
  */
-final class BenchClient implements WebSocket.Listener {
+final class BenchClient implements WebSocket.Listener, RawWebSockets.Receiver {
     static final String EDITOR_PREFIX = "e";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,6 +86,11 @@ final class BenchClient implements WebSocket.Listener {
     /** The bearer token every bench socket signs in with. */
     static volatile String token;
 
+    @Override
+    public String bearerToken() {
+        return token;
+    }
+
     /** Opens this client over the JDK's WebSocket. */
     CompletableFuture<?> connect(HttpClient http, URI uri) {
         return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
@@ -121,7 +126,8 @@ final class BenchClient implements WebSocket.Listener {
 
     // ---- transport events ----------------------------------------------------------------------
 
-    void opened(Transport t) {
+    @Override
+    public void opened(Transport t) {
         transport = t;
         if (joinOnOpen) {
             join();
@@ -133,20 +139,23 @@ final class BenchClient implements WebSocket.Listener {
         send("{\"type\":\"join\",\"clientId\":\"" + clientId + "\",\"name\":\"" + clientId + "\",\"since\":-1}");
     }
 
-    void closed(int statusCode, String reason) {
+    @Override
+    public void closed(int statusCode, String reason) {
         closed = true;
         state.count(state.closes, statusCode + " " + (reason.length() > 40 ? reason.substring(0, 40) : reason));
         joined.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
     }
 
-    void failed(Throwable error) {
+    @Override
+    public void failed(Throwable error) {
         closed = true;
         state.count(state.closes, "error " + error.getClass().getSimpleName());
         joined.completeExceptionally(error);
     }
 
     /** Classifies a message from its first characters (64 or all); sets {@link #classifiedRevision()}. */
-    Kind classify(CharSequence first) {
+    @Override
+    public Kind classify(CharSequence first) {
         if (startsWith(first, "{\"type\":\"ops\"")) {
             int at = indexOf(first, "\"revision\":");
             firstRevision = at < 0 ? -1 : number(first, at + 11);
@@ -162,17 +171,20 @@ final class BenchClient implements WebSocket.Listener {
         return Kind.OTHER;
     }
 
-    long classifiedRevision() {
+    @Override
+    public long classifiedRevision() {
         return firstRevision;
     }
 
     /** Whether a message of this kind is read (else only counted). */
-    boolean needsText(Kind k) {
+    @Override
+    public boolean needsText(Kind k) {
         return k == Kind.OPS || k == Kind.OTHER || (k == Kind.JOINED && editor);
     }
 
     /** One whole message; {@code text} is null when {@link #needsText} said it is not needed. */
-    void deliver(Kind k, long revision, Supplier<String> text, long size, long now) {
+    @Override
+    public void deliver(Kind k, long revision, Supplier<String> text, long size, long now) {
         frames++;
         state.chars.add(size);
         try {

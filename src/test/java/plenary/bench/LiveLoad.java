@@ -29,9 +29,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Load generator for the live protocol (a benchmark, not a test): starts Plenary as a child JVM on
@@ -59,13 +56,12 @@ import java.util.stream.Stream;
  * scheduling delays; its CPU use is printed beside the server's.
  */
 public final class LiveLoad {
-    private static final Pattern LISTENING = Pattern.compile("Plenary listening on http://localhost:(\\d+)/");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Options options;
     private final JvmTools jvm = new JvmTools();
     private final LoadState state = new LoadState();
-    private Process server;
+    private BenchServer server;
     private Path workDir;
     private RawWebSockets raw;
     private List<HttpClient> https;
@@ -235,67 +231,24 @@ public final class LiveLoad {
     // ---- the child server ----------------------------------------------------------------------
 
     private int startServer() throws IOException, InterruptedException {
-        Path log = workDir.resolve("server.log");
-        String classpath = System.getProperty("bench.classpath", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(jvm.java().toString(), "-Xmx" + options.serverHeap(),
-                "-XX:NativeMemoryTracking=summary"));
-        command.addAll(options.serverJvm());
-        command.addAll(List.of("-cp", classpath, "plenary.Main", "--port", "0", "--host",
-                "127.0.0.1", "--data-dir", workDir.resolve("data").toString(), "--no-samples", "--ws-rate", "1000",
-                "--ws-burst", "1000"));
-        command.addAll(options.serverArgs());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().keySet().removeIf(name -> name.startsWith("PLENARY_"));
-        builder.environment().put("PLENARY_ADMIN_PASSWORD", TestPeople.ADMIN_PASSWORD);
-        server = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            Matcher m = LISTENING.matcher(Files.readString(log));
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            if (!server.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the server did not start; its output:\n" + Files.readString(log));
-            }
-            Thread.sleep(20);
-        }
+        List<String> args = new ArrayList<>(List.of("--ws-rate", "1000", "--ws-burst", "1000"));
+        args.addAll(options.serverArgs());
+        server = BenchServer.start(jvm, workDir, options.serverHeap(), options.serverJvm(), args);
+        return server.port();
     }
 
     private synchronized void stopServer() {
-        Process p = server;
-        if (p == null || !p.isAlive()) {
-            return;
-        }
-        p.destroy();
-        try {
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(15, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (server != null) {
+            server.stop();
         }
     }
 
     private void deleteWorkDir() {
-        if (workDir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(workDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.out.println("could not delete " + workDir + ": " + e);
-        }
+        BenchServer.deleteWorkDir(workDir);
     }
 
     private void printServerLog() throws IOException {
-        List<String> lines = Files.readAllLines(workDir.resolve("server.log"));
-        List<String> bad = lines.stream().filter(l -> l.contains("WARN") || l.contains("ERROR")
-                || l.contains("Exception")).toList();
-        System.out.printf(Locale.ROOT, "server log: %d lines, %d warnings/errors%s%n", lines.size(), bad.size(),
-                bad.isEmpty() ? "" : "; first: " + bad.subList(0, Math.min(3, bad.size())));
+        server.printLog();
     }
 
     private static JsonNode createDocument(HttpClient http, URI base) throws Exception {

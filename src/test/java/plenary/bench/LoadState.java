@@ -134,7 +134,7 @@ final class LoadState {
         map.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
 
-    private static long wallOffset() {
+    static long wallOffset() {
         long best = Long.MAX_VALUE;
         long offset = 0;
         for (int i = 0; i < 50; i++) { // the tightest bracket of Instant.now() between two nanoTime readings

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -60,8 +61,35 @@ final class RawWebSockets implements AutoCloseable {
         });
     }
 
+    /**
+     * What a socket hands its messages to, on its selector thread, one message after another:
+     * {@link BenchClient} is one. {@link #classify} sees a message's first 64 characters (or all of
+     * a shorter one) before the rest has arrived; {@link #needsText} then says whether the rest is
+     * kept for {@link #deliver} or only counted.
+     */
+    interface Receiver {
+        void opened(BenchClient.Transport transport);
+
+        BenchClient.Kind classify(CharSequence first);
+
+        /** A number {@link #classify} read from the message's start, passed on to {@link #deliver}. */
+        long classifiedRevision();
+
+        boolean needsText(BenchClient.Kind kind);
+
+        /** One whole message; {@code size} is its payload as received (compressed, if it was). */
+        void deliver(BenchClient.Kind kind, long revision, Supplier<String> text, long size, long now);
+
+        void closed(int statusCode, String reason);
+
+        void failed(Throwable error);
+
+        /** The bearer token the upgrade request carries, or null for none. */
+        String bearerToken();
+    }
+
     /** Opens a socket to {@code uri} (ws://host:port/path) for {@code client}; completes once upgraded. */
-    CompletableFuture<Socket> open(URI uri, BenchClient client) {
+    CompletableFuture<Socket> open(URI uri, Receiver client) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 Socket socket = handshake(uri, client, offerDeflate);
@@ -81,7 +109,7 @@ final class RawWebSockets implements AutoCloseable {
         return deflating.get();
     }
 
-    private static Socket handshake(URI uri, BenchClient client, boolean offerDeflate) throws IOException {
+    private static Socket handshake(URI uri, Receiver client, boolean offerDeflate) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.socket().setTcpNoDelay(true);
@@ -89,8 +117,9 @@ final class RawWebSockets implements AutoCloseable {
             channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
             byte[] nonce = new byte[16];
             ThreadLocalRandom.current().nextBytes(nonce);
+            String token = client.bearerToken();
             String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + (BenchClient.token == null ? "" : "\r\nAuthorization: Bearer " + BenchClient.token)
+                    + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
                     + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13"
                     // What Chromium offers on every WebSocket it opens.
@@ -116,10 +145,12 @@ final class RawWebSockets implements AutoCloseable {
                 throw new IOException("upgrade refused: " + status.lines().findFirst().orElse(""));
             }
             in.compact(); // whatever followed the headers is the first frame bytes
+            long frameBytes = in.position();
             channel.configureBlocking(false);
             String extensions = status.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT)
                     .startsWith("sec-websocket-extensions:")).findFirst().orElse("").toLowerCase(java.util.Locale.ROOT);
             Socket socket = new Socket(channel, in, client);
+            socket.bytesRead = frameBytes;
             if (extensions.contains("permessage-deflate")) {
                 socket.inflater = new Inflater(true);
                 socket.resetPerMessage = extensions.contains("server_no_context_takeover");
@@ -219,8 +250,10 @@ final class RawWebSockets implements AutoCloseable {
     static final class Socket implements BenchClient.Transport {
         private final SocketChannel channel;
         private final ByteBuffer in;
-        private final BenchClient client;
+        private final Receiver client;
         private boolean closed;
+        /** Bytes read after the upgrade response: every frame as it came over the wire, headers included. */
+        private volatile long bytesRead;
 
         // Frame state.
         private boolean inPayload;
@@ -242,7 +275,7 @@ final class RawWebSockets implements AutoCloseable {
         private boolean resetPerMessage;
         private boolean compressed;
 
-        Socket(SocketChannel channel, ByteBuffer in, BenchClient client) {
+        Socket(SocketChannel channel, ByteBuffer in, Receiver client) {
             this.channel = channel;
             this.in = in;
             this.client = client;
@@ -254,6 +287,7 @@ final class RawWebSockets implements AutoCloseable {
                 failed(new IOException("connection closed by the server"));
                 return;
             }
+            bytesRead += read; // one writer, this selector thread
             in.flip();
             long now = System.nanoTime();
             while (step(now)) {
@@ -387,6 +421,11 @@ final class RawWebSockets implements AutoCloseable {
                 case 9 -> sendFrame(0x8A, java.util.Arrays.copyOf(control, controlLength));
                 default -> { } // pong
             }
+        }
+
+        /** What this socket has received since the upgrade, in bytes on the wire (frame headers included). */
+        long bytesRead() {
+            return bytesRead;
         }
 
         @Override
