@@ -157,10 +157,11 @@ final class NegotiationDesk {
                 touched.amendments.add(a.id());
             }
             // Drafts are their delegation's business: their standing comes in its own supplement.
+            // No proposal here: the whole amendment, proposal included, is in the same frame's changes
+            // (a paragraph's length again, to every socket, for each amendment that moved).
             if (moved && a.state() == AmendmentState.TABLED) {
                 standings.addObject().put("id", a.id()).put("standing", Wire.name(standing.kind()))
-                        .put("stale", standing.stale()).put("proposal", standing.proposal())
-                        .put("conflictGroup", groups.get(a.id()));
+                        .put("stale", standing.stale()).put("conflictGroup", groups.get(a.id()));
             }
         }
         ObjectNode room = NODES.objectNode();
