@@ -55,13 +55,16 @@ import java.util.stream.Stream;
  *   <li>a real {@link DocumentSequencer} with its durable {@link OperationLog}, fed over the event bus
  *       by simulated clients that each keep one submission in flight, as the protocol requires:
  *       ops/s, request→durable-reply latency, transactions and ops per transaction (group commit);</li>
- *   <li>{@link OperationLog#append} called directly with batches of 1, 10 and 100 commits.</li>
+ *   <li>{@link OperationLog#append} called directly with batches of 1, 10 and 100 commits;</li>
+ *   <li>the disk itself: how many times a second a 4 KiB write to a file beside the store can be
+ *       forced to it ({@code FileChannel.force}), one after another: what one writer waiting for
+ *       each of its edits to be durable is bounded by.</li>
  * </ol>
  * <pre>
  * mvn -B -q -Pbench test-compile exec:exec -Dbench=SequencerThroughput -Dbench.args="--seconds 10"
  * </pre>
  * Options: --seconds S per measurement (10), --warmup S (3), --inflight 1,10,100,1000, --batches 1,10,100,
- * --clauses C operative clauses (20), --parts state,sequencer,append (which of the three to run).
+ * --clauses C operative clauses (20), --parts state,sequencer,append,disk (which to run).
  */
 public final class SequencerThroughput {
     private static final String AUTHOR = "Bench";
@@ -90,13 +93,44 @@ public final class SequencerThroughput {
         this.log = new OperationLog(counting, durability);
     }
 
+    /** Forced writes a second to a file in {@code dir}, each waiting for the one before. */
+    private void fsyncRate(Path dir) throws IOException {
+        Path file = dir.resolve("fsync-probe");
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(4096);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            long count = 0;
+            long[] nanos = new long[1 << 20];
+            long started = System.nanoTime();
+            long end = started + TimeUnit.SECONDS.toNanos(seconds);
+            long now = started;
+            while (now < end) {
+                block.clear();
+                channel.write(block, (count % 256) * 4096); // a few blocks, rewritten: like a log's tail
+                channel.force(false);
+                long after = System.nanoTime();
+                nanos[(int) (count % nanos.length)] = after - now;
+                now = after;
+                count++;
+            }
+            double rate = count / ((now - started) / 1e9);
+            long[] taken = Arrays.copyOf(nanos, (int) Math.min(count, nanos.length));
+            Arrays.sort(taken);
+            System.out.printf(Locale.ROOT, "disk: %,d forced 4 KiB writes in %d s: %,.0f/s; force p50 %.2f ms, p99 %.2f ms"
+                            + " (half of it: %,.0f/s)%n", count, seconds, rate, taken[taken.length / 2] / 1e6,
+                    taken[(int) (taken.length * 0.99)] / 1e6, rate / 2);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int seconds = 10;
         int warmup = 3;
         int clauses = 20;
         int[] inflight = {1, 10, 100, 1000};
         int[] batches = {1, 10, 100};
-        String parts = "state,sequencer,append";
+        String parts = "state,sequencer,append,disk";
         // fsync: what the server does on H2 (survives a power loss); commit: survives a killed process only.
         Durability durability = Durability.FSYNC;
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -129,6 +163,9 @@ public final class SequencerThroughput {
             }
             for (int b : chosen.contains("append") ? batches : new int[0]) {
                 bench.directAppend(b);
+            }
+            if (chosen.contains("disk")) {
+                bench.fsyncRate(dir);
             }
         } finally {
             bench.database.close();
