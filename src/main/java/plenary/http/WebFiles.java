@@ -43,10 +43,10 @@ final class WebFiles {
         this.developing = developing;
     }
 
-    /** @param webDir the explicit directory ({@code --web-dir}), or null for the shipped copy */
     /** The shipped page, located (or extracted) once per process: every router of every server serves the same. */
     private static Path shippedCopy;
 
+    /** @param webDir the explicit directory ({@code --web-dir}), or null for the shipped copy */
     static WebFiles of(Path webDir) {
         if (webDir == null) {
             return new WebFiles(shipped(), false);

@@ -6,7 +6,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -71,17 +70,13 @@ public final class Sequencers {
      * request reached it (or had just stopped listening).
      */
     public <T> Future<Message<T>> request(String documentId, JsonObject body) {
-        return request(documentId, body, new DeliveryOptions(), true);
+        return request(documentId, body, true);
     }
 
-    public <T> Future<Message<T>> request(String documentId, JsonObject body, DeliveryOptions options) {
-        return request(documentId, body, options, true);
-    }
-
-    private <T> Future<Message<T>> request(String documentId, JsonObject body, DeliveryOptions options, boolean again) {
+    private <T> Future<Message<T>> request(String documentId, JsonObject body, boolean again) {
         return ensure(documentId)
-                .compose(v -> vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body, options))
-                .recover(e -> again && wentAway(e) ? request(documentId, body, options, false) : Future.failedFuture(e));
+                .compose(v -> vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body))
+                .recover(e -> again && wentAway(e) ? request(documentId, body, false) : Future.failedFuture(e));
     }
 
     /** Whether a request failed because the sequencer retired, not because of what it asked. */
@@ -92,7 +87,9 @@ public final class Sequencers {
 
     /**
      * Called on the sequencer's context once it has decided to retire: from here on, requests start
-     * a new one, after {@code stop} (the old one's undeployment) has completed.
+     * a new one once the old one's undeployment has completed. A caller that got the old one from
+     * {@link #ensure} just before sees its request refused ({@link #wentAway}): {@link #request}
+     * asks again; a live socket's join is refused and the client reconnects, as after any resync.
      */
     void retire(String documentId, String deploymentId) {
         Promise<Void> gone = Promise.promise();
