@@ -35,12 +35,13 @@ public final class Chromium {
         // 2.7 CPU-s that way and 1.4 in the renderer already there (CostProbe, 2026-12-06).
         options.addArguments("--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
                 "--process-per-site");
-        // What a test browser needs of Chromium is one page: one process for browser, renderer and
-        // compositing (no IPC between them), no optimising JavaScript compiler for pages that live
-        // seconds, and none of the background services (crash reports, phishing checks, metrics,
-        // a keyring). Three browser classes: 137 to 177 CPU-s without these, 111 with them
-        // (2026-12-06). A benchmark that measures the page itself must not use these.
-        options.addArguments("--single-process", "--js-flags=--no-opt", "--num-raster-threads=1",
+        // What a test browser needs of Chromium is one page: no optimising JavaScript compiler for
+        // pages that live seconds, one raster thread, and none of the background services (crash
+        // reports, phishing checks, metrics, a keyring). Three browser classes: 137 to 177 CPU-s
+        // without these, 132 with them (2026-12-06). --single-process saved more (111 to 118) but
+        // beside a CPU hog a browser died at its start ("Unable to receive message from renderer").
+        // A benchmark that measures the page itself must not use these.
+        options.addArguments("--js-flags=--no-opt", "--num-raster-threads=1",
                 "--disable-software-rasterizer", "--disable-extensions", "--disable-default-apps", "--mute-audio",
                 "--disable-breakpad", "--disable-domain-reliability", "--disable-client-side-phishing-detection",
                 "--disable-hang-monitor", "--metrics-recording-only", "--password-store=basic", "--use-mock-keychain");
