@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -290,36 +291,24 @@ public final class PlenaryRoom {
         }
 
         static Options parse(String[] args) {
-            Map<String, String> v = new java.util.HashMap<>();
-            List<String> serverArgs = new ArrayList<>();
-            List<String> serverJvm = new ArrayList<>();
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                switch (args[i]) {
-                    case "--server-arg" -> serverArgs.add(args[i + 1]);
-                    case "--server-jvm" -> serverJvm.add(args[i + 1]);
-                    case "--delegations", "--observers", "--editors", "--typists", "--paragraphs", "--amendments",
-                         "--seconds", "--typing-rate", "--amendment-rate", "--comment-rate", "--register-seconds",
-                         "--vote-seconds", "--read-rate", "--silence-seconds", "--silence-breaks", "--settle-seconds",
-                         "--deflate", "--seed", "--server-heap", "--setup-threads", "--join-threads", "--warmup" ->
-                            v.put(args[i], args[i + 1]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            String deflate = v.getOrDefault("--deflate", "offer");
+            BenchArgs v = new BenchArgs(args, Set.of("--delegations", "--observers", "--editors", "--typists",
+                    "--paragraphs", "--amendments", "--seconds", "--typing-rate", "--amendment-rate", "--comment-rate",
+                    "--register-seconds", "--vote-seconds", "--read-rate", "--silence-seconds", "--silence-breaks",
+                    "--settle-seconds", "--deflate", "--seed", "--server-heap", "--setup-threads", "--join-threads",
+                    "--warmup"), Set.of("--server-arg", "--server-jvm"));
+            String deflate = v.text("--deflate", "offer");
             if (!deflate.equals("offer") && !deflate.equals("none")) {
                 throw new IllegalArgumentException("--deflate offer|none");
             }
-            Options o = new Options(i(v, "--delegations", 200), i(v, "--observers", 300), i(v, "--editors", 10),
-                    i(v, "--typists", 1), i(v, "--paragraphs", 200), i(v, "--amendments", 300), i(v, "--seconds", 30),
-                    d(v, "--typing-rate", 5), d(v, "--amendment-rate", 1), d(v, "--comment-rate", 2),
-                    i(v, "--register-seconds", 5), i(v, "--vote-seconds", 10), d(v, "--read-rate", 4),
-                    i(v, "--silence-seconds", 10), i(v, "--silence-breaks", 1), i(v, "--settle-seconds", 2),
-                    deflate.equals("offer"), Long.parseLong(v.getOrDefault("--seed", "42")),
-                    v.getOrDefault("--server-heap", "1g"), List.copyOf(serverArgs), List.copyOf(serverJvm),
-                    i(v, "--setup-threads", 4), i(v, "--join-threads", 8), i(v, "--warmup", 10));
+            Options o = new Options(v.integer("--delegations", 200), v.integer("--observers", 300),
+                    v.integer("--editors", 10), v.integer("--typists", 1), v.integer("--paragraphs", 200),
+                    v.integer("--amendments", 300), v.integer("--seconds", 30),
+                    v.decimal("--typing-rate", 5), v.decimal("--amendment-rate", 1), v.decimal("--comment-rate", 2),
+                    v.integer("--register-seconds", 5), v.integer("--vote-seconds", 10), v.decimal("--read-rate", 4),
+                    v.integer("--silence-seconds", 10), v.integer("--silence-breaks", 1), v.integer("--settle-seconds", 2),
+                    deflate.equals("offer"), v.longInteger("--seed", 42),
+                    v.text("--server-heap", "1g"), v.all("--server-arg"), v.all("--server-jvm"),
+                    v.integer("--setup-threads", 4), v.integer("--join-threads", 8), v.integer("--warmup", 10));
             if (o.delegations < 1 || o.observers < 0 || o.editors < 1 || o.typists < 0 || o.typists > o.editors
                     || o.paragraphs < 10 || o.amendments < 0 || o.seconds < 1 || o.typingRate <= 0 || o.typingRate > 40
                     || o.amendmentRate <= 0 || o.commentRate <= 0 || o.readRate <= 0 || o.registerSeconds < 1
@@ -330,14 +319,6 @@ public final class PlenaryRoom {
                         + "(the server's default per address)");
             }
             return o;
-        }
-
-        private static int i(Map<String, String> v, String name, int fallback) {
-            return v.containsKey(name) ? Integer.parseInt(v.get(name)) : fallback;
-        }
-
-        private static double d(Map<String, String> v, String name, double fallback) {
-            return v.containsKey(name) ? Double.parseDouble(v.get(name)) : fallback;
         }
     }
 }
