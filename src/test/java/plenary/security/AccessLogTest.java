@@ -42,8 +42,7 @@ class AccessLogTest {
     @Test
     void oneLinePerRequestWithItsIdAndNoSecret() throws Exception {
         Path log = dir.resolve("server.log");
-        try (ServerInDirectory child = ServerInDirectory.start(dir, System.getProperty("java.class.path"),
-                dir.resolve("data"), log, Map.of(), "--demo")) {
+        try (ServerInDirectory child = ServerInDirectory.start(dir, dir.resolve("data"), log, Map.of(), "--demo")) {
             port = child.port();
             String wrongPassword = "not-the-password-" + System.nanoTime();
             HttpResponse<String> refused = call(null, "POST", "/api/session",

@@ -57,8 +57,7 @@ class QuietLogsTest {
         Path log = dir.resolve("server.log");
         // Thousands of sockets from one address in seconds: the per-address cap (ConnectionGuard) is
         // not what this test is about, and would refuse the churn before it reached the log.
-        try (ServerInDirectory child = ServerInDirectory.start(dir, System.getProperty("java.class.path"),
-                dir.resolve("data"), log, Map.of("PLENARY_MAX_SOCKETS_PER_ADDRESS", "0",
+        try (ServerInDirectory child = ServerInDirectory.start(dir, dir.resolve("data"), log, Map.of("PLENARY_MAX_SOCKETS_PER_ADDRESS", "0",
                         "PLENARY_MAX_CONNECTIONS_PER_ADDRESS", "0"), "--demo");
              HttpTestClient rest = new HttpTestClient(child.baseUri())) {
             String token = TestPeople.signIn(rest, "rapporteur", PASSWORD);

@@ -1,6 +1,7 @@
 package plenary.security;
 
 import plenary.http.TestPeople;
+import plenary.server.ChildJvm;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,14 +41,25 @@ final class ServerInDirectory implements AutoCloseable {
 
     /**
      * Starts {@code plenary.Main --port 0 --host 127.0.0.1 --data-dir DIR args...} in {@code workingDir} on
-     * {@code classPath}, with {@code env} added to a PLENARY_-free environment, and waits until it listens.
+     * the run's class path for children ({@link ChildJvm}), with {@code env} added to a PLENARY_-free
+     * environment, and waits until it listens.
      */
+    static ServerInDirectory start(Path workingDir, Path dataDir, Path log, Map<String, String> env,
+                                   String... args) throws IOException, InterruptedException {
+        return start(workingDir, ChildJvm.plenaryMain(List.of()), dataDir, log, env, args);
+    }
+
+    /** The same on {@code classPath}, for a test of how Plenary starts from one. */
     static ServerInDirectory start(Path workingDir, String classPath, Path dataDir, Path log, Map<String, String> env,
                                    String... args) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        // C1 only and the serial collector, as ChildServer: a child starts on about 60% of the CPU.
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classPath, "plenary.Main", "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
+        return start(workingDir, ChildJvm.plenaryMain(List.of(), classPath), dataDir, log, env, args);
+    }
+
+    private static ServerInDirectory start(Path workingDir, List<String> plenaryMain, Path dataDir, Path log,
+                                           Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(plenaryMain);
+        command.addAll(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())

@@ -4,17 +4,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.security.ServerInDirectory.Answer;
+import plenary.server.ChildJvm;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +44,7 @@ class StaticFilesTest {
     @Test
     void fromACheckoutWithTheJarOnlyTheShippedPageIsServed() throws Exception {
         Path checkout = checkout();
-        String classPath = classPathWith(jarOf(buildClasses(), dir.resolve("plenary-classes.jar")));
+        String classPath = classPathWith(ChildJvm.jarOf(ChildJvm.buildClasses(), dir.resolve("plenary-classes.jar")));
         try (ServerInDirectory server = ServerInDirectory.start(checkout, classPath, dir.resolve("data-jar"),
                 dir.resolve("jar.log"), Map.of(), "--no-samples")) {
             assertOnlyTheShippedPage(server);
@@ -66,7 +64,7 @@ class StaticFilesTest {
     void anExplicitWebDirIsServedWithoutItsHiddenFilesAndBackups() throws Exception {
         Path checkout = checkout();
         Path web = dir.resolve("dev-web");
-        copyTree(buildClasses().resolve("web"), web);
+        copyTree(ChildJvm.buildClasses().resolve("web"), web);
         Files.writeString(web.resolve("index.html"), Files.readString(web.resolve("index.html"))
                 .replace("<title>Plenary</title>", "<title>Plenary (development copy)</title>"));
         plantLeftovers(web);
@@ -130,44 +128,14 @@ class StaticFilesTest {
         Files.writeString(web.resolve(".git/config"), "[core] leftover " + SECRET + "\n");
     }
 
-    /** The build's classes directory on this run's class path (it holds web/ as the jar does). */
-    private static Path buildClasses() {
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (Files.isRegularFile(path.resolve("plenary/Main.class")) && Files.isDirectory(path.resolve("web"))) {
-                return path;
-            }
-        }
-        throw new AssertionError("no classes directory with plenary/Main.class and web/ on the class path");
-    }
-
     /** This run's class path with the build's classes replaced by {@code jar}, as with java -jar. */
     private static String classPathWith(Path jar) {
-        Path classes = buildClasses();
+        Path classes = ChildJvm.buildClasses();
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             entries.add(Path.of(entry).equals(classes) ? jar.toString() : entry);
         }
         return String.join(File.pathSeparator, entries);
-    }
-
-    private static Path jarOf(Path classes, Path jar) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-             Stream<Path> paths = Files.walk(classes)) {
-            for (Path path : (Iterable<Path>) paths.sorted()::iterator) {
-                String name = classes.relativize(path).toString().replace(File.separatorChar, '/');
-                if (name.isEmpty()) {
-                    continue;
-                }
-                boolean directory = Files.isDirectory(path);
-                out.putNextEntry(new JarEntry(directory ? name + "/" : name));
-                if (!directory) {
-                    Files.copy(path, out);
-                }
-                out.closeEntry();
-            }
-        }
-        return jar;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

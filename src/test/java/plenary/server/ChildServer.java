@@ -75,14 +75,8 @@ public final class ChildServer implements AutoCloseable {
 
     private static ChildServer launch(Path dataDir, Path log, int port, String adminPassword, List<String> jvmOptions,
                                       String... extraArgs) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow(
-                () -> new IllegalStateException("cannot tell which java binary runs the tests"));
-        List<String> command = new ArrayList<>(List.of(java));
-        // C1 only and the serial collector: a child starts on about 60% of the CPU, and tests start dozens.
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "plenary.Main", "--port", Integer.toString(port), "--host", "127.0.0.1", "--data-dir",
+        List<String> command = new ArrayList<>(ChildJvm.plenaryMain(jvmOptions));
+        command.addAll(List.of("--port", Integer.toString(port), "--host", "127.0.0.1", "--data-dir",
                 dataDir.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command)
