@@ -1,7 +1,9 @@
 package plenary.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -35,27 +37,38 @@ final class WebFiles {
     private static final Set<String> PAGE_FILES = Set.of("html", "js", "mjs", "css", "md", "json", "svg", "png",
             "ico", "woff2", "txt");
 
-    private final Path root;
-    private final boolean developing;
+    /** A year: what a browser may keep a file of the current release without asking again. */
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-    private WebFiles(Path root, boolean developing) {
+    private final Path root;
+    /** The shipped page's one release; null for a --web-dir, whose release is read at each load of the index. */
+    private final WebRelease release;
+
+    private WebFiles(Path root, WebRelease release) {
         this.root = root;
-        this.developing = developing;
+        this.release = release;
     }
 
     /** The shipped page, located (or extracted) once per process: every router of every server serves the same. */
     private static Path shippedCopy;
+    private static WebRelease shippedRelease;
 
     /** @param webDir the explicit directory ({@code --web-dir}), or null for the shipped copy */
     static WebFiles of(Path webDir) {
         if (webDir == null) {
-            return new WebFiles(shipped(), false);
+            synchronized (WebFiles.class) {
+                Path shipped = shipped();
+                if (shippedRelease == null) {
+                    shippedRelease = WebRelease.of(shipped);
+                }
+                return new WebFiles(shipped, shippedRelease);
+            }
         }
         Path dir = webDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve("index.html"))) {
             throw new IllegalArgumentException("--web-dir " + webDir + " has no index.html");
         }
-        return new WebFiles(dir, true);
+        return new WebFiles(dir, null);
     }
 
     Path root() {
@@ -63,12 +76,15 @@ final class WebFiles {
     }
 
     /**
-     * Every file is revalidated on every load ({@code Cache-Control: no-cache}) against its
-     * {@code Last-Modified}: unchanged files cost a 304 and no body, and a new release (whose files
-     * are newer) shows at once. Content-hashed URLs would spare even the 304s, but the page's modules
-     * import each other by plain relative names, and there is no build step to rewrite them.
+     * The index page is revalidated on every load (its ETag is the release) and loads the page's
+     * stylesheets and modules from under {@code v/<release>/} ({@link WebRelease}), which the browser
+     * keeps for a year without asking: a reload sends one request, and a new release is a new prefix.
+     * Files asked for under another release's prefix (a page loaded before a release) and by their
+     * plain names are served as they are now and revalidated against their {@code Last-Modified}, as
+     * is everything from a {@code --web-dir}, which a developer edits while it serves.
      */
     void mount(Router router) {
+        boolean developing = release == null;
         StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, root.toString())
                 .setIncludeHidden(false)
                 .setDirectoryListing(false)
@@ -78,6 +94,16 @@ final class WebFiles {
                 .setFilesReadOnly(!developing)
                 .setCacheEntryTimeout(developing ? 1 : StaticHandler.DEFAULT_CACHE_ENTRY_TIMEOUT)
                 .setDefaultContentEncoding(StandardCharsets.UTF_8.name());
+        for (String index : List.of("/", "/index.html")) {
+            router.route(index).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::index);
+        }
+        router.route("/v/:release/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebFiles::refuseUnlisted)
+                .handler(ctx -> {
+                    boolean current = !developing && release.id().equals(ctx.pathParam("release"));
+                    ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, current ? IMMUTABLE : "no-cache");
+                    ctx.next();
+                })
+                .handler(files);
         router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebFiles::refuseUnlisted)
                 .handler(ctx -> {
                     // Set first: the handler adds its own (public, max-age) only when none is there.
@@ -85,6 +111,41 @@ final class WebFiles {
                     ctx.next();
                 })
                 .handler(files);
+    }
+
+    private void index(RoutingContext ctx) {
+        if (release != null) {
+            sendIndex(ctx, release);
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> WebRelease.of(root), false)
+                .onSuccess(now -> sendIndex(ctx, now))
+                .onFailure(ctx::fail);
+    }
+
+    private static void sendIndex(RoutingContext ctx, WebRelease release) {
+        HttpServerResponse response = ctx.response()
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .putHeader(HttpHeaders.ETAG, release.etag());
+        if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), release.etag())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(Buffer.buffer(release.index()));
+    }
+
+    /** Whether an If-None-Match header names this entity tag (weakly, as RFC 9110 compares for GET). */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Anything but a page file by a plain name looks absent, whether it exists or not. */

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -27,9 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 16, static files: every reload downloaded the page's 127 files (544 KB) again, uncompressed,
- * over conference Wi-Fi. Now a reload revalidates each file and gets {@code 304} with no body when it
- * is unchanged, files come gzipped to a browser that accepts it, and a changed file is served at once.
- * API answers are never compressed (a secret beside attacker-chosen text would leak by its size).
+ * over conference Wi-Fi. Now the index names a release ({@link WebRelease}) under which every file is
+ * cached for a year, so a reload asks for the index alone and gets {@code 304}; a new release is a new
+ * name, in the browser at its next load. Files come gzipped to a browser that accepts them. From a
+ * {@code --web-dir}, which a developer edits while it serves, every file is revalidated on each load
+ * and a changed file is served at once. API answers are never compressed (a secret beside
+ * attacker-chosen text would leak by its size). {@code PageReloadBrowserTest} reloads in Chromium.
  */
 @Tag("integration")
 class PageCachingTest {
@@ -46,19 +52,21 @@ class PageCachingTest {
             assertTrue(paths.size() > 50, "the page's files: " + paths.size());
 
             // First load: everything, each with a validator, to be revalidated on every use.
-            Map<String, String> lastModified = new LinkedHashMap<>();
+            Map<String, String> validators = new LinkedHashMap<>();
             long plainBytes = 0;
             long sentBytes = 0;
+            String release = WebRelease.of(web).id();
             for (String path : paths) {
                 HttpResponse<byte[]> first = get(server, path, Map.of("Accept-Encoding", "gzip"));
                 assertEquals(200, first.statusCode(), path);
                 assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""), path);
-                lastModified.put(path, first.headers().firstValue("Last-Modified").orElseThrow(() -> new AssertionError(path)));
+                String validator = isIndex(path) ? "ETag" : "Last-Modified";
+                validators.put(path, first.headers().firstValue(validator).orElseThrow(() -> new AssertionError(path)));
                 byte[] plain = Files.readAllBytes(web.resolve(path.equals("/") ? "index.html" : path.substring(1)));
-                byte[] body = first.body();
-                if (first.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
-                    body = new GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+                if (isIndex(path)) {
+                    plain = WebRelease.index(new String(plain, StandardCharsets.UTF_8), release).getBytes(StandardCharsets.UTF_8);
                 }
+                byte[] body = unzipped(first);
                 assertArrayEquals(plain, body, path);
                 plainBytes += plain.length;
                 sentBytes += first.body().length;
@@ -71,17 +79,26 @@ class PageCachingTest {
 
             // Reload: every file revalidated, none sent again.
             for (String path : paths) {
-                HttpResponse<byte[]> again = get(server, path, Map.of("If-Modified-Since", lastModified.get(path)));
+                HttpResponse<byte[]> again = get(server, path, isIndex(path) ? Map.of("If-None-Match", validators.get(path))
+                        : Map.of("If-Modified-Since", validators.get(path)));
                 assertEquals(304, again.statusCode(), path);
                 assertEquals(0, again.body().length, path);
             }
+            assertEquals("no-cache", get(server, "/v/" + release + "/js/dom.js", Map.of()).headers()
+                    .firstValue("Cache-Control").orElse(""), "a developer's files are never kept unasked");
 
-            // A new release: the changed file is served at once, the rest still 304.
+            // A new release: the changed file is served at once, the rest still 304, and the index
+            // names the new release.
             Path changed = web.resolve("js/dom.js");
             Files.writeString(changed, Files.readString(changed) + "\n// released\n");
             Files.setLastModifiedTime(changed, FileTime.from(Instant.now().plusSeconds(5)));
-            awaitServed(server, "/js/dom.js", lastModified.get("/js/dom.js"));
-            assertEquals(304, get(server, "/js/format.js", Map.of("If-Modified-Since", lastModified.get("/js/format.js"))).statusCode());
+            awaitServed(server, "/js/dom.js", validators.get("/js/dom.js"));
+            assertEquals(304, get(server, "/js/format.js", Map.of("If-Modified-Since", validators.get("/js/format.js"))).statusCode());
+            HttpResponse<byte[]> newIndex = get(server, "/", Map.of("If-None-Match", validators.get("/")));
+            assertEquals(200, newIndex.statusCode());
+            String newRelease = WebRelease.of(web).id();
+            assertFalse(newRelease.equals(release));
+            assertTrue(new String(newIndex.body(), StandardCharsets.UTF_8).contains("src=\"v/" + newRelease + "/app.js\""));
 
             // API answers: never compressed, never cached.
             HttpResponse<byte[]> api = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
@@ -92,6 +109,80 @@ class PageCachingTest {
             assertEquals("no-store", api.headers().firstValue("Cache-Control").orElse(""));
             assertTrue(new String(api.body()).startsWith("{"), "plain JSON");
         }
+    }
+
+    @Test
+    void theShippedPageIsKeptForAYearUnderItsReleaseAndAReloadAsksOnlyForTheIndex() throws Exception {
+        try (RunningServer server = RunningServer.start(dir.resolve("data"), "--no-samples")) {
+            HttpResponse<byte[]> index = get(server, "/", Map.of());
+            assertEquals(200, index.statusCode());
+            assertEquals("no-cache", index.headers().firstValue("Cache-Control").orElse(""));
+            String etag = index.headers().firstValue("ETag").orElseThrow();
+            Matcher named = Pattern.compile("src=\"v/([0-9a-f]{16})/app\\.js\"").matcher(new String(index.body(), StandardCharsets.UTF_8));
+            assertTrue(named.find(), "the index loads the page under its release");
+            String release = named.group(1);
+            assertEquals("\"" + release + "\"", etag);
+
+            // Every file of the page under the release: the shipped bytes, kept a year, never asked again.
+            Path web = Path.of("web").toAbsolutePath();
+            List<String> paths = pagePaths(web);
+            for (String path : paths.subList(1, paths.size())) {
+                HttpResponse<byte[]> file = get(server, "/v/" + release + path, Map.of("Accept-Encoding", "gzip"));
+                assertEquals(200, file.statusCode(), path);
+                assertEquals("public, max-age=31536000, immutable", file.headers().firstValue("Cache-Control").orElse(""), path);
+                assertArrayEquals(Files.readAllBytes(web.resolve(path.substring(1))), unzipped(file), path);
+            }
+            // The modules import each other by relative names, so every import stays under the release.
+            try (Stream<Path> files = Files.walk(web)) {
+                for (Path module : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".js"))::iterator) {
+                    Matcher absolute = Pattern.compile("(?m)^\\s*(?:import\\s*|(?:import|export)\\s[^;]*?\\bfrom\\s*)['\"]/").matcher(Files.readString(module));
+                    assertFalse(absolute.find(), () -> module + " imports by an absolute path: " + absolute.group());
+                }
+            }
+
+            // A reload: the index alone, revalidated, and nothing sent.
+            HttpResponse<byte[]> reload = get(server, "/", Map.of("If-None-Match", etag));
+            assertEquals(304, reload.statusCode());
+            assertEquals(0, reload.body().length);
+            assertEquals(200, get(server, "/", Map.of("If-None-Match", "\"0000000000000000\"")).statusCode(),
+                    "another release's index is sent whole");
+            assertArrayEquals(index.body(), get(server, "/index.html", Map.of()).body());
+
+            // A page of an earlier release still gets its files, but nothing of another release is kept.
+            HttpResponse<byte[]> stale = get(server, "/v/0123456789abcdef/js/dom.js", Map.of());
+            assertEquals(200, stale.statusCode());
+            assertEquals("no-cache", stale.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(404, get(server, "/v/" + release + "/..%2F.env", Map.of()).statusCode());
+            assertEquals(404, get(server, "/v/" + release + "/", Map.of()).statusCode());
+        }
+    }
+
+    @Test
+    void aReleaseIsNamedByEveryByteOfThePage() throws Exception {
+        Path one = copyOfTheShippedPage(dir.resolve("one"));
+        Path two = copyOfTheShippedPage(dir.resolve("two"));
+        assertEquals(WebRelease.of(one).id(), WebRelease.of(two).id(), "the same files, the same release");
+        Files.writeString(two.resolve("css/panel.css"), Files.readString(two.resolve("css/panel.css")) + " ");
+        assertFalse(WebRelease.of(one).id().equals(WebRelease.of(two).id()), "one more byte, another release");
+        Path three = copyOfTheShippedPage(dir.resolve("three"));
+        Files.move(three.resolve("js/dom.js"), three.resolve("js/dom2.js"));
+        assertFalse(WebRelease.of(one).id().equals(WebRelease.of(three).id()), "a file renamed, another release");
+        assertEquals("<link rel=\"stylesheet\" href=\"v/ab/css/room.css\"><script type=\"module\" src=\"v/ab/app.js\"></script>"
+                        + "<a href=\"#/\">x</a><link rel=\"icon\" href=\"data:,\">",
+                WebRelease.index("<link rel=\"stylesheet\" href=\"css/room.css\"><script type=\"module\" src=\"app.js\"></script>"
+                        + "<a href=\"#/\">x</a><link rel=\"icon\" href=\"data:,\">", "ab"));
+    }
+
+    /** The index page, by either of its names: rewritten to its release, and validated by its ETag. */
+    private static boolean isIndex(String path) {
+        return path.equals("/") || path.equals("/index.html");
+    }
+
+    private static byte[] unzipped(HttpResponse<byte[]> response) throws IOException {
+        if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+            return new GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes();
+        }
+        return response.body();
     }
 
     private void awaitServed(RunningServer server, String path, String since) throws Exception {
