@@ -64,7 +64,7 @@ class PageCachingTest {
                 validators.put(path, first.headers().firstValue(validator).orElseThrow(() -> new AssertionError(path)));
                 byte[] plain = Files.readAllBytes(web.resolve(path.equals("/") ? "index.html" : path.substring(1)));
                 if (isIndex(path)) {
-                    plain = WebRelease.index(new String(plain, StandardCharsets.UTF_8), release).getBytes(StandardCharsets.UTF_8);
+                    plain = WebRelease.of(web).index();
                 }
                 byte[] body = unzipped(first);
                 assertArrayEquals(plain, body, path);
@@ -132,6 +132,13 @@ class PageCachingTest {
                 assertEquals("public, max-age=31536000, immutable", file.headers().firstValue("Cache-Control").orElse(""), path);
                 assertArrayEquals(Files.readAllBytes(web.resolve(path.substring(1))), unzipped(file), path);
             }
+            // Every module is preloaded, so a first load asks for all at once instead of level by level.
+            String html = new String(index.body(), StandardCharsets.UTF_8);
+            List<String> modules = paths.stream().filter(p -> p.endsWith(".js") && !p.equals("/app.js")).toList();
+            assertTrue(modules.size() > 50, "modules: " + modules.size());
+            for (String module : modules) {
+                assertTrue(html.contains("<link rel=\"modulepreload\" href=\"v/" + release + module + "\">"), module);
+            }
             // The modules import each other by relative names, so every import stays under the release.
             try (Stream<Path> files = Files.walk(web)) {
                 for (Path module : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".js"))::iterator) {
@@ -167,10 +174,13 @@ class PageCachingTest {
         Path three = copyOfTheShippedPage(dir.resolve("three"));
         Files.move(three.resolve("js/dom.js"), three.resolve("js/dom2.js"));
         assertFalse(WebRelease.of(one).id().equals(WebRelease.of(three).id()), "a file renamed, another release");
-        assertEquals("<link rel=\"stylesheet\" href=\"v/ab/css/room.css\"><script type=\"module\" src=\"v/ab/app.js\"></script>"
+        assertEquals("<head>\n  <link rel=\"stylesheet\" href=\"v/ab/css/room.css\">\n"
+                        + "  <link rel=\"modulepreload\" href=\"v/ab/js/a.js\">\n  <link rel=\"modulepreload\" href=\"v/ab/js/b/c.js\">\n"
+                        + "  <script type=\"module\" src=\"v/ab/app.js\"></script>\n"
                         + "<a href=\"#/\">x</a><link rel=\"icon\" href=\"data:,\">",
-                WebRelease.index("<link rel=\"stylesheet\" href=\"css/room.css\"><script type=\"module\" src=\"app.js\"></script>"
-                        + "<a href=\"#/\">x</a><link rel=\"icon\" href=\"data:,\">", "ab"));
+                WebRelease.index("<head>\n  <link rel=\"stylesheet\" href=\"css/room.css\">\n"
+                        + "  <script type=\"module\" src=\"app.js\"></script>\n"
+                        + "<a href=\"#/\">x</a><link rel=\"icon\" href=\"data:,\">", "ab", List.of("js/a.js", "js/b/c.js")));
     }
 
     /** The index page, by either of its names: rewritten to its release, and validated by its ETag. */
