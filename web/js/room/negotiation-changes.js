@@ -2,13 +2,25 @@
 // state as GET …/negotiation gives it: each entity replaces the one with its id, or joins the end
 // of its list as the server orders them (new ones are the newest); the conflict groups of the
 // clauses named are replaced as a whole. Pure: a new state, the old one untouched.
+//
+// A frame's amendments leave out their word diff, and their proposal when it is their text: the
+// reader works both out from the clause's text it holds (textOf), as the server would, and the
+// amendment then has the shape GET …/negotiation gives it.
 
-/** The state after a frame numbered `frame` with `changes` and `events`. */
-export function applyChanges(state, { frame, changes, events = [] }) {
+import { wordDiff } from './history/word-diff.js';
+
+/**
+ * The state after a frame numbered `frame` with `changes` and `events`; textOf(clauseId) is the
+ * clause's text as this reader has it now (the live client's).
+ */
+export function applyChanges(state, { frame, changes, events = [] }, textOf = () => undefined) {
   const next = { ...state, frame };
   // An amendment can be new to this reader long after it was drafted (when it is tabled): it goes
   // where the server lists it, by when it was drafted.
-  if (changes.amendments) next.amendments = upsert(state.amendments, changes.amendments, byCreation);
+  if (changes.amendments) {
+    const amendments = changes.amendments.map((a) => completeAmendment(a, textOf));
+    next.amendments = upsert(state.amendments, amendments, byCreation);
+  }
   if (changes.comments) next.comments = upsert(state.comments, changes.comments);
   if (changes.votes) next.votes = upsert(state.votes, changes.votes);
   if (changes.silences) next.silences = upsert(state.silences, changes.silences);
@@ -22,6 +34,22 @@ export function applyChanges(state, { frame, changes, events = [] }) {
   if (changes.documentStatus) next.documentStatus = changes.documentStatus;
   for (const e of events) if (e.seq > (next.seq ?? 0)) next.seq = e.seq;
   return next;
+}
+
+/**
+ * A pending amendment from a frame with its proposal (its text when left out) and its word diff
+ * against the clause as it is now (web/docs/negotiation-api.md, "Live frames"); others as they are.
+ */
+export function completeAmendment(a, textOf) {
+  if ((a.state !== 'draft' && a.state !== 'tabled') || 'diff' in a) return a;
+  const proposal = 'proposal' in a ? a.proposal : a.text;
+  const current = textOf(a.clauseId) ?? '';
+  let diff;
+  if (a.kind === 'insert') diff = [{ kind: 'insert', text: a.text ?? '' }];
+  else if (a.kind === 'delete') diff = [{ kind: 'delete', text: current }];
+  else if (a.kind === 'move') diff = [{ kind: 'equal', text: current }];
+  else diff = proposal == null ? wordDiff(a.baseText ?? '', a.text ?? '') : wordDiff(current, proposal);
+  return { ...a, proposal, diff };
 }
 
 /** Where a frame stands against a state at frame `at`: 'old' (already in it), 'next' or 'gap'. */

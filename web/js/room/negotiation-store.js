@@ -36,6 +36,7 @@ export class NegotiationStore extends Emitter {
 
   /** Follows a LiveClient's negotiation frames; returns an unsubscribe function. */
   follow(client) {
+    this._client = client;
     const offFrame = client.on('negotiation', (frame) => {
       const visible = frame.events.filter((e) => !e.hidden);
       if (visible.length) this._emit('events', { events: visible });
@@ -61,7 +62,7 @@ export class NegotiationStore extends Emitter {
       this._reloadQuietly();
       return;
     }
-    this.state = applyChanges(this.state, frame);
+    this.state = applyChanges(this.state, frame, (clauseId) => this._client?.text(clauseId));
     this._emit('change', { state: this.state });
   }
 

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyChanges, frameOrder } from '../../../../web/js/room/negotiation-changes.js';
+import { applyChanges, completeAmendment, frameOrder } from '../../../../web/js/room/negotiation-changes.js';
 import { makeRng } from './support/rng.mjs';
 
 const SEED = Number.parseInt(process.env.LIVE_SEED ?? '', 10) || 20261206;
@@ -31,6 +31,36 @@ test('regrouping replaces the groups of the clauses named, and only those', () =
   });
   assert.deepEqual(next.conflictGroups.map((g) => g.id).sort(), ['g2', 'g3']);
   assert.equal(state.conflictGroups.length, 2, 'the old state is untouched');
+});
+
+test('a frame\'s amendment gets its proposal and word diff from the clause text this reader has', () => {
+  const texts = { c1: 'Calls upon local governments to publish budgets;', c2: 'Encourages cities;' };
+  const textOf = (id) => texts[id];
+  const modify = { id: 'a1', kind: 'modify', clauseId: 'c1', state: 'tabled', baseText: texts.c1,
+    text: 'Calls upon local and regional governments to publish budgets;' };
+  const done = completeAmendment(modify, textOf);
+  assert.equal(done.proposal, modify.text, 'left out: the proposal is the text');
+  assert.deepEqual(done.diff, [{ kind: 'equal', text: 'Calls upon local ' }, { kind: 'insert', text: 'and regional ' },
+    { kind: 'equal', text: 'governments to publish budgets;' }]);
+  // The text moved since drafting: the proposal (rebased by the server) is diffed against the text now.
+  texts.c1 = 'Calls upon all local governments to publish budgets;';
+  const rebased = completeAmendment({ ...modify, proposal: 'Calls upon all local and regional governments to publish budgets;' }, textOf);
+  assert.deepEqual(rebased.diff.filter((p) => p.kind !== 'equal'), [{ kind: 'insert', text: 'and regional ' }]);
+  // No proposal (a conflict): the amendment against the text it was drafted on.
+  const conflicted = completeAmendment({ ...modify, proposal: null }, textOf);
+  assert.equal(conflicted.proposal, null);
+  assert.deepEqual(conflicted.diff.filter((p) => p.kind !== 'equal'), [{ kind: 'insert', text: 'and regional ' }]);
+  assert.deepEqual(completeAmendment({ id: 'a2', kind: 'delete', clauseId: 'c2', state: 'draft', text: null }, textOf).diff,
+    [{ kind: 'delete', text: 'Encourages cities;' }]);
+  assert.deepEqual(completeAmendment({ id: 'a3', kind: 'insert', clauseId: null, after: 'c2', state: 'tabled', text: 'New.' }, textOf).diff,
+    [{ kind: 'insert', text: 'New.' }]);
+  const decided = { id: 'a4', kind: 'modify', clauseId: 'c1', state: 'accepted', text: 'x' };
+  assert.equal(completeAmendment(decided, textOf), decided, 'a decided amendment has neither');
+  const whole = { ...modify, proposal: modify.text, diff: [{ kind: 'equal', text: 'as the state gives it' }] };
+  assert.equal(completeAmendment(whole, textOf), whole, 'an amendment with its diff is taken as it is');
+  const state = { amendments: [], comments: [], votes: [], silences: [], conflictGroups: [], phases: {}, adoption: null };
+  const next = applyChanges(state, { frame: 1, changes: { amendments: [modify] } }, textOf);
+  assert.ok(Array.isArray(next.amendments[0].diff), 'applyChanges completes the amendments it puts in place');
 });
 
 test(`a seeded walk of frames builds the server's state (seed ${SEED})`, () => {

@@ -106,15 +106,21 @@ final class NegotiationDesk {
     /**
      * An entry as everyone on the document's socket may see it: the room speaks for no delegation, so
      * a delegation's draft business arrives as hidden entries (the sponsor's own supplement carries
-     * the drafts themselves), and a ballot never carries its choice (its vote was open when it was
-     * cast; the result says it all).
+     * the drafts themselves), a ballot never carries its choice (its vote was open when it was
+     * cast; the result says it all), and a drafting names its amendment without repeating it.
      */
     ObjectNode live(Recorded r) {
         Visibility.Seen seen = Visibility.entry(durable, r, Visibility.ROOM);
         if (seen == Visibility.Seen.WHOLE && r.event() instanceof Event.BallotCast) {
             seen = Visibility.Seen.WITHOUT_CHOICE;
         }
-        return NegotiationJson.entry(r, seen);
+        ObjectNode entry = NegotiationJson.entry(r, seen);
+        // The amendment itself is in the same frame's changes, whole: its drafting names it only.
+        if (seen == Visibility.Seen.WHOLE && r.event() instanceof Event.AmendmentDrafted drafted) {
+            entry.set("detail", NODES.objectNode().put("type", "amendment-drafted")
+                    .put("amendmentId", drafted.amendment().id()).put("clauseId", drafted.amendment().clauseId()));
+        }
+        return entry;
     }
 
     /**
@@ -168,7 +174,7 @@ final class NegotiationDesk {
         Map<String, ObjectNode> own = new TreeMap<>();
         for (String id : touched.amendments) {
             durable.amendment(id).ifPresent(a -> {
-                ObjectNode json = NegotiationJson.amendment(a, durable, document, groups.get(a.id()));
+                ObjectNode json = NegotiationJson.inFrame(a, durable, document, groups.get(a.id()));
                 if (Visibility.amendment(a, Visibility.ROOM)) {
                     array(room, "amendments").add(json);
                 } else {

@@ -142,6 +142,24 @@ public final class NegotiationJson {
     }
 
     public static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group) {
+        return amendment(a, n, document, group, true);
+    }
+
+    /**
+     * An amendment as a live frame carries it: without its {@code diff}, and without its
+     * {@code proposal} when that is its {@code text}. The reader works both out from the clause's text
+     * it holds (web/docs/negotiation-api.md, "Live frames"): the diff repeated the paragraph a third
+     * or fourth time, to every socket, for each amendment tabled (issue 17: 4.5 KB per observer).
+     */
+    public static ObjectNode inFrame(Amendment a, Negotiation n, Document document, String group) {
+        ObjectNode out = amendment(a, n, document, group, false);
+        if (out.has("proposal") && out.get("proposal").equals(out.get("text"))) {
+            out.remove("proposal");
+        }
+        return out;
+    }
+
+    private static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group, boolean diff) {
         ObjectNode out = NODES.objectNode();
         out.put("id", a.id());
         out.put("kind", Wire.name(a.kind()));
@@ -167,7 +185,9 @@ public final class NegotiationJson {
             out.put("stale", standing.stale());
             out.put("proposal", standing.proposal());
             out.set("conflicts", EventJson.tree(standing.conflicts()));
-            out.set("diff", segments(diff(a, standing, document)));
+            if (diff) {
+                out.set("diff", segments(diff(a, standing, document)));
+            }
         }
         out.put("conflictGroup", group);
         out.set("indicative", indicative(n.indicative(a.id())));

@@ -160,7 +160,7 @@ class NegotiationFramesTest {
             }
             folded.put(reader, received.size());
             assertEquals(truth.get("frame").asLong(), built.get("frame").asLong(), reader + ": the last frame");
-            assertSame(reader, "amendments", truth, built);
+            assertSame(reader, "amendments", truth, completed(built, people.get(reader).get(doc)));
             assertSame(reader, "comments", truth, built);
             assertSame(reader, "votes", truth, built);
             assertSame(reader, "silences", truth, built);
@@ -187,6 +187,9 @@ class NegotiationFramesTest {
         assertEquals(expected, number, reader + ": frames follow each other (" + frame + ")");
         state.put("frame", number);
         JsonNode changes = frame.get("changes");
+        changes.path("amendments").forEach(a -> assertFalse(a.has("diff"), () -> "a frame's amendment has no diff: " + a));
+        frame.get("events").forEach(e -> assertFalse(e.path("detail").has("amendment"),
+                () -> "an entry names its amendment, which is in changes, without repeating it: " + e));
         for (String list : List.of("amendments", "comments", "votes", "silences")) {
             if (changes.has(list)) {
                 ArrayNode into = (ArrayNode) state.get(list);
@@ -213,6 +216,39 @@ class NegotiationFramesTest {
         }
         frame.get("events").forEach(e -> state.put("seq", Math.max(state.get("seq").asLong(), e.get("seq").asLong())));
         return true;
+    }
+
+    /**
+     * The reader's amendments as the protocol says a client completes them: a pending one's
+     * {@code proposal} is its {@code text} when left out, and its {@code diff} is the word diff of the
+     * clause's text as the reader has it (here, the document now) to that proposal.
+     */
+    private static ObjectNode completed(ObjectNode built, java.net.http.HttpResponse<String> documentAnswer) {
+        Map<String, String> texts = new java.util.HashMap<>();
+        HttpTestClient.json(documentAnswer).get("clauses").forEach(c -> texts.put(c.get("id").asText(), c.get("text").asText()));
+        ObjectNode copy = built.deepCopy();
+        for (JsonNode item : copy.get("amendments")) {
+            ObjectNode a = (ObjectNode) item;
+            String state = a.get("state").asText();
+            if (!(state.equals("draft") || state.equals("tabled")) || a.has("diff")) {
+                continue;
+            }
+            if (!a.has("proposal")) {
+                a.set("proposal", a.get("text"));
+            }
+            String current = texts.getOrDefault(a.path("clauseId").asText(), "");
+            String text = a.path("text").asText("");
+            List<plenary.amendment.Segment> diff = switch (a.get("kind").asText()) {
+                case "insert" -> List.of(new plenary.amendment.Segment(plenary.amendment.Segment.Kind.INSERT, text));
+                case "delete" -> List.of(new plenary.amendment.Segment(plenary.amendment.Segment.Kind.DELETE, current));
+                case "move" -> List.of(new plenary.amendment.Segment(plenary.amendment.Segment.Kind.EQUAL, current));
+                default -> a.get("proposal").isNull()
+                        ? plenary.amendment.WordDiff.between(a.path("baseText").asText(""), text)
+                        : plenary.amendment.WordDiff.between(current, a.get("proposal").asText());
+            };
+            a.set("diff", plenary.view.NegotiationJson.segments(diff));
+        }
+        return copy;
     }
 
     private static void replaceOrAdd(ArrayNode list, JsonNode item) {
