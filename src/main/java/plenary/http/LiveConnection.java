@@ -3,7 +3,6 @@ package plenary.http;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -55,8 +54,10 @@ final class LiveConnection {
     private final Meters meters;
     private String clientId;
     private String author;
-    private MessageConsumer<String> frames;
-    private MessageConsumer<JsonObject> accessEvents;
+    /** This event loop's sockets and their shared consumers. */
+    private final LiveFanout fanout;
+    private boolean watchingAccess;
+    private boolean following;
     private boolean closed;
 
     LiveConnection(ServerWebSocket socket, EventBus bus, String documentId, LiveLimits limits, Viewer viewer) {
@@ -69,19 +70,13 @@ final class LiveConnection {
         // Made on the upgrade's context: its Vert.x instance holds the roles its routes record.
         this.roles = CurrentRoles.of(Vertx.currentContext().owner());
         this.meters = Meters.of(Vertx.currentContext().owner());
+        this.fanout = LiveFanout.of(Vertx.currentContext());
     }
 
     void start() {
         // A sign-out, or a changed or revoked membership, ends this socket at once.
-        accessEvents = bus.consumer(LiveEvents.address(viewer.principal().userId()), event -> {
-            JsonObject body = event.body();
-            boolean mine = "signed-out".equals(body.getString("event"))
-                    ? viewer.tokenHash().equals(body.getString("tokenHash"))
-                    : viewer.meetingId().equals(body.getString("meetingId"));
-            if (mine) {
-                close(CLOSE_ACCESS_CHANGED, "access changed: sign in or reconnect");
-            }
-        });
+        fanout.watchAccess(viewer.principal().userId(), this);
+        watchingAccess = true;
         socket.setWriteQueueMaxSize(limits.outboundQueueBytes());
         FrameAssembler assembler = new FrameAssembler(limits, new FrameAssembler.Messages() {
             @Override
@@ -218,17 +213,8 @@ final class LiveConnection {
         author = viewer.principal().displayName();
         long from = since == null ? -1L : ((Number) since).longValue();
         // Subscribe before asking for the catch-up, so no frame falls between the two.
-        frames = bus.consumer(LiveAddresses.broadcasts(documentId), frame -> {
-            String onlyFor = frame.headers().get(LiveAddresses.DELEGATION_HEADER);
-            // A delegation's own business goes only to its delegates, and not after a demotion or a
-            // sign-out has been answered (the socket's close comes a moment later).
-            if (onlyFor == null || onlyFor.equals(viewer.delegation())
-                    && roles.unchangedSince(viewer.meetingId(), viewer.principal().userId(), viewer.roleMark())
-                    && roles.sessionHolds(viewer.tokenHash())) {
-                forward(frame.body());
-            }
-        });
-        frames.completion()
+        following = true;
+        fanout.follow(documentId, this)
                 .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId), new JsonObject()
                         .put("action", "join").put("since", from).put("hash", hash)
                         .put("userId", viewer.principal().userId()).put("clientId", clientId)))
@@ -310,6 +296,30 @@ final class LiveConnection {
                 });
     }
 
+    /**
+     * A broadcast frame of the document ({@link LiveFanout}); {@code onlyFor}, when set, is the one
+     * delegation whose delegates may have it.
+     */
+    void frame(String frame, String onlyFor) {
+        // A delegation's own business goes only to its delegates, and not after a demotion or a
+        // sign-out has been answered (the socket's close comes a moment later).
+        if (onlyFor == null || onlyFor.equals(viewer.delegation())
+                && roles.unchangedSince(viewer.meetingId(), viewer.principal().userId(), viewer.roleMark())
+                && roles.sessionHolds(viewer.tokenHash())) {
+            forward(frame);
+        }
+    }
+
+    /** An access event of this socket's person ({@link LiveEvents}): ends the socket if it is about it. */
+    void accessChanged(JsonObject event) {
+        boolean mine = "signed-out".equals(event.getString("event"))
+                ? viewer.tokenHash().equals(event.getString("tokenHash"))
+                : viewer.meetingId().equals(event.getString("meetingId"));
+        if (mine) {
+            close(CLOSE_ACCESS_CHANGED, "access changed: sign in or reconnect");
+        }
+    }
+
     /** Back-pressure: a client that cannot keep up is closed, not buffered without end. */
     private void forward(String frame) {
         if (closed) {
@@ -355,11 +365,11 @@ final class LiveConnection {
         if (counted) {
             meters.socketsChanged(documentId, -1);
         }
-        if (accessEvents != null) {
-            accessEvents.unregister();
+        if (watchingAccess) {
+            fanout.unwatchAccess(viewer.principal().userId(), this);
         }
-        if (frames != null) {
-            frames.unregister();
+        if (following) {
+            fanout.unfollow(documentId, this);
             bus.send(LiveAddresses.requests(documentId), new JsonObject().put("action", "leave")
                     .put("connectionId", connectionId));
         }

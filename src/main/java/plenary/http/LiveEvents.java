@@ -19,17 +19,17 @@ final class LiveEvents {
         this.current = CurrentRoles.of(vertx);
     }
 
-    static String address(String userId) {
-        return "plenary.people." + userId;
-    }
+    /** One address for everyone: each event loop's {@link LiveFanout} finds the person's sockets on it. */
+    static final String ADDRESS = "plenary.people.access";
 
     /** Called before the request that ended the session is answered. */
     void sessionEnded(String userId, String tokenHash) {
         current.sessionEnded(tokenHash);
-        bus.publish(address(userId), new JsonObject().put("event", "signed-out").put("tokenHash", tokenHash));
+        bus.publish(ADDRESS, new JsonObject().put("userId", userId).put("event", "signed-out").put("tokenHash", tokenHash));
     }
 
     void membershipChanged(String userId, String meetingId) {
-        bus.publish(address(userId), new JsonObject().put("event", "membership-changed").put("meetingId", meetingId));
+        bus.publish(ADDRESS, new JsonObject().put("userId", userId).put("event", "membership-changed")
+                .put("meetingId", meetingId));
     }
 }
