@@ -22,7 +22,8 @@ export function applyChanges(state, { frame, changes, events = [] }, textOf = ()
     next.amendments = upsert(state.amendments, amendments, byCreation);
   }
   if (changes.comments) next.comments = upsert(state.comments, changes.comments);
-  if (changes.votes) next.votes = upsert(state.votes, changes.votes);
+  // A vote's electorate and presence list come only when they changed: the rest is kept.
+  if (changes.votes) next.votes = upsert(state.votes, changes.votes, undefined, (old, item) => ({ ...old, ...item }));
   if (changes.silences) next.silences = upsert(state.silences, changes.silences);
   if (changes.conflictGroups) {
     const regrouped = new Set(changes.conflictGroups.clauses);
@@ -61,12 +62,13 @@ export function frameOrder(at, { frame, own }) {
   return frame === expected ? 'next' : 'gap';
 }
 
-function upsert(list, items, place = (out, item) => out.push(item)) {
+function upsert(list, items, place = (out, item) => out.push(item), replace = (old, item) => item) {
   const byId = new Map(items.map((item) => [item.id, item]));
   const out = list.map((old) => {
     const replacement = byId.get(old.id);
-    if (replacement) byId.delete(old.id);
-    return replacement ?? old;
+    if (!replacement) return old;
+    byId.delete(old.id);
+    return replace(old, replacement);
   });
   for (const item of byId.values()) place(out, item);
   return out;

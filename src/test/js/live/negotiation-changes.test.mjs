@@ -63,6 +63,19 @@ test('a frame\'s amendment gets its proposal and word diff from the clause text 
   assert.ok(Array.isArray(next.amendments[0].diff), 'applyChanges completes the amendments it puts in place');
 });
 
+test('a vote keeps its electorate and presence list when a frame leaves them out', () => {
+  const state = { amendments: [], comments: [], silences: [], conflictGroups: [], phases: {}, adoption: null,
+    votes: [{ id: 'v1', stage: 'registration', electorate: ['Graz', 'UCLG'], present: ['Graz'], voted: [], ballotsCast: 0 }] };
+  const registered = applyChanges(state, { frame: 1, changes: { votes: [{ id: 'v1', stage: 'registration', present: ['Graz', 'UCLG'], voted: [], ballotsCast: 0 }] } });
+  assert.deepEqual(registered.votes[0].electorate, ['Graz', 'UCLG'], 'kept');
+  assert.deepEqual(registered.votes[0].present, ['Graz', 'UCLG'], 'replaced');
+  const cast = applyChanges(registered, { frame: 2, changes: { votes: [{ id: 'v1', stage: 'open', voted: ['UCLG'], ballotsCast: 1 }] } });
+  assert.deepEqual(cast.votes[0], { id: 'v1', stage: 'open', electorate: ['Graz', 'UCLG'], present: ['Graz', 'UCLG'], voted: ['UCLG'], ballotsCast: 1 });
+  assert.deepEqual(state.votes[0].present, ['Graz'], 'the old state is untouched');
+  const called = applyChanges(cast, { frame: 3, changes: { votes: [{ id: 'v2', stage: 'registration', electorate: ['Graz'], present: [], voted: [] }] } });
+  assert.deepEqual(called.votes.map((v) => v.id), ['v1', 'v2'], 'a new vote comes whole, at the end');
+});
+
 test(`a seeded walk of frames builds the server's state (seed ${SEED})`, () => {
   const r = makeRng(SEED);
   for (let round = 0; round < 200; round++) {

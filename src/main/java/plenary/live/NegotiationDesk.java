@@ -192,7 +192,8 @@ final class NegotiationDesk {
                 }
             });
         }
-        touched.votes.forEach(id -> durable.vote(id).ifPresent(v -> array(room, "votes").add(NegotiationJson.vote(v))));
+        touched.votes.forEach(id -> durable.vote(id).ifPresent(v -> array(room, "votes").add(
+                NegotiationJson.voteInFrame(v, touched.votesCalled.contains(id), touched.presenceChanged.contains(id)))));
         durable.silences().stream().filter(x -> touched.silences.contains(x.id()))
                 .forEach(x -> array(room, "silences").add(NegotiationJson.silence(x)));
         regrouped(regroup, found, room);
@@ -256,6 +257,9 @@ final class NegotiationDesk {
         final Set<String> amendments = new LinkedHashSet<>();
         final Set<String> comments = new LinkedHashSet<>();
         final Set<String> votes = new LinkedHashSet<>();
+        /** Votes called, and votes with a presence registered, by the tick: their lists come again. */
+        final Set<String> votesCalled = new HashSet<>();
+        final Set<String> presenceChanged = new HashSet<>();
         final Set<String> silences = new LinkedHashSet<>();
         /** Amendments whose decision wrote their clause's text. */
         final Set<String> textChangedBy = new HashSet<>();
@@ -289,8 +293,14 @@ final class NegotiationDesk {
                 case Event.CommentDeleted e -> comments.add(e.id());
                 case Event.ThreadResolved e -> comments.add(e.id());
                 case Event.ClauseStatusSet e -> { } // a text commit: its ops frame says it
-                case Event.VoteCalled e -> votes.add(e.vote().id());
-                case Event.PresenceRegistered e -> votes.add(e.voteId());
+                case Event.VoteCalled e -> {
+                    votes.add(e.vote().id());
+                    votesCalled.add(e.vote().id());
+                }
+                case Event.PresenceRegistered e -> {
+                    votes.add(e.voteId());
+                    presenceChanged.add(e.voteId());
+                }
                 case Event.VoteOpened e -> votes.add(e.voteId());
                 case Event.BallotCast e -> votes.add(e.voteId());
                 case Event.VoteClosed e -> votes.add(e.voteId());

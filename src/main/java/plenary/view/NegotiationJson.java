@@ -278,6 +278,22 @@ public final class NegotiationJson {
         return out;
     }
 
+    /**
+     * A vote as a live frame carries it: its {@code electorate}, fixed when it is called, only in the
+     * frame of its call, and its {@code present} only when that changed; the reader keeps the lists it
+     * has. Each ballot of a roll call resent 200 delegations' names twice, to every socket.
+     */
+    public static ObjectNode voteInFrame(FormalVote v, boolean called, boolean presenceChanged) {
+        ObjectNode out = vote(v);
+        if (!called) {
+            out.remove("electorate");
+            if (!presenceChanged) {
+                out.remove("present");
+            }
+        }
+        return out;
+    }
+
     public static ObjectNode silence(SilenceProcedure s) {
         ObjectNode out = NODES.objectNode();
         out.put("id", s.id());

@@ -194,7 +194,8 @@ class NegotiationFramesTest {
             if (changes.has(list)) {
                 ArrayNode into = (ArrayNode) state.get(list);
                 for (JsonNode item : changes.get(list)) {
-                    replaceOrAdd(into, item);
+                    // A vote's electorate and presence list come only when they changed: the rest is kept.
+                    replaceOrAdd(into, item, list.equals("votes"));
                 }
             }
         }
@@ -251,10 +252,14 @@ class NegotiationFramesTest {
         return copy;
     }
 
-    private static void replaceOrAdd(ArrayNode list, JsonNode item) {
+    private static void replaceOrAdd(ArrayNode list, JsonNode item, boolean merge) {
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).get("id").equals(item.get("id"))) {
-                list.set(i, item);
+                if (merge) {
+                    ((ObjectNode) list.get(i)).setAll((ObjectNode) item);
+                } else {
+                    list.set(i, item);
+                }
                 return;
             }
         }
