@@ -167,7 +167,9 @@ final class RoomFrames {
     static String eventKey(JsonNode entry) {
         JsonNode d = entry.path("detail");
         return switch (entry.path("action").asText()) {
-            case "amendment-drafted" -> "amendment:" + d.path("amendment").path("id").asText();
+            // On the socket a drafting names its amendment (amendmentId); the audit log has it whole.
+            case "amendment-drafted" -> "amendment:" + (d.has("amendmentId") ? d.path("amendmentId")
+                    : d.path("amendment").path("id")).asText();
             case "amendment-tabled" -> "amendment:" + d.path("id").asText();
             case "comment-posted" -> "comment:" + d.path("comment").path("id").asText();
             case "phase-set" -> "phase:" + d.path("phase").asText() + ":" + d.path("open").asBoolean();
