@@ -55,6 +55,11 @@ final class DemoRest implements AutoCloseable {
         }
     }
 
+    /** Imports a Markdown draft into the account's meeting; returns the new document's id. */
+    String importMarkdown(String user, String markdown) {
+        return ok(as(user).postMarkdown(markdown)).get("id").asText();
+    }
+
     JsonNode get(String user, String path) {
         return ok(as(user).get(path));
     }

@@ -1,0 +1,60 @@
+package plenary.ui;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 17, a long document in the read view: from 150 paragraphs the browser lays out only those
+ * near the screen ({@code .clauses--long}, {@code content-visibility: auto}), which took a remote
+ * keystroke's layout on 1,000 paragraphs from 41 to 3 ms (BrowserRoom). A paragraph far below is
+ * skipped yet in the page (its text is there), and once scrolled to it
+ * is laid out at its real size, its button at least 24 px high (WCAG 2.2's target size). A short
+ * document (every other browser test) is laid out whole.
+ */
+@Tag("browser")
+@Isolated
+class LongDocumentBrowserTest {
+    @Test
+    void aLongDocumentLaysOutOnlyWhatIsNearTheScreen() throws Exception {
+        StringBuilder markdown = new StringBuilder("# A long outcome\n\n");
+        for (int i = 1; i <= 160; i++) {
+            markdown.append(i).append(". *Calls upon* local governments to report on paragraph ").append(i)
+                    .append(" of the agenda, with the data they hold on housing and transport;\n\n");
+        }
+        try (DemoServer demo = DemoServer.shared()) {
+            String documentId = demo.rest.importMarkdown("chair", markdown.toString());
+            Browser browser = demo.signedIn("observer");
+            RoomBrowsing.openDocument(browser, demo.base, documentId);
+            browser.waitUntil(d -> ((List<?>) js(browser, "return [...document.querySelectorAll('.clauses--room > .room-clause')];")).size() == 160);
+            assertEquals(Boolean.TRUE, js(browser, "return document.querySelector('.clauses--room').classList.contains('clauses--long');"));
+            String last = ".clauses--room > .room-clause:last-child";
+            String button = last + " .room-clause__open";
+            assertEquals(Boolean.FALSE, js(browser, "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", button),
+                    "the last paragraph's content is skipped while far from the screen");
+            assertTrue(String.valueOf(js(browser, "return document.querySelector(arguments[0]).textContent;", last))
+                    .contains("paragraph 160 of the agenda"), "its text is in the page");
+            js(browser, "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", last);
+            browser.waitUntil(d -> Boolean.TRUE.equals(js(browser,
+                    "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", button)));
+            Number height = (Number) js(browser, "return document.querySelector(arguments[0]).getBoundingClientRect().height;", button);
+            assertTrue(height.doubleValue() >= 24, "the paragraph's button, laid out once near: " + height + " px");
+
+            // The sample document, short, is laid out whole.
+            RoomBrowsing.openDocument(browser, demo.base, demo.rest.sampleDocument("observer"));
+            browser.waitUntil(d -> Boolean.FALSE.equals(js(browser,
+                    "return document.querySelector('.clauses--room')?.classList.contains('clauses--long');")));
+        }
+    }
+
+    private static Object js(Browser browser, String script, Object... args) {
+        return ((JavascriptExecutor) browser.driver).executeScript(script, args);
+    }
+}
