@@ -77,7 +77,7 @@ export { newClauseId, newClientId, randomString } from './ids.js';
  *   taken back) or 'rebase' (reconciled after a reload);
  * - 'presence' {people}: everyone connected, as the server reports them;
  * - 'pending' {count}: a submission was resolved (applied or refused); count is pendingCount;
- * - 'negotiation' {events, standings, frame, own, changes}: a negotiation frame (amendments,
+ * - 'negotiation' {events, frame, own, changes}: a negotiation frame (amendments,
  *   comments, votes…), as web/docs/negotiation-api.md ("Live frames") describes it;
  * - 'status' {status}: 'connecting' | 'online' | 'offline' | 'resyncing' | 'closed';
  * - 'error' {code, message, seq, change}: the server refused something, or the client lost

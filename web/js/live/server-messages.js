@@ -53,7 +53,7 @@ export function onServerMessage(c, data) {
     case 'resync': c._connection.reconnect(true); break;
     // The negotiation's news (web/docs/negotiation-api.md, "Live frames"): for the page to follow.
     case 'negotiation': c._emit('negotiation', {
-      events: message.events ?? [], standings: message.standings ?? [], frame: message.frame,
+      events: message.events ?? [], frame: message.frame,
       own: message.own === true, changes: message.changes ?? null,
     }); break;
     default: break; // pong and anything newer

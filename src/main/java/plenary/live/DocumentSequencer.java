@@ -679,14 +679,12 @@ public final class DocumentSequencer extends VerticleBase {
         framesPublished++;
         ObjectNode frame = JSON.createObjectNode().put("type", "negotiation").put("frame", framesPublished);
         frame.set("events", tick.events());
-        frame.set("standings", tick.standings());
         frame.set("changes", tick.room());
         vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
         tick.own().forEach((delegation, changes) -> {
             ObjectNode own = JSON.createObjectNode().put("type", "negotiation").put("frame", framesPublished)
                     .put("own", true);
             own.putArray("events");
-            own.putArray("standings");
             own.set("changes", changes);
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), own.toString(),
                     new DeliveryOptions().addHeader(LiveAddresses.DELEGATION_HEADER, delegation));

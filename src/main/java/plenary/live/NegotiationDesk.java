@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import plenary.amendment.Amendment;
-import plenary.amendment.AmendmentState;
 import plenary.amendment.ConflictGroup;
 import plenary.amendment.ConflictGroups;
 import plenary.amendment.Standing;
@@ -153,21 +152,15 @@ final class NegotiationDesk {
                 .filter(a -> a.state().pending() && regroup.contains(a.clauseId())).toList();
         List<ConflictGroup> found = affected.isEmpty() ? List.of() : ConflictGroups.of(affected, document);
         Map<String, String> groups = ConflictGroups.byAmendment(found);
-        ArrayNode standings = NODES.arrayNode();
         for (Amendment a : affected) {
             Standing standing = Standing.of(a, document);
             String key = Wire.name(standing.kind()) + "|" + standing.stale() + "|" + groups.get(a.id());
             boolean moved = !key.equals(announced.put(a.id(), key));
-            // A decision rewrote the clause: every proposal and diff on it is new, whatever the standing.
+            // An amendment whose standing, stale flag or group moved comes whole in changes (a
+            // list of standings beside it repeated those fields, and no page read it); so does every
+            // amendment of a clause a decision rewrote, whose proposal is new whatever its standing.
             if (moved || decided.contains(a.clauseId())) {
                 touched.amendments.add(a.id());
-            }
-            // Drafts are their delegation's business: their standing comes in its own supplement.
-            // No proposal here: the whole amendment, proposal included, is in the same frame's changes
-            // (a paragraph's length again, to every socket, for each amendment that moved).
-            if (moved && a.state() == AmendmentState.TABLED) {
-                standings.addObject().put("id", a.id()).put("standing", Wire.name(standing.kind()))
-                        .put("stale", standing.stale()).put("conflictGroup", groups.get(a.id()));
             }
         }
         ObjectNode room = NODES.objectNode();
@@ -204,7 +197,7 @@ final class NegotiationDesk {
             room.set("adoption", NegotiationJson.adoption(durable));
         }
         room.put("documentStatus", document.status().wireName());
-        return new TickFrames(events, standings, room, own);
+        return new TickFrames(events, room, own);
     }
 
     /** The groups now of each clause whose grouping changed since last announced. */

@@ -46,7 +46,7 @@ final class RoomFrames {
 
     /**
      * One distinct message of {@code kind} (ops, negotiation, own, presence). {@code keys} name what
-     * it carries (none for a frame that carries no action: standings only, an own supplement).
+     * it carries (none for a frame that carries no action: an amendment whose standing moved, an own supplement).
      */
     static final class Frame {
         final String kind;
