@@ -113,13 +113,7 @@ final class NegotiationDesk {
         if (seen == Visibility.Seen.WHOLE && r.event() instanceof Event.BallotCast) {
             seen = Visibility.Seen.WITHOUT_CHOICE;
         }
-        ObjectNode entry = NegotiationJson.entry(r, seen);
-        // The amendment itself is in the same frame's changes, whole: its drafting names it only.
-        if (seen == Visibility.Seen.WHOLE && r.event() instanceof Event.AmendmentDrafted drafted) {
-            entry.set("detail", NODES.objectNode().put("type", "amendment-drafted")
-                    .put("amendmentId", drafted.amendment().id()).put("clauseId", drafted.amendment().clauseId()));
-        }
-        return entry;
+        return NegotiationJson.entryInFrame(r, seen);
     }
 
     /**

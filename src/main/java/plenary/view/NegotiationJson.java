@@ -314,30 +314,38 @@ public final class NegotiationJson {
         return switch (seen) {
             case HIDDEN -> NODES.objectNode().put("seq", r.seq()).put("at", r.at()).put("revision", r.revision())
                     .put("hidden", true);
-            case WITHOUT_CHOICE -> {
-                ObjectNode entry = recorded(r);
-                if (r.event() instanceof Event.BallotCast cast) {
-                    entry.set("detail", NODES.objectNode().put("type", "ballot-cast").put("voteId", cast.voteId())
-                            .put("delegation", cast.ballot().delegation()));
-                }
-                yield entry;
-            }
-            case WHOLE -> recorded(r);
+            case WITHOUT_CHOICE -> recorded(r, r.event() instanceof Event.BallotCast cast
+                    ? NODES.objectNode().put("type", "ballot-cast").put("voteId", cast.voteId())
+                            .put("delegation", cast.ballot().delegation())
+                    : EventJson.encode(r.event()));
+            case WHOLE -> recorded(r, EventJson.encode(r.event()));
         };
     }
 
-    /** One logged entry in full: only through {@link #entry}, so no path shows one unjudged. */
-    private static ObjectNode recorded(Recorded r) {
+    /**
+     * An entry as a live frame carries it: as {@link #entry}, but a drafting seen whole names its
+     * amendment, which comes whole in the same frame's changes, instead of repeating it.
+     */
+    public static ObjectNode entryInFrame(Recorded r, Visibility.Seen seen) {
+        if (seen == Visibility.Seen.WHOLE && r.event() instanceof Event.AmendmentDrafted drafted) {
+            return recorded(r, NODES.objectNode().put("type", "amendment-drafted")
+                    .put("amendmentId", drafted.amendment().id()).put("clauseId", drafted.amendment().clauseId()));
+        }
+        return entry(r, seen);
+    }
+
+    /** One logged entry with {@code detail}: only through {@link #entry} and {@link #entryInFrame}, so no path shows one unjudged. */
+    private static ObjectNode recorded(Recorded r, JsonNode detail) {
         ObjectNode out = NODES.objectNode();
         out.put("seq", r.seq());
         out.put("at", r.at());
         out.putObject("actor").put("id", r.actorId()).put("name", r.actorName()).put("delegation", r.delegation());
         out.put("revision", r.revision());
-        out.put("action", EventJson.encode(r.event()).get("type").asText());
+        out.put("action", detail.get("type").asText());
         out.put("subject", r.transition().subject());
         out.put("before", r.transition().before());
         out.put("after", r.transition().after());
-        out.set("detail", EventJson.encode(r.event()));
+        out.set("detail", detail);
         return out;
     }
 

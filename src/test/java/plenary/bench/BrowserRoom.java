@@ -71,27 +71,7 @@ public final class BrowserRoom {
         BrowserRoomOptions options = BrowserRoomOptions.parse(args);
         BrowserRoom bench = new BrowserRoom(options);
         long budget = options.budgetSeconds();
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(budget));
-                System.out.println("BrowserRoom: over its time budget of " + budget + " s; stopping");
-                bench.stopAll();
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                // finished in time
-            }
-        }, "browserroom-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll, "browserroom-stop"));
-        int status;
-        try {
-            status = bench.run();
-        } finally {
-            bench.stopAll();
-            BenchServer.deleteWorkDir(bench.workDir);
-        }
-        System.exit(status);
+        BenchMain.run("BrowserRoom", budget, bench::stopAll, bench::run, () -> BenchServer.deleteWorkDir(bench.workDir));
     }
 
     private void stopAll() {

@@ -75,27 +75,7 @@ public final class LiveLoad {
         LiveLoad load = new LiveLoad(options);
         // connect, settle (at most 300 s), warm-up, window, then heap histograms and shutdown
         long budgetSeconds = options.connectTimeoutSeconds() + 300 + options.warmup() + options.seconds() + 300;
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(budgetSeconds));
-                System.out.println("LiveLoad: over its time budget of " + budgetSeconds + " s; stopping");
-                load.stopServer();
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                // finished in time
-            }
-        }, "liveload-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(load::stopServer, "liveload-stop-server"));
-        int status;
-        try {
-            status = load.run();
-        } finally {
-            load.stopServer();
-            load.deleteWorkDir();
-        }
-        System.exit(status);
+        BenchMain.run("LiveLoad", budgetSeconds, load::stopServer, load::run, load::deleteWorkDir);
     }
 
     private int run() throws Exception {

@@ -69,27 +69,7 @@ public final class PlenaryRoom {
         Options options = Options.parse(args);
         PlenaryRoom room = new PlenaryRoom(options);
         long budget = options.budgetSeconds();
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(budget));
-                System.out.println("PlenaryRoom: over its time budget of " + budget + " s; stopping");
-                room.stopServer();
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                // finished in time
-            }
-        }, "plenaryroom-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(room::stopServer, "plenaryroom-stop-server"));
-        int status;
-        try {
-            status = room.run();
-        } finally {
-            room.stopServer();
-            BenchServer.deleteWorkDir(room.workDir);
-        }
-        System.exit(status);
+        BenchMain.run("PlenaryRoom", budget, room::stopServer, room::run, () -> BenchServer.deleteWorkDir(room.workDir));
     }
 
     private void stopServer() {
