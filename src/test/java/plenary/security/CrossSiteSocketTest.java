@@ -2,7 +2,8 @@ package plenary.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import plenary.ui.BrowserLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an origin the server is configured to trust, edits the text as the chair.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class CrossSiteSocketTest {
     private static final String PASSWORD = "plenary-demo-2026";
     private static final String SAMPLE = "HRGL/2022/OD/1";

@@ -1,7 +1,7 @@
 package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -22,7 +22,7 @@ import static plenary.ui.RoomBrowsing.assertAccessible;
  * own session too. axe-core audits the dialog.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class AccountBrowserTest {
     private static final String NEW_PASSWORD = "harbour-lights-over-graz";
 

@@ -2,7 +2,7 @@ package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Test classes run two at a time (junit-platform.properties), except the browser classes, which run
- * alone: they share one demo server and one pool of signed-in browsers per JVM
- * ({@link DemoServer#shared()}, {@link BrowserPool}), Chromium alone keeps both cores busy, and beside
- * another class their pages were read mid-redraw. A browser class without {@link Isolated} would
- * fail at random, so every compiled test class tagged "browser" must carry it.
+ * Test classes run two at a time (junit-platform.properties), but never two browser classes: they
+ * share one demo server and one pool of signed-in browsers per JVM ({@link DemoServer#shared()},
+ * {@link BrowserPool}). Each holds {@link BrowserLock}, so the browser classes run one after another
+ * (first, {@link BrowsersFirst}) beside the other classes. A browser class without the lock would
+ * fail at random, so every compiled test class tagged "browser" must hold it.
  */
 class BrowserIsolationTest {
     @Test
-    void everyBrowserClassRunsAlone() throws Exception {
+    void everyBrowserClassHoldsTheBrowserLock() throws Exception {
         Path classes = Path.of(DemoServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> browserClasses = new ArrayList<>();
-        List<String> notIsolated = new ArrayList<>();
+        List<String> unlocked = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
                 String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.')
@@ -35,13 +35,13 @@ class BrowserIsolationTest {
                 boolean browser = Arrays.stream(type.getAnnotationsByType(Tag.class)).anyMatch(t -> t.value().equals("browser"));
                 if (browser) {
                     browserClasses.add(type.getSimpleName());
-                    if (!type.isAnnotationPresent(Isolated.class)) {
-                        notIsolated.add(type.getName());
+                    if (Arrays.stream(type.getAnnotationsByType(ResourceLock.class)).noneMatch(l -> l.value().equals(BrowserLock.NAME))) {
+                        unlocked.add(type.getName());
                     }
                 }
             }
         }
         assertTrue(browserClasses.size() >= 20, "the scan found the browser classes: " + browserClasses);
-        assertEquals(List.of(), notIsolated, "browser classes without @Isolated");
+        assertEquals(List.of(), unlocked, "browser classes without the browser lock");
     }
 }

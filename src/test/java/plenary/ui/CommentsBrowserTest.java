@@ -2,7 +2,7 @@ package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import static plenary.ui.RoomBrowsing.textContent;
  * an amendment. The amendment is tabled through REST, not the point here.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class CommentsBrowserTest {
     private static DemoServer demo;
     private static Browser gwangju;

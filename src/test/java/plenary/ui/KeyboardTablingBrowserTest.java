@@ -2,7 +2,7 @@ package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import static plenary.ui.RoomBrowsing.openDocument;
  * The page is only read (where the focus is, where the caret is) to know how many keys to press.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class KeyboardTablingBrowserTest {
     private static DemoServer demo;
     private static Browser graz;

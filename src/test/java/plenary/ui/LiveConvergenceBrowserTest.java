@@ -1,7 +1,7 @@
 package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of everyone else (counted with a MutationObserver in each page).
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class LiveConvergenceBrowserTest {
     private static DemoServer demo;
     private static Browser chair;

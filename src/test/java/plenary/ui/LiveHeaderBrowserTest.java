@@ -2,7 +2,7 @@ package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import static plenary.ui.RoomBrowsing.shot;
  * the draft a text under negotiation). Both screens follow without a reload.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class LiveHeaderBrowserTest {
     private static final By REVISION = By.cssSelector(".title-block__facts [data-fact='revision']");
     private static final By STATUS = By.cssSelector(".title-block__facts [data-fact='status']");

@@ -2,7 +2,7 @@ package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * document (every other browser test) is laid out whole.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class LongDocumentBrowserTest {
     @Test
     void aLongDocumentLaysOutOnlyWhatIsNearTheScreen() throws Exception {

@@ -2,7 +2,7 @@ package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * index goes to the server, to be revalidated. Before, each reload revalidated about 137 files.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class PageReloadBrowserTest {
     @Test
     void aReloadTakesThePageFromTheCacheAndAsksOnlyForTheIndex() throws Exception {

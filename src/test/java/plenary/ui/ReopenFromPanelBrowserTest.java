@@ -1,7 +1,7 @@
 package plenary.ui;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import static plenary.ui.RoomBrowsing.textContent;
  * badge in either view.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class ReopenFromPanelBrowserTest {
     private static final By HEADING_BADGES = By.cssSelector(".clause--heading .badge");
     private static final By STATUS_LINE = By.cssSelector("#room-panel .clause-panel__status");

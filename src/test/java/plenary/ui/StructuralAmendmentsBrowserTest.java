@@ -2,7 +2,7 @@ package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import static plenary.ui.RoomBrowsing.textContent;
  * renumbers live, without a reload. Tabling is opened through REST, not the point here.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class StructuralAmendmentsBrowserTest {
     private static final String NEW_TEXT = "*Welcomes* the first human rights city budgets published by local governments;";
 

@@ -2,7 +2,7 @@ package plenary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import static plenary.ui.RoomBrowsing.textContent;
  * delegate. On the way a second delegation co-sponsors it, takes a position and comments.
  */
 @Tag("browser")
-@Isolated
+@ResourceLock(BrowserLock.NAME)
 class TablingBrowserTest {
     private static DemoServer demo;
     private static Browser graz;
