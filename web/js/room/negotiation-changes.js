@@ -3,9 +3,9 @@
 // of its list as the server orders them (new ones are the newest); the conflict groups of the
 // clauses named are replaced as a whole. Pure: a new state, the old one untouched.
 //
-// A frame's amendments leave out their word diff, and their proposal when it is their text: the
-// reader works both out from the clause's text it holds (textOf), as the server would, and the
-// amendment then has the shape GET …/negotiation gives it.
+// A frame's pending amendments leave out their word diff, their proposal when it is their text and
+// their base text when it is the clause's: the reader works them out from the clause's text it
+// holds (textOf), as the server would, and the amendment then has the shape GET …/negotiation gives it.
 
 import { wordDiff } from './history/word-diff.js';
 
@@ -38,19 +38,21 @@ export function applyChanges(state, { frame, changes, events = [] }, textOf = ()
 }
 
 /**
- * A pending amendment from a frame with its proposal (its text when left out) and its word diff
- * against the clause as it is now (web/docs/negotiation-api.md, "Live frames"); others as they are.
+ * A pending amendment from a frame with its base text (the clause's text when left out), its
+ * proposal (its text when left out) and its word diff against the clause as it is now
+ * (web/docs/negotiation-api.md, "Live frames"); others as they are.
  */
 export function completeAmendment(a, textOf) {
   if ((a.state !== 'draft' && a.state !== 'tabled') || 'diff' in a) return a;
   const proposal = 'proposal' in a ? a.proposal : a.text;
   const current = textOf(a.clauseId) ?? '';
+  const baseText = 'baseText' in a ? a.baseText : current;
   let diff;
   if (a.kind === 'insert') diff = [{ kind: 'insert', text: a.text ?? '' }];
   else if (a.kind === 'delete') diff = [{ kind: 'delete', text: current }];
   else if (a.kind === 'move') diff = [{ kind: 'equal', text: current }];
-  else diff = proposal == null ? wordDiff(a.baseText ?? '', a.text ?? '') : wordDiff(current, proposal);
-  return { ...a, proposal, diff };
+  else diff = proposal == null ? wordDiff(baseText ?? '', a.text ?? '') : wordDiff(current, proposal);
+  return { ...a, baseText, proposal, diff };
 }
 
 /** Where a frame stands against a state at frame `at`: 'old' (already in it), 'next' or 'gap'. */

@@ -40,6 +40,9 @@ test('a frame\'s amendment gets its proposal and word diff from the clause text 
     text: 'Calls upon local and regional governments to publish budgets;' };
   const done = completeAmendment(modify, textOf);
   assert.equal(done.proposal, modify.text, 'left out: the proposal is the text');
+  assert.equal(done.baseText, texts.c1, 'given: the base text is kept');
+  const { baseText, ...untouched } = modify;
+  assert.equal(completeAmendment(untouched, textOf).baseText, texts.c1, 'left out: the base text is the clause\'s text');
   assert.deepEqual(done.diff, [{ kind: 'equal', text: 'Calls upon local ' }, { kind: 'insert', text: 'and regional ' },
     { kind: 'equal', text: 'governments to publish budgets;' }]);
   // The text moved since drafting: the proposal (rebased by the server) is diffed against the text now.

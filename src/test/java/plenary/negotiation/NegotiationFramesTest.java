@@ -221,7 +221,8 @@ class NegotiationFramesTest {
 
     /**
      * The reader's amendments as the protocol says a client completes them: a pending one's
-     * {@code proposal} is its {@code text} when left out, and its {@code diff} is the word diff of the
+     * {@code baseText} is the clause's text and its {@code proposal} its {@code text} when left out,
+     * and its {@code diff} is the word diff of the
      * clause's text as the reader has it (here, the document now) to that proposal.
      */
     private static ObjectNode completed(ObjectNode built, java.net.http.HttpResponse<String> documentAnswer) {
@@ -238,6 +239,9 @@ class NegotiationFramesTest {
                 a.set("proposal", a.get("text"));
             }
             String current = texts.getOrDefault(a.path("clauseId").asText(), "");
+            if (!a.has("baseText")) {
+                a.put("baseText", current);
+            }
             String text = a.path("text").asText("");
             List<plenary.amendment.Segment> diff = switch (a.get("kind").asText()) {
                 case "insert" -> List.of(new plenary.amendment.Segment(plenary.amendment.Segment.Kind.INSERT, text));
