@@ -26,7 +26,7 @@ public final class ApiRouter {
         // Text PostgreSQL cannot store (NUL, lone surrogates) is refused at the edge, the same on every store.
         router.route("/api/*").handler(StorableText::screen);
         // Who is asking, for every API route; each route then asks Access about its one action.
-        router.route("/api/*").handler(new Authenticator(vertx, services.people())::handle);
+        router.route("/api/*").handler(new Authenticator(vertx, services.people(), services.clock())::handle);
 
         new HealthRoute(vertx, services.documents()).mount(router);
         new MetricsRoute(Meters.of(vertx), services.metricsToken()).mount(router);

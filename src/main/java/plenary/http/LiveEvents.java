@@ -13,10 +13,12 @@ import io.vertx.core.json.JsonObject;
 final class LiveEvents {
     private final EventBus bus;
     private final CurrentRoles current;
+    private final SessionCache sessions;
 
     LiveEvents(Vertx vertx) {
         this.bus = vertx.eventBus();
         this.current = CurrentRoles.of(vertx);
+        this.sessions = SessionCache.of(vertx);
     }
 
     /** One address for everyone: each event loop's {@link LiveFanout} finds the person's sockets on it. */
@@ -25,6 +27,7 @@ final class LiveEvents {
     /** Called before the request that ended the session is answered. */
     void sessionEnded(String userId, String tokenHash) {
         current.sessionEnded(tokenHash);
+        sessions.remove(tokenHash);
         bus.publish(ADDRESS, new JsonObject().put("userId", userId).put("event", "signed-out").put("tokenHash", tokenHash));
     }
 

@@ -29,9 +29,15 @@ public final class Meters implements Shareable {
     private final Map<String, AtomicInteger> sockets = new ConcurrentHashMap<>();
     private final Timer ack;
     private final Timer broadcast;
+    private final Counter sessionsCached;
+    private final Counter sessionsLoaded;
 
     private Meters(MeterRegistry registry) {
         this.registry = registry;
+        this.sessionsCached = Counter.builder("plenary.sessions.lookups").description("a request's session, found in"
+                + " the server's cache or looked up in the store").tag("source", "cache").register(registry);
+        this.sessionsLoaded = Counter.builder("plenary.sessions.lookups").description("a request's session, found in"
+                + " the server's cache or looked up in the store").tag("source", "store").register(registry);
         this.ack = Timer.builder("plenary.live.ack").description("a submission's arrival at the sequencer to the"
                 + " frame that carries its commit, durable, to its author and everyone").serviceLevelObjectives(LIVE_SLOS)
                 .register(registry);
@@ -68,6 +74,11 @@ public final class Meters implements Shareable {
     public Counter opsCommitted(String documentId) {
         return Counter.builder("plenary.ops.committed").description("changes committed to the durable log")
                 .tag("document", documentId).register(registry);
+    }
+
+    /** A request's session found in the server's cache ({@code cached}) or looked up in the store. */
+    public Counter sessionLookup(boolean cached) {
+        return cached ? sessionsCached : sessionsLoaded;
     }
 
     public Timer ack() {
