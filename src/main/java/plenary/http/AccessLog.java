@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 final class AccessLog {
     private static final Logger LOG = LoggerFactory.getLogger("plenary.access");
     static final String REQUEST_ID = "plenary.requestId";
+    private static final String LINE = "plenary.accessLine";
     static final String HEADER = "X-Request-Id";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
@@ -56,15 +59,29 @@ final class AccessLog {
         String id = sent != null && CLIENT_ID.matcher(sent).matches() ? sent : newId();
         ctx.put(REQUEST_ID, id);
         ctx.response().putHeader(HEADER, id);
-        ctx.addEndHandler(done -> {
-            if (LOG.isInfoEnabled()) {
+        // One line per request: whichever comes first writes it, the answer's end or an upgrade.
+        AtomicBoolean written = new AtomicBoolean();
+        Consumer<String> line = status -> {
+            if (written.compareAndSet(false, true) && LOG.isInfoEnabled()) {
                 String user = Authenticator.of(ctx).map(a -> a.principal().userId()).orElse("-");
                 LOG.info("{} {} {} {} ms req={} user={}", ctx.request().method(), route(ctx.request().path()),
-                        done.succeeded() ? ctx.response().getStatusCode() : "aborted",
-                        (System.nanoTime() - started) / 1_000_000, id, user);
+                        status, (System.nanoTime() - started) / 1_000_000, id, user);
             }
-        });
+        };
+        ctx.put(LINE, line);
+        ctx.addEndHandler(done -> line.accept(done.succeeded() ? String.valueOf(ctx.response().getStatusCode()) : "aborted"));
         ctx.next();
+    }
+
+    /**
+     * The line of a request that became a live socket, written as it is upgraded: its end handler
+     * runs only when the socket closes, if at all, so upgrades had no line (found 2026-12-07).
+     */
+    static void upgraded(RoutingContext ctx) {
+        Consumer<String> line = ctx.get(LINE);
+        if (line != null) {
+            line.accept("101");
+        }
     }
 
     /** "/api/documents/w7fa6bpctzyk/export" as "/api/documents/:id/export"; the page's files as "/(page)". */

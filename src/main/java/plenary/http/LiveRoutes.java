@@ -92,9 +92,11 @@ final class LiveRoutes {
         // the handler, a lost connection fails the handshake once, at the end ("Invalid request").
         ctx.request().exceptionHandler(null);
         upgraded
-                .onSuccess(socket -> new LiveConnection(socket, vertx.eventBus(), id, limits,
-                        new LiveConnection.Viewer(me, grant.meetingId(), grant.role(), delegation,
-                        auth.tokenHash(), roleMark)).start())
+                .onSuccess(socket -> {
+                    AccessLog.upgraded(ctx);
+                    new LiveConnection(socket, vertx.eventBus(), id, limits, new LiveConnection.Viewer(me,
+                            grant.meetingId(), grant.role(), delegation, auth.tokenHash(), roleMark)).start();
+                })
                 .onFailure(failure -> {
                     if (!ctx.response().closed()) {
                         ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(

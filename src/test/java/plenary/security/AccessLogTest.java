@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 16, logs: there was no access log and no request id. Now every request is one line (method,
- * route, status, duration, request id, user id), the id comes back in {@code X-Request-Id} and in
+ * route, status, duration, request id, user id), a live socket's upgrade included, the id comes back in {@code X-Request-Id} and in
  * problem JSON, and none of the secrets a session handles (passwords, bearer and CSRF tokens,
  * invitation tokens in paths, search words in queries) reaches the log.
  */
@@ -76,13 +76,24 @@ class AccessLogTest {
             assertFalse(unknown.headers().firstValue("X-Request-Id").orElseThrow().contains(" "), "a malformed id is replaced");
 
             call(null, "GET", "/health", null, Map.of());
-            // A line is written when its answer has gone: wait until all eight requests have theirs.
+
+            // A live socket's upgrade is a request too: its line comes when it is upgraded (101), not
+            // when the socket closes, hours later or never.
+            String document = JSON.readTree(call(token, "GET", "/api/documents", null, Map.of()).body())
+                    .path("documents").get(0).path("id").asText();
+            java.net.http.WebSocket socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/documents/" + document + "/live"),
+                            new java.net.http.WebSocket.Listener() { })
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            // A line is written when its answer has gone: wait until all ten requests have theirs.
             String written = child.output();
-            for (int tries = 0; written.lines().filter(l -> LINE.matcher(l).find()).count() < 8; tries++) {
-                assertTrue(tries < 3_000, "fewer than 8 access lines:\n" + written);
+            for (int tries = 0; written.lines().filter(l -> LINE.matcher(l).find()).count() < 10; tries++) {
+                assertTrue(tries < 3_000, "fewer than 10 access lines:\n" + written);
                 Thread.sleep(20);
                 written = child.output();
             }
+            socket.abort();
             for (String secret : List.of(DEMO_PASSWORD, wrongPassword, token, csrf, invitationToken, newPassword, secretWord)) {
                 assertFalse(written.contains(secret), "the log holds a secret: " + secret);
             }
@@ -96,6 +107,8 @@ class AccessLogTest {
                     "the invitation's token is :id");
             assertTrue(lines.stream().anyMatch(l -> l[1].equals("/api/documents/:id") && l[2].equals("404")));
             assertTrue(lines.stream().anyMatch(l -> l[1].equals("/health")));
+            assertTrue(lines.stream().anyMatch(l -> l[0].equals("GET") && l[1].equals("/api/documents/:id/live")
+                    && l[2].equals("101") && l[4].equals(chairId)), "the socket's upgrade, while it is open:\n" + written);
         }
     }
 
