@@ -300,7 +300,7 @@ final class LiveConnection {
      * A broadcast frame of the document ({@link LiveFanout}); {@code onlyFor}, when set, is the one
      * delegation whose delegates may have it.
      */
-    void frame(String frame, String onlyFor) {
+    void frame(SharedText frame, String onlyFor) {
         // A delegation's own business goes only to its delegates, and not after a demotion or a
         // sign-out has been answered (the socket's close comes a moment later).
         if (onlyFor == null || onlyFor.equals(viewer.delegation())
@@ -321,7 +321,7 @@ final class LiveConnection {
     }
 
     /** Back-pressure: a client that cannot keep up is closed, not buffered without end. */
-    private void forward(String frame) {
+    private void forward(SharedText frame) {
         if (closed) {
             return;
         }
@@ -333,7 +333,7 @@ final class LiveConnection {
             closeForResync("too far behind; reconnect and resynchronise");
             return;
         }
-        socket.writeTextMessage(frame);
+        frame.writeTo(socket);
     }
 
     private void error(Object seq, String code, String message) {

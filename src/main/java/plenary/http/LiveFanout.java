@@ -77,9 +77,11 @@ final class LiveFanout {
 
     private static void deliver(Room room, Message<String> frame) {
         String onlyFor = frame.headers().get(LiveAddresses.DELEGATION_HEADER);
+        // Encoded once for the loop's sockets, not once per socket.
+        SharedText text = SharedText.of(frame.body());
         // A copy: a socket may close, and leave the room, while it is handed the frame.
         for (LiveConnection socket : room.sockets.toArray(LiveConnection[]::new)) {
-            socket.frame(frame.body(), onlyFor);
+            socket.frame(text, onlyFor);
         }
     }
 
