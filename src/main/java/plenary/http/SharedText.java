@@ -30,10 +30,6 @@ final class SharedText {
         return new SharedText(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    int size() {
-        return bytes.readableBytes();
-    }
-
     /** Writes the message to {@code socket}: one final text frame, or a text frame and its continuations. */
     void writeTo(ServerWebSocket socket) {
         int size = bytes.readableBytes();
