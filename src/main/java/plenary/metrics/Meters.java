@@ -34,10 +34,8 @@ public final class Meters implements Shareable {
 
     private Meters(MeterRegistry registry) {
         this.registry = registry;
-        this.sessionsCached = Counter.builder("plenary.sessions.lookups").description("a request's session, found in"
-                + " the server's cache or looked up in the store").tag("source", "cache").register(registry);
-        this.sessionsLoaded = Counter.builder("plenary.sessions.lookups").description("a request's session, found in"
-                + " the server's cache or looked up in the store").tag("source", "store").register(registry);
+        this.sessionsCached = sessionLookups(registry, "cache");
+        this.sessionsLoaded = sessionLookups(registry, "store");
         this.ack = Timer.builder("plenary.live.ack").description("a submission's arrival at the sequencer to the"
                 + " frame that carries its commit, durable, to its author and everyone").serviceLevelObjectives(LIVE_SLOS)
                 .register(registry);
@@ -74,6 +72,12 @@ public final class Meters implements Shareable {
     public Counter opsCommitted(String documentId) {
         return Counter.builder("plenary.ops.committed").description("changes committed to the durable log")
                 .tag("document", documentId).register(registry);
+    }
+
+    private static Counter sessionLookups(MeterRegistry registry, String source) {
+        return Counter.builder("plenary.sessions.lookups")
+                .description("a request's session, found in the server's cache or looked up in the store")
+                .tag("source", source).register(registry);
     }
 
     /** A request's session found in the server's cache ({@code cached}) or looked up in the store. */
