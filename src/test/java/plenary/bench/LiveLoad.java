@@ -211,7 +211,10 @@ public final class LiveLoad {
     // ---- the child server ----------------------------------------------------------------------
 
     private int startServer() throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--ws-rate", "1000", "--ws-burst", "1000"));
+        // Every client comes from this one address: the per-address cap on live sockets (1,000 by
+        // default) would turn all but the first thousand away, as it did a run at 2,000.
+        List<String> args = new ArrayList<>(List.of("--ws-rate", "1000", "--ws-burst", "1000",
+                "--max-sockets-per-address", "0"));
         args.addAll(options.serverArgs());
         server = BenchServer.start(jvm, workDir, options.serverHeap(), options.serverJvm(), args);
         return server.port();
