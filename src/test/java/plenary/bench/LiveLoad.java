@@ -388,10 +388,10 @@ public final class LiveLoad {
         System.out.printf(Locale.ROOT, "  commits delivered to other clients: %,d (%.0f/s)%n", fromAt.count(),
                 fromAt.count() / seconds);
         // Only joined clients receive frames: one that failed to join left every frame one short.
-        int open = (int) clients.stream().filter(c -> !c.isClosed() && c.joined.isDone()
+        int receivers = (int) clients.stream().filter(c -> !c.isClosed() && c.joined.isDone()
                 && !c.joined.isCompletedExceptionally()).count();
-        Histogram spread = state.fanOutSpread(s0.nanos(), s1.nanos(), open);
-        System.out.println("  fan-out spread, first -> last of the " + open + " joined clients receiving one ops frame, ms:  "
+        Histogram spread = state.fanOutSpread(s0.nanos(), s1.nanos(), receivers);
+        System.out.println("  fan-out spread, first -> last of the " + receivers + " joined clients receiving one ops frame, ms:  "
                 + spread.summary());
         long ops = s1.opsFrames() - s0.opsFrames();
         long presence = s1.presenceFrames() - s0.presenceFrames();
