@@ -6,6 +6,8 @@ import plenary.server.Config;
 import plenary.server.PlenaryServer;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +69,17 @@ public final class RunningServer implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** {@code GET /metrics} as a scraper sends it, with this Authorization header (none when null). */
+    public HttpResponse<String> scrapeMetrics(String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/metrics"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     public HttpTestClient http() {

@@ -6,9 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import plenary.editing.TextOp;
 import plenary.http.RunningServer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +29,6 @@ class MetricsTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aScrapeAfterLiveEditsShowsTheCountersMoving() throws Exception {
@@ -72,12 +68,8 @@ class MetricsTest {
         }
     }
 
-    private HttpResponse<String> scrape(RunningServer server, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> scrape(RunningServer server, String authorization) throws Exception {
+        return server.scrapeMetrics(authorization);
     }
 
     /** A meter's value for one document; 0 when it has none yet. */

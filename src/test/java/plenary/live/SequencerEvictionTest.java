@@ -7,9 +7,6 @@ import plenary.editing.TextOp;
 import plenary.http.AdjustableClock;
 import plenary.http.RunningServer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +31,6 @@ class SequencerEvictionTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anIdleSequencerRetiresAndTheNextRequestLoadsTheDocumentAgain() throws Exception {
@@ -106,9 +102,7 @@ class SequencerEvictionTest {
     }
 
     private double meter(RunningServer server, String name) throws Exception {
-        HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scraped = server.scrapeMetrics("Bearer " + TOKEN);
         assertEquals(200, scraped.statusCode());
         Matcher m = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE).matcher(scraped.body());
         assertTrue(m.find(), () -> name + " is not in the scrape");

@@ -8,9 +8,6 @@ import plenary.http.HttpTestClient;
 import plenary.http.RunningServer;
 import plenary.http.TestPeople;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,13 +74,9 @@ class SessionCacheTest {
     }
 
     private static double lookups(RunningServer server, String source) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                .header("Authorization", "Bearer " + SCRAPE).build();
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            String scrape = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = Pattern.compile("^plenary_sessions_lookups_total\\{source=\"" + source + "\"} (\\S+)$",
-                    Pattern.MULTILINE).matcher(scrape);
-            return m.find() ? Double.parseDouble(m.group(1)) : 0;
-        }
+        String scrape = server.scrapeMetrics("Bearer " + SCRAPE).body();
+        Matcher m = Pattern.compile("^plenary_sessions_lookups_total\\{source=\"" + source + "\"} (\\S+)$",
+                Pattern.MULTILINE).matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
