@@ -36,8 +36,8 @@ public final class ApiRouter {
         new SessionRoutes(vertx, services, events).mount(router);
         new MeetingRoutes(vertx, services.people(), access, services.ids(), services.clock(), events).mount(router);
         new InvitationRoutes(vertx, services.people(), services.hasher(), services.ids(), events).mount(router);
-        new DocumentRoutes(vertx, services.documents(), services.people(), access, services.ids()).mount(router);
-        new ExportRoutes(vertx, services.documents(), access, services.sequencers()).mount(router);
+        new DocumentRoutes(vertx, services.documents(), services.people(), access, services.ids(), services.work()).mount(router);
+        new ExportRoutes(vertx, services.documents(), access, services.sequencers(), services.work()).mount(router);
         new NegotiationRoutes(vertx, services.documents(),
                 new Negotiator(vertx, services.people(), access, services.sequencers()), services.ids()).mount(router);
         new LiveRoutes(vertx, services.documents(), access, services.sequencers(), services.liveLimits()).mount(router);

@@ -37,10 +37,9 @@ final class DocumentRoutes {
     static final Duration IMPORT_DEADLINE = Duration.ofSeconds(10);
     /**
      * Imports are counted by their size in KiB, at least {@link #IMPORT_MIN_KIB} each: a script may
-     * send a batch of ordinary drafts at once (160 of them on two cores), while the Markdown held
-     * waiting stays within {@link #IMPORTS_WAITING_MIB} MiB a thread (five drafts of 2 MiB on two cores).
+     * send a batch of ordinary drafts at once (160 of them on two cores by default), while the Markdown
+     * held waiting stays within {@link WorkLimits#importsWaitingMib()} a thread (five drafts of 2 MiB).
      */
-    static final int IMPORTS_WAITING_MIB = 10;
     static final int IMPORT_MIN_KIB = 64;
     static final int RETRY_AFTER_SECONDS = 5;
 
@@ -53,7 +52,7 @@ final class DocumentRoutes {
     private final WorkQueue imports;
 
     DocumentRoutes(Vertx vertx, DocumentRepository documents, PeopleRepository people, Access access,
-                   Supplier<String> ids) {
+                   Supplier<String> ids, WorkLimits work) {
         this.vertx = vertx;
         this.documents = documents;
         this.people = people;
@@ -62,7 +61,7 @@ final class DocumentRoutes {
         this.importer = new MarkdownImporter(ids);
         int threads = WorkQueue.halfTheCores();
         this.imports = WorkQueue.shared(vertx, "plenary-imports", "imports", threads,
-                threads * IMPORTS_WAITING_MIB * 1024L, RETRY_AFTER_SECONDS);
+                threads * work.importsWaitingMib() * 1024L, RETRY_AFTER_SECONDS);
     }
 
     void mount(Router router) {

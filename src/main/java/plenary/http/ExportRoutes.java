@@ -32,8 +32,6 @@ import java.util.concurrent.TimeoutException;
  * beyond what it lets wait are refused with 503 and Retry-After rather than piling up in memory.
  */
 final class ExportRoutes {
-    /** A waiting export holds only its request (the document is read when it runs), so a room's rush may wait. */
-    static final int EXPORTS_WAITING = 16;
     static final int RETRY_AFTER_SECONDS = 2;
     /** The sequencer hands over an edition in milliseconds; this is for one that does not answer. */
     private static final long EDITION_TIMEOUT_SECONDS = 30;
@@ -45,13 +43,13 @@ final class ExportRoutes {
     private final MarkdownExporter markdown = new MarkdownExporter();
     private final WorkQueue exports;
 
-    ExportRoutes(Vertx vertx, DocumentRepository documents, Access access, Sequencers sequencers) {
+    ExportRoutes(Vertx vertx, DocumentRepository documents, Access access, Sequencers sequencers, WorkLimits work) {
         this.vertx = vertx;
         this.documents = documents;
         this.access = access;
         this.sequencers = sequencers;
         this.exports = WorkQueue.shared(vertx, "plenary-exports", "exports", WorkQueue.halfTheCores(),
-                WorkQueue.halfTheCores() + EXPORTS_WAITING, RETRY_AFTER_SECONDS);
+                WorkQueue.halfTheCores() + work.exportsWaiting(), RETRY_AFTER_SECONDS);
     }
 
     void mount(Router router) {

@@ -18,10 +18,11 @@ import java.util.function.Supplier;
  * @param publicOrigins  the origins browsers reach the server at (empty: the request's own host)
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed
  * @param webDir         where the page is served from; null: the copy inside the jar
+ * @param work           how much import and export work may wait
  */
 public record HttpServices(DocumentRepository documents, PeopleRepository people, Sequencers sequencers,
                            Supplier<String> ids, Clock clock, PasswordHasher hasher, LoginThrottle throttle,
                            long bodyLimit, LiveLimits liveLimits, boolean secureCookies, SearchIndex search,
                            List<String> publicOrigins, List<String> trustedProxies, Path webDir,
-                           String metricsToken) {
+                           String metricsToken, WorkLimits work) {
 }

@@ -3,6 +3,7 @@ package plenary.server;
 import plenary.http.ClientAddress;
 import plenary.http.ConnectionLimits;
 import plenary.http.LiveLimits;
+import plenary.http.WorkLimits;
 import plenary.live.SequencerSettings;
 
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.Map;
 public record Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                      long maxBodyBytes, boolean loadSamples, LiveLimits live, SequencerSettings sequencer,
                      String adminPassword, boolean demo, boolean secureCookies, List<String> publicOrigins,
-                     List<String> trustedProxies, Path webDir, ConnectionLimits connections, String metricsToken,
+                     List<String> trustedProxies, Path webDir, ConnectionLimits connections, WorkLimits work,
+                     String metricsToken,
                      String logFormat, List<String> logLevels, List<String> arguments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
@@ -59,6 +61,8 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 values.integer("--max-sockets-per-address", conn.socketsPerAddress()),
                 values.integer("--header-timeout-seconds", conn.headerSeconds()),
                 values.integer("--idle-timeout-seconds", conn.idleSeconds()));
+        WorkLimits work = new WorkLimits(values.integer("--exports-waiting", WorkLimits.DEFAULTS.exportsWaiting()),
+                values.integer("--imports-waiting-mib", WorkLimits.DEFAULTS.importsWaitingMib()));
         String webDir = values.text("--web-dir", null);
         String logFormat = values.text("--log-format", "text");
         List<String> logLevels = values.list("--log-level");
@@ -70,7 +74,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit(),
                         java.time.Duration.ofSeconds(commentEdit), java.time.Duration.ofSeconds(sequencerIdle)),
                 blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), values.on("--demo"), values.on("--secure-cookies"),
-                values.list("--public-origin"), trustedProxies, webDir == null ? null : Path.of(webDir), connections,
+                values.list("--public-origin"), trustedProxies, webDir == null ? null : Path.of(webDir), connections, work,
                 blankToNull(env.get("PLENARY_METRICS_TOKEN")), logFormat, logLevels, values.arguments());
     }
 
@@ -85,7 +89,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 + ", store=" + (dbUrl == null ? "embedded H2" : "external JDBC") + ", maxBodyBytes=" + maxBodyBytes
                 + ", loadSamples=" + loadSamples + ", demo=" + demo + ", secureCookies=" + secureCookies
                 + ", publicOrigins=" + publicOrigins + ", trustedProxies=" + trustedProxies + ", webDir=" + webDir
-                + ", connections=" + connections + ", live=" + live + ", sequencer=" + sequencer
+                + ", connections=" + connections + ", work=" + work + ", live=" + live + ", sequencer=" + sequencer
                 + ", logFormat=" + logFormat + ", logLevels=" + logLevels + "]";
     }
 }

@@ -94,7 +94,7 @@ public final class PlenaryServer implements AutoCloseable {
             HttpServices services = new HttpServices(documents, people, sequencers, ids, clock, hasher,
                     new LoginThrottle(5, Duration.ofMinutes(15), clock), config.maxBodyBytes(), config.live(),
                     config.secureCookies(), search, config.publicOrigins(), config.trustedProxies(), config.webDir(),
-                    config.metricsToken());
+                    config.metricsToken(), config.work());
             // The live socket joins frames into messages itself (FrameAssembler), so Vert.x's message
             // limit does not apply; its frame limit does, and must not be below the hard limit: at its
             // default (64 KiB) one frame over it ended the socket with 1011 instead of being answered

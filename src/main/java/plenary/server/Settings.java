@@ -64,6 +64,11 @@ public final class Settings {
                     "time for a new connection's request head, and for a socket's upgrade"),
             new Setting("--idle-timeout-seconds", "N", "PLENARY_IDLE_TIMEOUT_SECONDS", null, "`120`",
                     "a connection or socket silent both ways this long is closed (the page pings every 20 s)"),
+            new Setting("--exports-waiting", "N", "PLENARY_EXPORTS_WAITING", null, "`16`",
+                    "exports that may wait while half the cores render others; past it `503` with `Retry-After`"),
+            new Setting("--imports-waiting-mib", "N", "PLENARY_IMPORTS_WAITING_MIB", null, "`10`",
+                    "MiB of Markdown drafts, per import thread (half the cores), being read or waiting; past it `503`"
+                            + " with `Retry-After`"),
             new Setting(null, null, "PLENARY_METRICS_TOKEN", null, "*(none)*: no `/metrics`",
                     "the bearer token a Prometheus scraper sends to read `/metrics` (environment only)"),
             new Setting("--log-format", "FORMAT", "PLENARY_LOG_FORMAT", null, "`text`",

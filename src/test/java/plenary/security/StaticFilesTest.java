@@ -6,11 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import plenary.security.ServerInDirectory.Answer;
 import plenary.server.ChildJvm;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,9 +41,9 @@ class StaticFilesTest {
 
     @Test
     void fromACheckoutWithTheJarOnlyTheShippedPageIsServed() throws Exception {
+        // The children's class path: the build's classes as one jar (ChildJvm), as with java -jar.
         Path checkout = checkout();
-        String classPath = classPathWith(ChildJvm.jarOf(ChildJvm.buildClasses(), dir.resolve("plenary-classes.jar")));
-        try (ServerInDirectory server = ServerInDirectory.start(checkout, classPath, dir.resolve("data-jar"),
+        try (ServerInDirectory server = ServerInDirectory.start(checkout, dir.resolve("data-jar"),
                 dir.resolve("jar.log"), Map.of(), "--no-samples")) {
             assertOnlyTheShippedPage(server);
         }
@@ -68,9 +66,8 @@ class StaticFilesTest {
         Files.writeString(web.resolve("index.html"), Files.readString(web.resolve("index.html"))
                 .replace("<title>Plenary</title>", "<title>Plenary (development copy)</title>"));
         plantLeftovers(web);
-        try (ServerInDirectory server = ServerInDirectory.start(checkout, System.getProperty("java.class.path"),
-                dir.resolve("data-webdir"), dir.resolve("webdir.log"), Map.of(), "--no-samples", "--web-dir",
-                web.toString())) {
+        try (ServerInDirectory server = ServerInDirectory.start(checkout, dir.resolve("data-webdir"),
+                dir.resolve("webdir.log"), Map.of(), "--no-samples", "--web-dir", web.toString())) {
             Answer index = server.get("/");
             assertEquals(200, index.status());
             assertTrue(index.body().contains("Plenary (development copy)"), "the --web-dir copy is served");
@@ -126,16 +123,6 @@ class StaticFilesTest {
         }
         Files.createDirectories(web.resolve(".git"));
         Files.writeString(web.resolve(".git/config"), "[core] leftover " + SECRET + "\n");
-    }
-
-    /** This run's class path with the build's classes replaced by {@code jar}, as with java -jar. */
-    private static String classPathWith(Path jar) {
-        Path classes = ChildJvm.buildClasses();
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            entries.add(Path.of(entry).equals(classes) ? jar.toString() : entry);
-        }
-        return String.join(File.pathSeparator, entries);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

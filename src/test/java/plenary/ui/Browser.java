@@ -22,10 +22,16 @@ import java.util.List;
 /**
  * A real headless Chromium driven through its chromedriver: Debian's ({@code apt-get install
  * chromium chromium-driver}, as {@code .ci/run} does) where installed, else Selenium Manager's.
- * Each browser gets a fresh profile. Screenshots go to {@code target/screenshots} for a person to look at.
+ * Each browser gets a fresh profile. Screenshots, when asked for, go to {@code target/screenshots} for a person to look at.
  */
 final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * Screenshots only with {@code -Dplenary.screenshots=true}: they assert nothing, and the 129 of a
+     * run cost Chromium and the test JVM about half a CPU-second each (encoding, base64 through
+     * ChromeDriver, decoding), some 10% of the browser classes' CPU.
+     */
+    private static final boolean SCREENSHOTS_WANTED = Boolean.getBoolean("plenary.screenshots");
     /** Only a failing wait lasts this long: generous, so that a busy machine is not a failure. */
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -63,8 +69,11 @@ final class Browser implements AutoCloseable {
     }
 
 
-    /** Saves the page as target/screenshots/NAME.png. */
+    /** Saves the page as target/screenshots/NAME.png when screenshots are asked for (see {@link #SCREENSHOTS_WANTED}). */
     void screenshot(String name) {
+        if (!SCREENSHOTS_WANTED) {
+            return;
+        }
         try {
             Files.createDirectories(SCREENSHOTS);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

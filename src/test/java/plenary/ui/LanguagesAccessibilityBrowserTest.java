@@ -53,6 +53,11 @@ class LanguagesAccessibilityBrowserTest {
     private static DemoServer demo;
     private static String base;
     private static String invitationUrl;
+    /**
+     * One browser for the three languages, its site data wiped before each (see {@link #asNewVisitor}):
+     * a browser's start and first page cost some 7 CPU-s.
+     */
+    private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,120 +65,133 @@ class LanguagesAccessibilityBrowserTest {
         base = demo.base;
         // The invitation is a precondition (its page is what is looked at): made through REST as the chair.
         invitationUrl = demo.rest.invitationUrl("chair", "delegate", "Vienna");
+        browser = Browser.open(dir.resolve("profile"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        demo.close();
+        try (Browser b = browser) {
+            demo.close();
+        }
+    }
+
+    /**
+     * The browser as a first visit finds it: no session cookie, no language chosen, nothing stored
+     * for the site (the language is kept in localStorage, the session in a cookie).
+     */
+    private static void asNewVisitor() {
+        browser.go("about:blank");
+        String origin = base.substring(0, base.length() - 1);
+        ((org.openqa.selenium.chromium.HasCdp) browser.driver).executeCdpCommand("Storage.clearDataForOrigin",
+                Map.of("origin", origin, "storageTypes", "all"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "fr", "es"})
     void everyViewIsTranslatedAndHasNoWcagViolation(String lang) throws Exception {
-        try (Browser browser = Browser.open(dir.resolve("profile-" + lang))) {
-            // Sign-in, with the language chosen by the person in the header's picker.
-            browser.go(base + "#/sign-in");
-            browser.waitFor(By.name("username"));
-            WebElement picker = browser.waitFor(By.id("language-picker"));
-            assertEquals("en", htmlLang(browser), "English by default for an English browser");
-            for (WebElement option : picker.findElements(By.tagName("option"))) {
-                assertEquals(option.getDomAttribute("value"), option.getDomAttribute("lang"), "each language names itself in its own language");
-            }
-            if (lang.equals("en")) {
-                // English is this browser's language already: go to French and back, so that English too is chosen.
-                choose(browser, "fr");
-            }
-            choose(browser, lang);
-            check(browser, lang, "sign-in");
-
-            // An invitation link, opened by someone not signed in.
-            browser.go(invitationUrl);
-            browser.waitUntil(d -> d.findElements(By.id("account-title")).stream()
-                    .anyMatch(e -> e.getText().equals(text(lang, "invitation"))));
-            assertTrue(browser.driver.findElement(By.cssSelector(".invitation dl")).getText().contains("Vienna"));
-            check(browser, lang, "invitation");
-
-            // Signing in through the translated form.
-            browser.go(base + "#/sign-in");
-            browser.waitFor(By.name("username")).sendKeys("chair");
-            browser.driver.findElement(By.name("password")).sendKeys(DemoRest.PASSWORD, Keys.ENTER);
-            browser.waitFor(By.cssSelector("article.document h1"));
-            browser.waitUntil(d -> d.findElement(By.cssSelector(".account .account__sign-out")).getText().equals(text(lang, "signed-in")));
-            String documentUrl = browser.driver.getCurrentUrl();
-            assertTrue(documentUrl.contains("#/documents/"), documentUrl);
-
-            // The document's text view.
-            browser.waitFor(By.cssSelector(".room-clause__open"));
-            assertTrue(browser.driver.findElements(By.cssSelector(".title-block__facts dt")).stream()
-                    .anyMatch(dt -> dt.getText().equals(text(lang, "status"))), "the title block's facts are translated");
-            assertEquals(text(lang, "text"), currentTab(browser));
-            assertEquals("en", browser.driver.findElement(By.cssSelector(".clause__text")).getDomAttribute("lang"),
-                    "the English document's text says it is English");
-            check(browser, lang, "document");
-
-            // The side panel, opened on a paragraph.
-            WebElement open = browser.driver.findElements(By.cssSelector(".clause--operative .room-clause__open")).get(0);
-            open.click();
-            browser.waitUntil(d -> "true".equals(d.findElements(By.cssSelector(".clause--operative .room-clause__open"))
-                    .get(0).getAttribute("aria-expanded")));
-            check(browser, lang, "panel");
-
-            // Live editing.
-            browser.driver.findElement(By.cssSelector(".live-toggle")).click();
-            browser.waitFor(By.cssSelector(".live-clause__text"));
-            assertEquals(text(lang, "live"), browser.driver.findElement(By.cssSelector(".live-clause__button[data-action=insert]")).getText());
-            check(browser, lang, "live");
-            browser.driver.findElement(By.cssSelector(".live-toggle")).click();
-            browser.waitFor(By.cssSelector(".room-clause__open"));
-
-            // The other views of the room.
-            String roomUrl = documentUrl.replaceFirst("/(text|compilation|history|chair|projector)$", "");
-            for (String view : List.of("compilation", "history", "chair", "projector")) {
-                browser.go(roomUrl + "/" + view);
-                browser.waitUntil(d -> text(lang, view).equals(currentTab(browser)));
-                check(browser, lang, view);
-            }
-
-            // The meeting, from the sidebar, and its members.
-            browser.go(roomUrl);
-            WebElement meetingLink = browser.waitFor(By.cssSelector(".sidebar a[data-meeting-id]"));
-            String meetingUrl = meetingLink.getAttribute("href");
-            meetingLink.click();
-            browser.waitUntil(d -> d.findElements(By.cssSelector(".meeting a")).stream()
-                    .anyMatch(a -> a.getText().equals(text(lang, "meeting"))));
-            check(browser, lang, "meeting");
-
-            browser.go(meetingUrl + "/members");
-            browser.waitUntil(d -> !d.findElements(By.cssSelector("#view table")).isEmpty());
-            assertEquals(text(lang, "members"), browser.driver.findElement(By.cssSelector("#view h1")).getText());
-            check(browser, lang, "members");
-
-            // Search, from the header's box.
-            WebElement box = browser.driver.findElement(By.id("search-box"));
-            box.sendKeys("Graz", Keys.ENTER);
-            browser.waitFor(By.cssSelector(".search-results__list"));
-            assertEquals(text(lang, "search"), browser.driver.findElement(By.cssSelector("#view h1")).getText());
-            check(browser, lang, "search");
-
-            // A French document in this interface language: its text is marked French, the labels are not.
-            String french = browser.driver.findElements(By.cssSelector(".sidebar a[data-document-id]")).stream()
-                    .filter(a -> a.getText().contains("Déclaration de Graz")).findFirst().orElseThrow().getAttribute("href");
-            browser.go(french);
-            browser.waitFor(By.cssSelector(".room-clause__open"));
-            browser.waitUntil(d -> d.findElement(By.cssSelector("article.document h1")).getText().startsWith("Déclaration"));
-            assertEquals("fr", browser.driver.findElement(By.cssSelector("article.document h1")).getDomAttribute("lang"));
-            assertEquals("fr", browser.driver.findElement(By.cssSelector(".clause__text")).getDomAttribute("lang"));
-            assertEquals(null, browser.driver.findElement(By.cssSelector(".title-block__facts")).getDomAttribute("lang"),
-                    "the labels inherit the interface language");
-            // Each clause runs in its own script's direction: the Arabic paragraph right to left, the French left to right.
-            Object directions = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
-                    "const texts = [...document.querySelectorAll('.room-clause .clause__text')];"
-                    + "const arabic = texts.find(t => /[\\u0600-\\u06FF]/.test(t.textContent));"
-                    + "const french = texts.find(t => /Invite|Demande|Encourage/.test(t.textContent));"
-                    + "return [getComputedStyle(arabic).direction, getComputedStyle(french).direction];");
-            assertEquals(List.of("rtl", "ltr"), directions, "clause text directions");
-            check(browser, lang, "french-document");
+        asNewVisitor();
+        // Sign-in, with the language chosen by the person in the header's picker.
+        browser.go(base + "#/sign-in");
+        browser.waitFor(By.name("username"));
+        WebElement picker = browser.waitFor(By.id("language-picker"));
+        assertEquals("en", htmlLang(browser), "English by default for an English browser");
+        for (WebElement option : picker.findElements(By.tagName("option"))) {
+            assertEquals(option.getDomAttribute("value"), option.getDomAttribute("lang"), "each language names itself in its own language");
         }
+        if (lang.equals("en")) {
+            // English is this browser's language already: go to French and back, so that English too is chosen.
+            choose(browser, "fr");
+        }
+        choose(browser, lang);
+        check(browser, lang, "sign-in");
+
+        // An invitation link, opened by someone not signed in.
+        browser.go(invitationUrl);
+        browser.waitUntil(d -> d.findElements(By.id("account-title")).stream()
+                .anyMatch(e -> e.getText().equals(text(lang, "invitation"))));
+        assertTrue(browser.driver.findElement(By.cssSelector(".invitation dl")).getText().contains("Vienna"));
+        check(browser, lang, "invitation");
+
+        // Signing in through the translated form.
+        browser.go(base + "#/sign-in");
+        browser.waitFor(By.name("username")).sendKeys("chair");
+        browser.driver.findElement(By.name("password")).sendKeys(DemoRest.PASSWORD, Keys.ENTER);
+        browser.waitFor(By.cssSelector("article.document h1"));
+        browser.waitUntil(d -> d.findElement(By.cssSelector(".account .account__sign-out")).getText().equals(text(lang, "signed-in")));
+        String documentUrl = browser.driver.getCurrentUrl();
+        assertTrue(documentUrl.contains("#/documents/"), documentUrl);
+
+        // The document's text view.
+        browser.waitFor(By.cssSelector(".room-clause__open"));
+        assertTrue(browser.driver.findElements(By.cssSelector(".title-block__facts dt")).stream()
+                .anyMatch(dt -> dt.getText().equals(text(lang, "status"))), "the title block's facts are translated");
+        assertEquals(text(lang, "text"), currentTab(browser));
+        assertEquals("en", browser.driver.findElement(By.cssSelector(".clause__text")).getDomAttribute("lang"),
+                "the English document's text says it is English");
+        check(browser, lang, "document");
+
+        // The side panel, opened on a paragraph.
+        WebElement open = browser.driver.findElements(By.cssSelector(".clause--operative .room-clause__open")).get(0);
+        open.click();
+        browser.waitUntil(d -> "true".equals(d.findElements(By.cssSelector(".clause--operative .room-clause__open"))
+                .get(0).getAttribute("aria-expanded")));
+        check(browser, lang, "panel");
+
+        // Live editing.
+        browser.driver.findElement(By.cssSelector(".live-toggle")).click();
+        browser.waitFor(By.cssSelector(".live-clause__text"));
+        assertEquals(text(lang, "live"), browser.driver.findElement(By.cssSelector(".live-clause__button[data-action=insert]")).getText());
+        check(browser, lang, "live");
+        browser.driver.findElement(By.cssSelector(".live-toggle")).click();
+        browser.waitFor(By.cssSelector(".room-clause__open"));
+
+        // The other views of the room.
+        String roomUrl = documentUrl.replaceFirst("/(text|compilation|history|chair|projector)$", "");
+        for (String view : List.of("compilation", "history", "chair", "projector")) {
+            browser.go(roomUrl + "/" + view);
+            browser.waitUntil(d -> text(lang, view).equals(currentTab(browser)));
+            check(browser, lang, view);
+        }
+
+        // The meeting, from the sidebar, and its members.
+        browser.go(roomUrl);
+        WebElement meetingLink = browser.waitFor(By.cssSelector(".sidebar a[data-meeting-id]"));
+        String meetingUrl = meetingLink.getAttribute("href");
+        meetingLink.click();
+        browser.waitUntil(d -> d.findElements(By.cssSelector(".meeting a")).stream()
+                .anyMatch(a -> a.getText().equals(text(lang, "meeting"))));
+        check(browser, lang, "meeting");
+
+        browser.go(meetingUrl + "/members");
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("#view table")).isEmpty());
+        assertEquals(text(lang, "members"), browser.driver.findElement(By.cssSelector("#view h1")).getText());
+        check(browser, lang, "members");
+
+        // Search, from the header's box.
+        WebElement box = browser.driver.findElement(By.id("search-box"));
+        box.sendKeys("Graz", Keys.ENTER);
+        browser.waitFor(By.cssSelector(".search-results__list"));
+        assertEquals(text(lang, "search"), browser.driver.findElement(By.cssSelector("#view h1")).getText());
+        check(browser, lang, "search");
+
+        // A French document in this interface language: its text is marked French, the labels are not.
+        String french = browser.driver.findElements(By.cssSelector(".sidebar a[data-document-id]")).stream()
+                .filter(a -> a.getText().contains("Déclaration de Graz")).findFirst().orElseThrow().getAttribute("href");
+        browser.go(french);
+        browser.waitFor(By.cssSelector(".room-clause__open"));
+        browser.waitUntil(d -> d.findElement(By.cssSelector("article.document h1")).getText().startsWith("Déclaration"));
+        assertEquals("fr", browser.driver.findElement(By.cssSelector("article.document h1")).getDomAttribute("lang"));
+        assertEquals("fr", browser.driver.findElement(By.cssSelector(".clause__text")).getDomAttribute("lang"));
+        assertEquals(null, browser.driver.findElement(By.cssSelector(".title-block__facts")).getDomAttribute("lang"),
+                "the labels inherit the interface language");
+        // Each clause runs in its own script's direction: the Arabic paragraph right to left, the French left to right.
+        Object directions = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "const texts = [...document.querySelectorAll('.room-clause .clause__text')];"
+                + "const arabic = texts.find(t => /[\\u0600-\\u06FF]/.test(t.textContent));"
+                + "const french = texts.find(t => /Invite|Demande|Encourage/.test(t.textContent));"
+                + "return [getComputedStyle(arabic).direction, getComputedStyle(french).direction];");
+        assertEquals(List.of("rtl", "ltr"), directions, "clause text directions");
+        check(browser, lang, "french-document");
     }
 
     /** Chooses the interface language in the header's picker and waits until the sign-in view is redrawn in it. */
