@@ -8,6 +8,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -114,6 +115,38 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Ends whatever the browser showed (an open dialog, an unload guard, then the page itself) and
+     * puts the window back to its first size, for the next class that takes it from the pool.
+     */
+    void leavePage() {
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (org.openqa.selenium.NoAlertPresentException none) {
+            // the usual case
+        }
+        ((JavascriptExecutor) driver).executeScript("window.onbeforeunload = null;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        go("about:blank");
+    }
+
+    /**
+     * Leaves the page and forgets the site at {@code base}: its cookies, storage and (for this tab)
+     * session storage, so the next class meets the browser as a first visit would.
+     */
+    void forgetSite(String base) {
+        try {
+            ((JavascriptExecutor) driver).executeScript("try { sessionStorage.clear(); } catch (e) {}");
+        } catch (org.openqa.selenium.UnhandledAlertException dialog) {
+            // leavePage dismisses it; this tab's session storage then goes with the origin's port
+        }
+        leavePage();
+        String origin = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        HasCdp cdp = (HasCdp) driver;
+        cdp.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+        cdp.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
     }
 
     @Override

@@ -15,8 +15,12 @@ import java.util.Map;
  * Chromium processes kept for the whole test run, by demo account, for the shared demo server:
  * starting one costs about two seconds and signing it in three more, once per class before. Each
  * browser keeps its own profile (and so its own session cookie) for life; all quit when the JVM ends.
+ * Classes with a server of their own take blank browsers, wiped of that server's site when handed
+ * back (a start costs some 3.6 CPU-s; seven such browsers were started a run before).
  */
 final class BrowserPool {
+    /** The key of the browsers signed in nowhere ({@link #takeBlank}); no demo account has it. */
+    private static final String NOBODY = "";
     private static final Map<String, Deque<Browser>> IDLE = new HashMap<>();
     private static final List<Browser> ALL = new ArrayList<>();
     private static Path profiles;
@@ -30,7 +34,7 @@ final class BrowserPool {
         if (idle != null) {
             return new Taken(idle, false);
         }
-        Browser opened = Browser.open(profiles().resolve(username + "-" + ALL.size()));
+        Browser opened = Browser.open(profiles().resolve((username.isEmpty() ? "blank" : username) + "-" + ALL.size()));
         ALL.add(opened);
         return new Taken(opened, true);
     }
@@ -40,6 +44,21 @@ final class BrowserPool {
 
     static synchronized void giveBack(String username, Browser browser) {
         IDLE.computeIfAbsent(username, u -> new ArrayDeque<>()).addLast(browser);
+    }
+
+    /**
+     * A browser signed in nowhere, for a class with a server of its own: one kept from an earlier
+     * such class, or a new one. Hand it back with {@link #giveBackBlank}, which wipes what the
+     * class's server left in it.
+     */
+    static Browser takeBlank() {
+        return take(NOBODY).browser();
+    }
+
+    /** Takes back a blank browser once the site at {@code base} is wiped from it: cookies, storage, the page. */
+    static void giveBackBlank(Browser browser, String base) {
+        browser.forgetSite(base);
+        giveBack(NOBODY, browser);
     }
 
     /** Runs at the end of the JVM, after the shared server's hook has been registered (and so may run beside it). */

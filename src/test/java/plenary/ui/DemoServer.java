@@ -1,9 +1,6 @@
 package plenary.ui;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoAlertPresentException;
 import plenary.http.AdjustableClock;
 import plenary.http.RunningServer;
 
@@ -15,13 +12,14 @@ import java.util.Map;
 
 /**
  * A browser test's world: a real server started with --demo, REST steps as its demo accounts, and
- * the browsers opened on it; closing it closes (or hands back) them all.
+ * the browsers opened on it; closing it hands them all back to {@link BrowserPool}.
  *
  * <p>{@link #shared()} is the usual world: one demo server for the whole run and browsers kept in
  * {@link BrowserPool}, with a fresh copy of the sample document for each test class, so classes
  * never see each other's amendments, votes or statuses and pay no start-up of their own. A class
  * that changes what is wider than a document (accounts, invitations, the server itself, search
- * over every document) uses {@link #start(Path)}: a server and browsers of its own.
+ * over every document) uses {@link #start(Path)}: a server of its own, and pooled browsers signed in
+ * nowhere, wiped of that server's site when handed back.
  */
 final class DemoServer implements AutoCloseable {
     private static RunningServer sharedServer;
@@ -29,24 +27,22 @@ final class DemoServer implements AutoCloseable {
     final String base;
     final DemoRest rest;
     private final RunningServer server;
-    private final Path dir;
     /** The class's own copy of the sample document on the shared server; null for a server of its own. */
     private final String documentId;
     private final List<Browser> opened = new ArrayList<>();
     private final Map<Browser, String> pooled = new java.util.LinkedHashMap<>();
 
-    private DemoServer(Path dir, RunningServer server, String documentId, DemoRest rest) {
-        this.dir = dir;
+    private DemoServer(RunningServer server, String documentId, DemoRest rest) {
         this.server = server;
         this.base = "http://127.0.0.1:" + server.port() + "/";
         this.documentId = documentId;
         this.rest = rest;
     }
 
-    /** A server of the class's own over dir, with browsers of its own. */
+    /** A server of the class's own over dir, with blank browsers from the pool ({@link BrowserPool#takeBlank}). */
     static DemoServer start(Path dir) throws Exception {
         RunningServer server = RunningServer.startWith(dir.resolve("data"), Map.of(), new AdjustableClock(), "--demo");
-        return new DemoServer(dir, server, null, new DemoRest("http://127.0.0.1:" + server.port() + "/"));
+        return new DemoServer(server, null, new DemoRest("http://127.0.0.1:" + server.port() + "/"));
     }
 
     /** The run's shared demo server, with a new copy of the sample document for this class. */
@@ -55,7 +51,7 @@ final class DemoServer implements AutoCloseable {
         String base = "http://127.0.0.1:" + server.port() + "/";
         DemoRest rest = new DemoRest(base);
         String copy = rest.importSample("chair");
-        return new DemoServer(null, server, copy, rest.withSample(copy));
+        return new DemoServer(server, copy, rest.withSample(copy));
     }
 
     private static synchronized RunningServer sharedServer() throws Exception {
@@ -89,7 +85,7 @@ final class DemoServer implements AutoCloseable {
      */
     Browser signedIn(String username) {
         if (documentId == null) {
-            Browser browser = Browser.open(dir.resolve(username));
+            Browser browser = BrowserPool.takeBlank();
             opened.add(browser);
             RoomBrowsing.signIn(browser, base, username);
             return browser;
@@ -100,7 +96,7 @@ final class DemoServer implements AutoCloseable {
         if (taken.fresh()) {
             RoomBrowsing.signIn(browser, base, username);
         } else {
-            leavePage(browser);
+            browser.leavePage();
         }
         browser.go(base + "#/documents/" + documentId);
         browser.waitFor(By.cssSelector("article.document h1"));
@@ -108,24 +104,12 @@ final class DemoServer implements AutoCloseable {
         return browser;
     }
 
-    /** Ends whatever the browser showed: an open dialog, an unload guard, then the page itself. */
-    private static void leavePage(Browser browser) {
-        try {
-            browser.driver.switchTo().alert().dismiss();
-        } catch (NoAlertPresentException none) {
-            // the usual case
-        }
-        ((JavascriptExecutor) browser.driver).executeScript("window.onbeforeunload = null;");
-        browser.driver.manage().window().setSize(new Dimension(1280, 1000));
-        browser.go("about:blank");
-    }
-
     @Override
     public void close() throws Exception {
         try {
-            opened.forEach(Browser::close);
+            opened.forEach(browser -> BrowserPool.giveBackBlank(browser, base));
             pooled.forEach((browser, username) -> {
-                leavePage(browser);
+                browser.leavePage();
                 BrowserPool.giveBack(username, browser);
             });
             rest.close();

@@ -53,10 +53,7 @@ class LanguagesAccessibilityBrowserTest {
     private static DemoServer demo;
     private static String base;
     private static String invitationUrl;
-    /**
-     * One browser for the three languages, its site data wiped before each (see {@link #asNewVisitor}):
-     * a browser's start and first page cost some 7 CPU-s.
-     */
+    /** One blank browser of the pool for the three languages, the site wiped from it before each. */
     private static Browser browser;
 
     @BeforeAll
@@ -65,31 +62,23 @@ class LanguagesAccessibilityBrowserTest {
         base = demo.base;
         // The invitation is a precondition (its page is what is looked at): made through REST as the chair.
         invitationUrl = demo.rest.invitationUrl("chair", "delegate", "Vienna");
-        browser = Browser.open(dir.resolve("profile"));
+        browser = BrowserPool.takeBlank();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (Browser b = browser) {
+        try {
+            BrowserPool.giveBackBlank(browser, base);
+        } finally {
             demo.close();
         }
-    }
-
-    /**
-     * The browser as a first visit finds it: no session cookie, no language chosen, nothing stored
-     * for the site (the language is kept in localStorage, the session in a cookie).
-     */
-    private static void asNewVisitor() {
-        browser.go("about:blank");
-        String origin = base.substring(0, base.length() - 1);
-        ((org.openqa.selenium.chromium.HasCdp) browser.driver).executeCdpCommand("Storage.clearDataForOrigin",
-                Map.of("origin", origin, "storageTypes", "all"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "fr", "es"})
     void everyViewIsTranslatedAndHasNoWcagViolation(String lang) throws Exception {
-        asNewVisitor();
+        // As a first visit finds it: no session cookie, no language chosen (it is kept in localStorage).
+        browser.forgetSite(base);
         // Sign-in, with the language chosen by the person in the header's picker.
         browser.go(base + "#/sign-in");
         browser.waitFor(By.name("username"));

@@ -61,7 +61,7 @@ class LostEditsBrowserTest {
         server = startServer();
         String base = "http://127.0.0.1:" + port + "/";
         rest = new DemoRest(base);
-        rapporteur = Browser.open(dir.resolve("rapporteur"));
+        rapporteur = BrowserPool.takeBlank();
         RoomBrowsing.signIn(rapporteur, base, "rapporteur");
     }
 
@@ -73,7 +73,7 @@ class LostEditsBrowserTest {
     @AfterAll
     static void stop() throws Exception {
         if (rapporteur != null) {
-            rapporteur.close();
+            BrowserPool.giveBackBlank(rapporteur, "http://127.0.0.1:" + port + "/");
         }
         rest.close();
         if (server != null) {

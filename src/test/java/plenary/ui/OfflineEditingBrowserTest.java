@@ -58,9 +58,9 @@ class OfflineEditingBrowserTest {
         server = startServer();
         base = "http://127.0.0.1:" + port + "/";
         rest = new DemoRest(base);
-        rapporteur = Browser.open(dir.resolve("rapporteur"));
+        rapporteur = BrowserPool.takeBlank();
         RoomBrowsing.signIn(rapporteur, base, "rapporteur");
-        reader = Browser.open(dir.resolve("observer"));
+        reader = BrowserPool.takeBlank();
         RoomBrowsing.signIn(reader, base, "observer");
     }
 
@@ -73,7 +73,7 @@ class OfflineEditingBrowserTest {
     static void stop() throws Exception {
         for (Browser b : new Browser[]{rapporteur, reader}) {
             if (b != null) {
-                b.close();
+                BrowserPool.giveBackBlank(b, base);
             }
         }
         rest.close();
