@@ -47,6 +47,8 @@ class ConfigTest {
         assertRefused(List.of("--port", "70000"), Map.of(), "--port must be between 0 and 65535");
         assertRefused(List.of("--trusted-proxy", "proxy.example"), Map.of(), "proxy.example");
         assertRefused(List.of("--max-body-bytes", "10"), Map.of(), "--max-body-bytes must be at least 1024");
+        assertRefused(List.of("--exports-waiting", "-1"), Map.of(), "--exports-waiting must not be negative");
+        assertRefused(List.of(), Map.of("PLENARY_IMPORTS_WAITING_MIB", "0"), "--imports-waiting-mib at least 1");
     }
 
     @Test
@@ -57,6 +59,9 @@ class ConfigTest {
         assertFalse(defaults.demo());
         assertEquals(List.of(), defaults.publicOrigins());
         assertNull(defaults.webDir());
+        assertEquals(new plenary.http.WorkLimits(16, 10), defaults.work());
+        assertEquals(new plenary.http.WorkLimits(2, 4), Config.from(List.of("--exports-waiting", "2"),
+                Map.of("PLENARY_IMPORTS_WAITING_MIB", "4")).work());
 
         Map<String, String> env = Map.of("PLENARY_PORT", "9000", "PLENARY_LOAD_SAMPLES", "false", "PLENARY_DEMO", "TRUE",
                 "PLENARY_PUBLIC_ORIGIN", "https://a.example, https://b.example", "PLENARY_HOST", " ");
