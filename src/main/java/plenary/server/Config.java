@@ -19,8 +19,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                      long maxBodyBytes, boolean loadSamples, LiveLimits live, SequencerSettings sequencer,
                      String adminPassword, boolean demo, boolean secureCookies, List<String> publicOrigins,
                      List<String> trustedProxies, Path webDir, ConnectionLimits connections, WorkLimits work,
-                     String metricsToken,
-                     String logFormat, List<String> logLevels, List<String> arguments) {
+                     String metricsToken, String logFormat, List<String> logLevels, List<String> arguments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
