@@ -79,6 +79,28 @@ public final class Sequencers {
                 .recover(e -> again && wentAway(e) ? request(documentId, body, false) : Future.failedFuture(e));
     }
 
+    /**
+     * Asks the document's sequencer only if one is running, never starting one: fails with
+     * {@link NotRunning} when there is none, or it is retiring, or it retired as the request reached
+     * it. For readers that can do without it (the search feed reads the store instead), so that they
+     * do not bring back a sequencer that retired because nobody needed it.
+     */
+    public <T> Future<Message<T>> requestIfRunning(String documentId, JsonObject body) {
+        Future<String> deployment = deployments.get(documentId);
+        if (deployment == null || retiring.containsKey(documentId)) {
+            return Future.failedFuture(new NotRunning(documentId));
+        }
+        return deployment.compose(v -> vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body))
+                .recover(e -> Future.failedFuture(wentAway(e) ? new NotRunning(documentId) : e));
+    }
+
+    /** No sequencer runs for the document (see {@link #requestIfRunning}). */
+    public static final class NotRunning extends RuntimeException {
+        NotRunning(String documentId) {
+            super("no sequencer runs for document " + documentId, null, false, false);
+        }
+    }
+
     /** Whether a request failed because the sequencer retired, not because of what it asked. */
     static boolean wentAway(Throwable e) {
         return e instanceof ReplyException reply && (reply.failureType() == ReplyFailure.NO_HANDLERS

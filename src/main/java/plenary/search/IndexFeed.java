@@ -101,7 +101,7 @@ public final class IndexFeed {
 
     private Future<Void> reindexLive(String documentId) {
         return vertx.executeBlocking(() -> meetingOf(documentId), false)
-                .compose(meetingId -> sequencers.<SearchSource>request(documentId,
+                .compose(meetingId -> sequencers.<SearchSource>requestIfRunning(documentId,
                                 new JsonObject().put("action", "search-entries"))
                         // The entries are built here, on a worker, not on the document's sequencer.
                         .compose(reply -> vertx.executeBlocking(() -> {
@@ -109,6 +109,11 @@ public final class IndexFeed {
                             return new Built(new SearchIndex.Marker(source.revision(), source.seq()),
                                     Entries.of(source.document(), meetingId, source.negotiation()));
                         }, false))
+                        // A sequencer retires only once all it holds is durable: the store has it all,
+                        // and starting the sequencer again just for this would undo its retirement.
+                        .recover(e -> e instanceof Sequencers.NotRunning
+                                ? vertx.executeBlocking(() -> fromStore(documentId, meetingId), false)
+                                : Future.failedFuture(e))
                         // Back on the feed's own context, so its fields stay single-threaded.
                         .compose(built -> Future.fromCompletionStage(index.replaceLater(documentId, built.marker(),
                                 built.entries()), vertx.getOrCreateContext())));
@@ -134,11 +139,17 @@ public final class IndexFeed {
     }
 
     private void reindexFromStore(String documentId, String meetingId) {
+        Built built = fromStore(documentId, meetingId);
+        index.replace(documentId, built.marker(), built.entries());
+    }
+
+    /** What the index holds of a document, read from the store (blocking). */
+    private Built fromStore(String documentId, String meetingId) {
         Document document = documents.find(documentId).orElseThrow();
         Negotiation negotiation = new Negotiation(Negotiation.DEFAULT_EDIT_WINDOW);
         List<Recorded> events = documents.log().events(documentId, 0, Integer.MAX_VALUE);
         events.forEach(r -> negotiation.apply(r.event()));
-        index.replace(documentId, new SearchIndex.Marker(document.revision(), negotiation.seq()),
+        return new Built(new SearchIndex.Marker(document.revision(), negotiation.seq()),
                 Entries.of(document, meetingId, negotiation));
     }
 }

@@ -10,6 +10,7 @@ import plenary.http.RunningServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,15 +41,18 @@ class SequencerEvictionTest {
              LiveFixture fixture = new LiveFixture(server)) {
             String clause = fixture.clauseIds.getFirst();
             LiveTestClient writer = fixture.client("writer");
-            for (int i = 0; i < 3; i++) {
-                writer.edit(clause, TextOp.builder().insert("quokka ").build());
+            // Three words, one an edit: each durable write marks the document for the search feed.
+            for (String word : List.of("quokka ", "wombat ", "numbat ")) {
+                writer.edit(clause, TextOp.builder().insert(word).build());
                 writer.await(writer::idle, 30_000, "the edit acknowledged");
             }
             long before = fixture.storedRevision();
             assertEquals(1.0, meter(server, "plenary_sequencers"));
-            // The search feed asks the sequencer for the edited text within its next flush; once the
-            // index has it, nothing more will ask, and the counts below are the retirement's alone.
-            awaitIndexed(server, "quokka", fixture.documentId);
+            // The search feed asks the sequencer for the edited text at each flush after a write; once
+            // the index has the last word, nothing more will ask, and the counts below are the
+            // retirement's alone. (Waiting for the first word let a later flush, slow on a busy
+            // machine, start the retired sequencer again.)
+            awaitIndexed(server, "numbat", fixture.documentId);
 
             // Someone is in the document: however long it stays quiet, its sequencer stays.
             clock.advance(IDLE.multipliedBy(2));
@@ -65,7 +69,7 @@ class SequencerEvictionTest {
             back.edit(clause, TextOp.builder().insert("b").build());
             back.await(back::idle, 30_000, "the edit after the reload acknowledged");
             assertEquals(before + 1, fixture.storedRevision());
-            assertTrue(fixture.storedTexts().get(clause).startsWith("bquokka quokka quokka "),
+            assertTrue(fixture.storedTexts().get(clause).startsWith("bnumbat wombat quokka "),
                     fixture.storedTexts()::toString);
             assertEquals(1.0, meter(server, "plenary_sequencers"));
 
