@@ -63,6 +63,14 @@ class SequencerEvictionTest {
             retireBy(clock, server, 1);
             assertEquals(0.0, meter(server, "plenary_sequencers"));
 
+            // A new draft is indexed from the store: the search feed starts no sequencer for it
+            // (it used to start one for every document it re-indexed).
+            var imported = server.postMarkdown("# Dugong draft\n\n1. *Decides* to protect the dugong;\n");
+            assertEquals(201, imported.statusCode(), imported::body);
+            String draftId = plenary.http.HttpTestClient.json(imported).path("id").asText();
+            awaitIndexed(server, "dugong", draftId);
+            assertEquals(0.0, meter(server, "plenary_sequencers"), "the search feed started a sequencer");
+
             // A live client comes back: the document is loaded again and editing goes on from where it was.
             LiveTestClient back = fixture.client("back");
             back.await(() -> back.revision() == before, 30_000, "joined at the revision before the retirement");
