@@ -3,11 +3,12 @@ package plenary.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.eventbus.Message;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import plenary.document.Document;
 import plenary.document.MarkdownExporter;
+import plenary.live.SequencerRequest;
 import plenary.live.Sequencers;
 import plenary.people.Action;
 import plenary.people.Principal;
@@ -16,7 +17,7 @@ import plenary.render.HtmlEdition;
 import plenary.render.PdfEdition;
 import plenary.render.Variant;
 import plenary.store.DocumentRepository;
-import plenary.view.EditionJson;
+import plenary.view.NegotiationSnapshot;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -105,7 +106,10 @@ final class ExportRoutes {
             Document document = documents.find(id).orElseThrow(() -> DocumentIds.unknown(id));
             return new Rendered(document, markdown.write(document).getBytes(StandardCharsets.UTF_8));
         }
-        Edition edition = await(edition(id));
+        // Built here, from the sequencer's immutable snapshot: the writer's loop only hands over references.
+        NegotiationSnapshot snapshot = await(sequencers.<NegotiationSnapshot>request(id, new SequencerRequest.View())
+                .map(Message::body));
+        Edition edition = Edition.of(snapshot.document(), snapshot.negotiation());
         return new Rendered(edition.document(), format.equals("pdf")
                 ? PdfEdition.render(edition, variant)
                 : HtmlEdition.render(edition, variant).getBytes(StandardCharsets.UTF_8));
@@ -127,11 +131,6 @@ final class ExportRoutes {
             case "pdf" -> "application/pdf";
             default -> "text/html; charset=utf-8";
         };
-    }
-
-    private Future<Edition> edition(String documentId) {
-        return sequencers.<JsonObject>request(documentId, new JsonObject().put("action", "edition"))
-                .map(reply -> EditionJson.read(reply.body().getString("edition")));
     }
 
     private <T> Future<T> blocking(Callable<T> work) {

@@ -6,7 +6,13 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.json.jackson.DatabindCodec;
+import plenary.editing.ChangeJson;
+import plenary.editing.Submission;
 import plenary.live.LiveAddresses;
+import plenary.live.SequencerRequest;
 import plenary.metrics.Meters;
 import plenary.people.Action;
 import plenary.people.Decision;
@@ -28,6 +34,8 @@ final class LiveConnection {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     /** The longest a clause may be (DocumentState's limit): no caret lies beyond it. */
     private static final long MAX_CARET = 100_000;
+    /** Vert.x's own mapper: it reads a {@code JsonObject} into a tree without writing it out as text. */
+    private static final ObjectMapper JSON = DatabindCodec.mapper();
     static final short CLOSE_RESYNC = 4000;
 
     static final short CLOSE_ACCESS_CHANGED = 4001;
@@ -215,9 +223,8 @@ final class LiveConnection {
         // Subscribe before asking for the catch-up, so no frame falls between the two.
         following = true;
         fanout.follow(documentId, this)
-                .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId), new JsonObject()
-                        .put("action", "join").put("since", from).put("hash", hash)
-                        .put("userId", viewer.principal().userId()).put("clientId", clientId)))
+                .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId),
+                        new SequencerRequest.Join(from, (String) hash, viewer.principal().userId(), clientId)))
                 .onSuccess(reply -> {
                     if (!closed && !counted) {
                         counted = true;
@@ -240,25 +247,35 @@ final class LiveConnection {
             error(seq, "invalid-message", "submit needs a non-negative integer seq and a change object");
             return;
         }
-        JsonObject request = new JsonObject().put("action", "submit").put("clientId", clientId)
-                .put("seq", number.longValue()).put("author", author).put("authorId", viewer.principal().userId())
-                .put("change", change);
-        bus.<JsonObject>request(LiveAddresses.requests(documentId), request).onComplete(reply -> {
-            if (reply.failed()) {
-                error(seq, "unavailable", "the document's sequencer did not answer; resubmit after reconnecting");
-                return;
-            }
-            JsonObject outcome = reply.result().body();
-            switch (outcome.getString("outcome")) {
-                case "duplicate" -> send(new JsonObject().put("type", "ack").put("seq", outcome.getLong("seq"))
-                        .put("revision", outcome.getLong("revision")).put("duplicate", true));
-                case "rejected" -> error(seq, outcome.getString("code"), outcome.getString("message"));
-                // Applied and durable: said at once to the author, without waiting for the tick;
-                // the commit itself follows in order in the next ops frame.
-                default -> send(new JsonObject().put("type", "saved").put("seq", outcome.getLong("seq"))
-                        .put("revision", outcome.getLong("revision")));
-            }
-        });
+        // Decoded here, on this socket's event loop, so the document's writer gets a typed change.
+        Submission submission;
+        try {
+            JsonNode tree = JSON.valueToTree(change);
+            submission = new Submission(clientId, number.longValue(), author, viewer.principal().userId(),
+                    ChangeJson.decode(tree), ChangeJson.declaredSpan(tree));
+        } catch (IllegalArgumentException e) { // InvalidOperationException, or a value Jackson cannot read
+            error(seq, "invalid-change", e.getMessage());
+            return;
+        }
+        bus.<JsonObject>request(LiveAddresses.requests(documentId), new SequencerRequest.Submit(submission))
+                .onComplete(reply -> submitted(seq, reply));
+    }
+
+    private void submitted(Object seq, io.vertx.core.AsyncResult<io.vertx.core.eventbus.Message<JsonObject>> reply) {
+        if (reply.failed()) {
+            error(seq, "unavailable", "the document's sequencer did not answer; resubmit after reconnecting");
+            return;
+        }
+        JsonObject outcome = reply.result().body();
+        switch (outcome.getString("outcome")) {
+            case "duplicate" -> send(new JsonObject().put("type", "ack").put("seq", outcome.getLong("seq"))
+                    .put("revision", outcome.getLong("revision")).put("duplicate", true));
+            case "rejected" -> error(seq, outcome.getString("code"), outcome.getString("message"));
+            // Applied and durable: said at once to the author, without waiting for the tick;
+            // the commit itself follows in order in the next ops frame.
+            default -> send(new JsonObject().put("type", "saved").put("seq", outcome.getLong("seq"))
+                    .put("revision", outcome.getLong("revision")));
+        }
     }
 
     private void presence(JsonObject message) {
@@ -284,11 +301,9 @@ final class LiveConnection {
 
     /** Tells the room where this reader is. The client id stays private: presence names the connection. */
     private void presenceUpdate(String clauseId, Integer caret) {
-        bus.<JsonObject>request(LiveAddresses.requests(documentId), new JsonObject().put("action", "presence")
-                .put("connectionId", connectionId)
-                .put("presence", new JsonObject().put("name", author).put("userId", viewer.principal().userId())
-                        .put("role", viewer.role() == null ? null : viewer.role().wireName())
-                        .put("clauseId", clauseId).put("caret", caret)))
+        bus.<JsonObject>request(LiveAddresses.requests(documentId), new SequencerRequest.Presence(connectionId,
+                        author, viewer.principal().userId(), viewer.role() == null ? null : viewer.role().wireName(),
+                        clauseId, caret))
                 .onSuccess(reply -> {
                     if ("rejected".equals(reply.body().getString("outcome"))) {
                         error(null, reply.body().getString("code"), reply.body().getString("message"));
@@ -370,8 +385,7 @@ final class LiveConnection {
         }
         if (following) {
             fanout.unfollow(documentId, this);
-            bus.send(LiveAddresses.requests(documentId), new JsonObject().put("action", "leave")
-                    .put("connectionId", connectionId));
+            bus.send(LiveAddresses.requests(documentId), new SequencerRequest.Leave(connectionId));
         }
     }
 }

@@ -5,11 +5,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import plenary.live.SequencerRequest;
 import plenary.live.Sequencers;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Command;
 import plenary.negotiation.CommandAction;
-import plenary.negotiation.EventJson;
 import plenary.people.Action;
 import plenary.people.Membership;
 import plenary.people.Principal;
@@ -18,9 +18,7 @@ import plenary.store.PeopleRepository;
 import plenary.view.NegotiationSnapshot;
 import plenary.view.NegotiationViews;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +29,6 @@ import java.util.Objects;
  * The sequencer decides; this class only delivers and answers.
  */
 final class Negotiator {
-    private static final ObjectMapper JSON = EventJson.mapper();
 
     private final Vertx vertx;
     private final PeopleRepository people;
@@ -94,14 +91,7 @@ final class Negotiator {
     }
 
     Future<JsonObject> send(String documentId, Command command, Actor actor) {
-        JsonObject request;
-        try {
-            request = new JsonObject().put("action", "negotiate").put("command", JSON.writeValueAsString(command))
-                    .put("actor", JSON.writeValueAsString(actor));
-        } catch (JsonProcessingException e) {
-            return Future.failedFuture(e);
-        }
-        return sequencers.<JsonObject>request(documentId, request)
+        return sequencers.<JsonObject>request(documentId, new SequencerRequest.Negotiate(command, actor))
                 .recover(e -> Future.failedFuture(e instanceof io.vertx.core.eventbus.ReplyException re
                         && re.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT
                         ? new ProblemException(Problem.unavailable("the document did not answer in time; the request "
@@ -121,7 +111,7 @@ final class Negotiator {
      * a 404 when it is not there for them.
      */
     Future<String> view(String documentId, String what, String id, Actor viewer) {
-        return sequencers.<NegotiationSnapshot>request(documentId, new JsonObject().put("action", "view"))
+        return sequencers.<NegotiationSnapshot>request(documentId, new SequencerRequest.View())
                 .compose(reply -> views.<String>executeBlocking(() -> {
                     JsonNode view = NegotiationViews.of(reply.body(), what, id, viewer);
                     return view == null ? null : view.toString();

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -19,27 +20,21 @@ import plenary.editing.ChangeJson;
 import plenary.editing.ClientMark;
 import plenary.editing.Commit;
 import plenary.editing.DocumentState;
-import plenary.editing.InvalidOperationException;
 import plenary.editing.Outcome;
 import plenary.editing.Submission;
 import plenary.store.OperationLog;
-import plenary.render.Edition;
 import plenary.search.SearchSource;
 import plenary.view.DocumentJson;
-import plenary.view.EditionJson;
 import plenary.view.NegotiationSnapshot;
 import plenary.metrics.Meters;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Command;
 import plenary.negotiation.Event;
-import plenary.negotiation.EventJson;
 import plenary.negotiation.Negotiation;
 import plenary.negotiation.NegotiationException;
 import plenary.negotiation.Recorded;
 import plenary.negotiation.Verdict;
 import plenary.editing.Change;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -62,9 +57,17 @@ import java.util.function.Supplier;
 public final class DocumentSequencer extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentSequencer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper COMMANDS = EventJson.mapper();
     private static final int MAX_DEFERRED = 10_000;
     private static final long RELOAD_RETRY_MILLIS = 1_000;
+    /**
+     * The threads that make the sequencers' changes durable, shared by every sequencer of the
+     * process and used for nothing else, so a commit never waits behind REST reads, searches or
+     * sign-ins on Vert.x's shared pool. Each sequencer has at most one write in flight; four at
+     * once is as many as the store takes usefully (H2 commits to one file; PostgreSQL would take
+     * more, but the connection pool's eight also serve every read).
+     */
+    static final String WRITERS = "plenary-log";
+    private static final int WRITER_THREADS = 4;
 
     private final String documentId;
     private final OperationLog log;
@@ -86,13 +89,14 @@ public final class DocumentSequencer extends VerticleBase {
     private String durableHash;
     /** After a failed write: the state is being reloaded, and requests wait here for it. */
     private boolean reloading;
-    private final List<Message<JsonObject>> deferred = new ArrayList<>();
+    private final List<Message<SequencerRequest>> deferred = new ArrayList<>();
     private final ArrayDeque<Commit> recent = new ArrayDeque<>();
     private List<Pending> unwritten = new ArrayList<>();
     private boolean writing;
     private final List<Commit> unbroadcast = new ArrayList<>();
     private final List<Timing> unbroadcastTimings = new ArrayList<>();
     private Meters meters;
+    private WorkerExecutor writers;
     private Counter committed;
     private Gauge queue;
     private final List<Parked> parked = new ArrayList<>();
@@ -102,7 +106,7 @@ public final class DocumentSequencer extends VerticleBase {
     private boolean tickScheduled;
     /** Negotiation frames published so far: their numbers, and the one a state view is as of. */
     private long framesPublished;
-    private MessageConsumer<JsonObject> consumer;
+    private MessageConsumer<SequencerRequest> consumer;
     /** Where this sequencer retires to when idle; null: it never does (a benchmark's own). */
     private final Sequencers registry;
     private long lastRequestMillis;
@@ -116,7 +120,7 @@ public final class DocumentSequencer extends VerticleBase {
      * answer for a verdict (null: the usual acknowledgement of a typed change); {@code negotiationSeq}
      * is the negotiation's last event after it.
      */
-    private record Pending(List<Commit> commits, List<Recorded> events, Message<JsonObject> request, Document after,
+    private record Pending(List<Commit> commits, List<Recorded> events, Message<SequencerRequest> request, Document after,
                            JsonObject reply, long negotiationSeq, long arrivedNanos) {
     }
 
@@ -124,7 +128,7 @@ public final class DocumentSequencer extends VerticleBase {
     private record Timing(long arrivedNanos, long durableNanos) {
     }
 
-    private record Parked(long revision, Message<JsonObject> request, JsonObject reply) {
+    private record Parked(long revision, Message<SequencerRequest> request, JsonObject reply) {
     }
 
     public DocumentSequencer(String documentId, OperationLog log, SequencerSettings settings, Supplier<String> ids,
@@ -149,7 +153,9 @@ public final class DocumentSequencer extends VerticleBase {
     @Override
     public Future<?> start() {
         meters = Meters.of(vertx);
+        writers = vertx.createSharedWorkerExecutor(WRITERS, WRITER_THREADS);
         LocalObjectCodec.register(vertx, SearchSource.class);
+        SequencerRequest.registerCodecs(vertx);
         LocalObjectCodec.register(vertx, NegotiationSnapshot.class);
         committed = meters.opsCommitted(documentId);
         queue = Gauge.builder("plenary.sequencer.queue", this, s -> s.unwritten.size() + s.parked.size() + s.deferred.size())
@@ -162,7 +168,7 @@ public final class DocumentSequencer extends VerticleBase {
             lastRequestMillis = clock.millis();
             armIdleCheck();
             return consumer.completion();
-        });
+        }).onFailure(e -> writers.close()); // not deployed, so never stopped: let go of the pool here
     }
 
     /**
@@ -208,7 +214,7 @@ public final class DocumentSequencer extends VerticleBase {
         scheduleSilence();
     }
 
-    private void onRequest(Message<JsonObject> request) {
+    private void onRequest(Message<SequencerRequest> request) {
         if (retired) {
             request.fail(Sequencers.RETIRED, "this document's sequencer retired; ask again");
             return;
@@ -223,42 +229,32 @@ public final class DocumentSequencer extends VerticleBase {
             }
             return;
         }
-        JsonObject body = request.body();
-        switch (body.getString("action", "")) {
-            case "submit" -> submit(request, body);
-            case "negotiate" -> negotiate(request, body);
-            case "view" -> view(request);
-            // What an export shows: it holds no drafts, so it is the same for every reader.
-            case "edition" -> request.reply(new JsonObject()
-                    .put("edition", EditionJson.write(Edition.of(state.document(), desk.negotiation()))));
+        if (!(((Message<?>) request).body() instanceof SequencerRequest asked)) {
+            request.fail(400, "not a sequencer request"); // only this process sends here; a bug if it happens
+            return;
+        }
+        switch (asked) {
+            case SequencerRequest.Submit submit -> submit(request, submit.submission());
+            case SequencerRequest.Negotiate negotiate -> decide(negotiate.command(), negotiate.actor(), request);
+            case SequencerRequest.View view -> view(request);
             // What the search index holds of this document, as durable now.
             // Only references are copied here: the entries are built on the search feed's worker.
-            case "search-entries" -> request.reply(new SearchSource(durableDocument, desk.durable().copy(),
-                    durableRevision, desk.durable().seq()));
-            case "join" -> join(request, body);
-            case "presence" -> presence(request, body);
-            case "leave" -> {
-                String connection = body.getString("connectionId");
+            case SequencerRequest.SearchEntries entries -> request.reply(new SearchSource(durableDocument,
+                    desk.durable().copy(), durableRevision, desk.durable().seq()));
+            case SequencerRequest.Join join -> join(request, join);
+            case SequencerRequest.Presence where -> presence(request, where);
+            case SequencerRequest.Leave leave -> {
+                String connection = leave.connectionId();
                 if (presence.remove(connection) != null) {
                     presenceChanges.put(connection, new JsonObject().put("connectionId", connection).put("left", true));
                     scheduleTick();
                 }
             }
-            default -> request.fail(400, "unknown sequencer action");
         }
     }
 
-    private void submit(Message<JsonObject> request, JsonObject body) {
+    private void submit(Message<SequencerRequest> request, Submission submission) {
         long arrived = System.nanoTime();
-        Submission submission;
-        try {
-            JsonNode change = JSON.readTree(body.getJsonObject("change").encode());
-            submission = new Submission(body.getString("clientId"), body.getLong("seq"), body.getString("author"),
-                    body.getString("authorId"), ChangeJson.decode(change), ChangeJson.declaredSpan(change));
-        } catch (InvalidOperationException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            request.reply(rejected("invalid-change", e.getMessage()));
-            return;
-        }
         if (!submission.change().typed()) {
             request.reply(rejected("forbidden", "statuses change through the negotiation API, not by typing"));
             return;
@@ -286,20 +282,7 @@ public final class DocumentSequencer extends VerticleBase {
      * A negotiation command: decided against the state now, its text changes applied like any edit,
      * and the changes and events written in one transaction before the answer.
      */
-    private void negotiate(Message<JsonObject> request, JsonObject body) {
-        Command command;
-        Actor actor;
-        try {
-            command = COMMANDS.readValue(body.getString("command"), Command.class);
-            actor = COMMANDS.readValue(body.getString("actor"), Actor.class);
-        } catch (JsonProcessingException | RuntimeException e) {
-            request.reply(rejected("invalid", "the command could not be read"));
-            return;
-        }
-        decide(command, actor, request);
-    }
-
-    private void decide(Command command, Actor actor, Message<JsonObject> request) {
+    private void decide(Command command, Actor actor, Message<SequencerRequest> request) {
         Instant now = clock.instant();
         Verdict verdict;
         try {
@@ -389,7 +372,7 @@ public final class DocumentSequencer extends VerticleBase {
      * to tens of milliseconds with hundreds of amendments), not this context, which only copies
      * references.
      */
-    private void view(Message<JsonObject> request) {
+    private void view(Message<SequencerRequest> request) {
         request.reply(new NegotiationSnapshot(state.document(), desk.negotiation().copy(), framesPublished,
                 clock.instant()));
     }
@@ -426,7 +409,7 @@ public final class DocumentSequencer extends VerticleBase {
         Document snapshot = snapshotDue ? head : null;
         var clients = snapshotDue ? state.lastByClient() : null;
         long negotiationSeq = batch.getLast().negotiationSeq();
-        vertx.executeBlocking(() -> {
+        writers.executeBlocking(() -> {
             log.append(documentId, commits, events, head, negotiationSeq, snapshot, clients);
             return null;
         }, false).onComplete(written -> {
@@ -501,7 +484,7 @@ public final class DocumentSequencer extends VerticleBase {
             if (reloaded.failed()) {
                 LOG.error("document {}: reloading failed; trying again in {} ms", documentId, RELOAD_RETRY_MILLIS,
                         reloaded.cause());
-                List<Message<JsonObject>> waiting = new ArrayList<>(deferred);
+                List<Message<SequencerRequest>> waiting = new ArrayList<>(deferred);
                 deferred.clear();
                 waiting.forEach(r -> refuse(r, "unavailable", "the document could not be reloaded; try again"));
                 vertx.setTimer(RELOAD_RETRY_MILLIS, t -> reload());
@@ -513,19 +496,19 @@ public final class DocumentSequencer extends VerticleBase {
             writing = false;
             vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
                     "{\"type\":\"resync\",\"reason\":\"the server could not save recent changes\"}");
-            List<Message<JsonObject>> waiting = new ArrayList<>(deferred);
+            List<Message<SequencerRequest>> waiting = new ArrayList<>(deferred);
             deferred.clear();
             waiting.forEach(this::onRequest);
         });
     }
 
     /** A refusal in the shape each action expects: an outcome for changes, a failure for the rest. */
-    private static void refuse(Message<JsonObject> request, String code, String message) {
-        String action = request.body().getString("action", "");
-        if (action.equals("submit") || action.equals("negotiate")) {
-            request.reply(rejected(code, message));
-        } else if (!action.equals("leave")) {
-            request.fail(503, message);
+    private static void refuse(Message<SequencerRequest> request, String code, String message) {
+        switch (request.body()) {
+            case SequencerRequest.Submit s -> request.reply(rejected(code, message));
+            case SequencerRequest.Negotiate n -> request.reply(rejected(code, message));
+            case SequencerRequest.Leave l -> { } // sent, not asked: nobody waits for an answer
+            default -> request.fail(503, message);
         }
     }
 
@@ -536,11 +519,11 @@ public final class DocumentSequencer extends VerticleBase {
      * how far this client's own submissions got ({@code lastSeq}). A hash the sequencer no longer
      * keeps in memory is read from the log first.
      */
-    private void join(Message<JsonObject> request, JsonObject body) {
-        long since = body.getLong("since", -1L);
-        String hash = body.getString("hash");
-        String userId = body.getString("userId");
-        String clientId = body.getString("clientId");
+    private void join(Message<SequencerRequest> request, SequencerRequest.Join body) {
+        long since = body.since();
+        String hash = body.hash();
+        String userId = body.userId();
+        String clientId = body.clientId();
         if (hash == null || since < 0 || since > durableRevision) {
             request.reply(joinReply(since, since > durableRevision, userId, clientId));
             return;
@@ -605,14 +588,15 @@ public final class DocumentSequencer extends VerticleBase {
      * Where a reader is. A clause that is not in the document is refused rather than passed on:
      * the frame goes to every reader.
      */
-    private void presence(Message<JsonObject> request, JsonObject body) {
-        String connection = body.getString("connectionId");
-        JsonObject entry = body.getJsonObject("presence");
-        String clauseId = entry.getString("clauseId");
+    private void presence(Message<SequencerRequest> request, SequencerRequest.Presence where) {
+        String connection = where.connectionId();
+        String clauseId = where.clauseId();
         if (clauseId != null && state.document().clause(clauseId).isEmpty()) {
             request.reply(rejected("unknown-clause", "no clause " + clauseId + " in this document"));
             return;
         }
+        JsonObject entry = new JsonObject().put("name", where.name()).put("userId", where.userId())
+                .put("role", where.role()).put("clauseId", clauseId).put("caret", where.caret());
         presence.put(connection, entry);
         presenceChanges.put(connection, entry.copy().put("connectionId", connection));
         scheduleTick();
@@ -715,7 +699,7 @@ public final class DocumentSequencer extends VerticleBase {
             io.vertx.core.Promise<Void> idle = io.vertx.core.Promise.promise();
             awaitIdle(idle, 500);
             return idle.future();
-        });
+        }).compose(v -> writers.close());
     }
 
     private void awaitIdle(io.vertx.core.Promise<Void> idle, int triesLeft) {

@@ -6,7 +6,8 @@ import io.vertx.core.eventbus.MessageCodec;
 
 /**
  * Passes an immutable object over this process's event bus as it is: no JSON, no copy. It never
- * leaves the process, so it is for answers that only a local reader asks for (the search feed).
+ * leaves the process: the sequencers' requests ({@link SequencerRequest}) and the snapshots they
+ * answer with. A clustered event bus would need a wire form for each.
  */
 final class LocalObjectCodec<T> implements MessageCodec<T, T> {
     private final Class<T> type;

@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
 import plenary.metrics.Meters;
 import plenary.store.OperationLog;
 
@@ -49,6 +48,7 @@ public final class Sequencers {
                 .description("documents with a running sequencer in this process").register(registry);
         retired = Counter.builder("plenary.sequencers.retired")
                 .description("sequencers stopped after being idle, to be loaded again on demand").register(registry);
+        SequencerRequest.registerCodecs(vertx);
     }
 
     /** Completes once the document's sequencer is listening; fails if the document does not exist. */
@@ -69,11 +69,11 @@ public final class Sequencers {
      * Asks the document's sequencer, starting it if need be; asked again once if it retired as the
      * request reached it (or had just stopped listening).
      */
-    public <T> Future<Message<T>> request(String documentId, JsonObject body) {
+    public <T> Future<Message<T>> request(String documentId, SequencerRequest body) {
         return request(documentId, body, true);
     }
 
-    private <T> Future<Message<T>> request(String documentId, JsonObject body, boolean again) {
+    private <T> Future<Message<T>> request(String documentId, SequencerRequest body, boolean again) {
         return ensure(documentId)
                 .compose(v -> vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body))
                 .recover(e -> again && wentAway(e) ? request(documentId, body, false) : Future.failedFuture(e));
@@ -85,7 +85,7 @@ public final class Sequencers {
      * it. For readers that can do without it (the search feed reads the store instead), so that they
      * do not bring back a sequencer that retired because nobody needed it.
      */
-    public <T> Future<Message<T>> requestIfRunning(String documentId, JsonObject body) {
+    public <T> Future<Message<T>> requestIfRunning(String documentId, SequencerRequest body) {
         Future<String> deployment = deployments.get(documentId);
         if (deployment == null || retiring.containsKey(documentId)) {
             return Future.failedFuture(new NotRunning(documentId));

@@ -2,7 +2,8 @@ package plenary.search;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.WorkerExecutor;
+import plenary.live.SequencerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.document.Document;
@@ -41,6 +42,15 @@ public final class IndexFeed {
     private Set<String> dirty = new LinkedHashSet<>();
     private boolean flushing;
 
+    /**
+     * The one thread that reads documents for the index and builds their entries (Markdown and
+     * regular expressions over whole documents): background work that should take neither a
+     * commit's nor a request's turn on Vert.x's shared pool. One is enough, as the feed flushes one
+     * document after another.
+     */
+    static final String BUILDERS = "plenary-index";
+    private final WorkerExecutor builders;
+
     public IndexFeed(Vertx vertx, SearchIndex index, DocumentRepository documents, PeopleRepository people,
                      Sequencers sequencers) {
         this.vertx = vertx;
@@ -48,6 +58,7 @@ public final class IndexFeed {
         this.documents = documents;
         this.people = people;
         this.sequencers = sequencers;
+        this.builders = vertx.createSharedWorkerExecutor(BUILDERS, 1);
     }
 
     /** Blocking: brings the index up to date with the database. Returns how many documents it re-indexed. */
@@ -100,11 +111,11 @@ public final class IndexFeed {
     }
 
     private Future<Void> reindexLive(String documentId) {
-        return vertx.executeBlocking(() -> meetingOf(documentId), false)
+        return builders.executeBlocking(() -> meetingOf(documentId), false)
                 .compose(meetingId -> sequencers.<SearchSource>requestIfRunning(documentId,
-                                new JsonObject().put("action", "search-entries"))
+                                new SequencerRequest.SearchEntries())
                         // The entries are built here, on a worker, not on the document's sequencer.
-                        .compose(reply -> vertx.executeBlocking(() -> {
+                        .compose(reply -> builders.executeBlocking(() -> {
                             SearchSource source = reply.body();
                             return new Built(new SearchIndex.Marker(source.revision(), source.seq()),
                                     Entries.of(source.document(), meetingId, source.negotiation()));
@@ -112,7 +123,7 @@ public final class IndexFeed {
                         // A sequencer retires only once all it holds is durable: the store has it all,
                         // and starting the sequencer again just for this would undo its retirement.
                         .recover(e -> e instanceof Sequencers.NotRunning
-                                ? vertx.executeBlocking(() -> fromStore(documentId, meetingId), false)
+                                ? builders.executeBlocking(() -> fromStore(documentId, meetingId), false)
                                 : Future.failedFuture(e))
                         // Back on the feed's own context, so its fields stay single-threaded.
                         .compose(built -> Future.fromCompletionStage(index.replaceLater(documentId, built.marker(),

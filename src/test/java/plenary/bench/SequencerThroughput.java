@@ -6,7 +6,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import plenary.document.Clause;
 import plenary.document.ClauseKind;
@@ -21,6 +20,7 @@ import plenary.editing.Submission;
 import plenary.editing.TextOp;
 import plenary.live.DocumentSequencer;
 import plenary.live.LiveAddresses;
+import plenary.live.SequencerRequest;
 import plenary.live.SequencerSettings;
 import plenary.store.Database;
 import plenary.store.DocumentRepository;
@@ -293,10 +293,10 @@ public final class SequencerThroughput {
             }
             int clause = random.nextInt(clauseIds.length);
             TextOp op = replaceOne(random, safe);
-            JsonObject change = new JsonObject().put("type", "text").put("clauseId", clauseIds[clause])
-                    .put("version", known[clause]).put("op", new JsonArray(plenary.editing.TextOpJson.toList(op)));
-            JsonObject request = new JsonObject().put("action", "submit").put("clientId", "c" + client)
-                    .put("seq", ++seqs[client]).put("author", AUTHOR).put("change", change);
+            // Typed, as a live socket's event loop hands it over (LiveConnection decodes the JSON there).
+            SequencerRequest request = new SequencerRequest.Submit(new Submission("c" + client,
+                    ++seqs[client], AUTHOR, AUTHOR, new Change.TextEdit(clauseIds[clause], known[clause], op),
+                    -1));
             long sent = System.nanoTime();
             inflight.incrementAndGet();
             vertx.eventBus().<JsonObject>request(address, request, delivery).onComplete(reply -> {

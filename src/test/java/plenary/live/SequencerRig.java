@@ -6,6 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.DatabindCodec;
+import com.fasterxml.jackson.databind.JsonNode;
+import plenary.editing.ChangeJson;
+import plenary.editing.Submission;
 import plenary.document.Clause;
 import plenary.document.ClauseKind;
 import plenary.document.Document;
@@ -152,27 +156,22 @@ final class SequencerRig implements AutoCloseable {
 
     // ---- requests, as LiveConnection and Negotiator build them -----------------------------------------
 
-    static JsonObject join(String clientId, String userId, long since, String hash) {
-        return new JsonObject().put("action", "join").put("since", since).put("hash", hash).put("userId", userId)
-                .put("clientId", clientId);
+    static SequencerRequest join(String clientId, String userId, long since, String hash) {
+        return new SequencerRequest.Join(since, hash, userId, clientId);
     }
 
     /** A text edit inserting {@code text} at the start of the clause, written against {@code version}. */
-    static JsonObject prepend(String clientId, String userId, long seq, String clauseId, long version, String text) {
+    static SequencerRequest prepend(String clientId, String userId, long seq, String clauseId, long version,
+                                    String text) {
         JsonObject change = new JsonObject().put("type", "text").put("clauseId", clauseId).put("version", version)
                 .put("op", new JsonArray().add(text));
-        return new JsonObject().put("action", "submit").put("clientId", clientId).put("seq", seq)
-                .put("author", "Typist " + userId).put("authorId", userId).put("change", change);
+        JsonNode tree = DatabindCodec.mapper().valueToTree(change);
+        return new SequencerRequest.Submit(new Submission(clientId, seq, "Typist " + userId, userId,
+                ChangeJson.decode(tree), ChangeJson.declaredSpan(tree)));
     }
 
-    static JsonObject negotiate(Command command, Actor actor) {
-        try {
-            return new JsonObject().put("action", "negotiate")
-                    .put("command", EventJson.mapper().writeValueAsString(command))
-                    .put("actor", EventJson.mapper().writeValueAsString(actor));
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
+    static SequencerRequest negotiate(Command command, Actor actor) {
+        return new SequencerRequest.Negotiate(command, actor);
     }
 
 
@@ -211,7 +210,7 @@ final class SequencerRig implements AutoCloseable {
             start();
         }
 
-        Future<JsonObject> send(JsonObject request) {
+        Future<JsonObject> send(SequencerRequest request) {
             return vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId), request)
                     .map(io.vertx.core.eventbus.Message::body);
         }
@@ -219,12 +218,12 @@ final class SequencerRig implements AutoCloseable {
         /** The negotiation state as {@code actor} reads it, built from the sequencer's snapshot as the API does. */
         Future<JsonObject> viewState(Actor actor) {
             return vertx.eventBus().<NegotiationSnapshot>request(LiveAddresses.requests(documentId),
-                            new JsonObject().put("action", "view"))
+                            new SequencerRequest.View())
                     .map(reply -> new JsonObject(NegotiationViews.of(reply.body(), "state", null, actor).toString()));
         }
 
-        JsonObject request(JsonObject request) {
-            return await(send(request), "the sequencer's answer to " + request.getString("action"));
+        JsonObject request(SequencerRequest request) {
+            return await(send(request), "the sequencer's answer to " + request.getClass().getSimpleName());
         }
 
         /** The next broadcast frame of {@code type}, skipping others; fails after {@code timeout}. */

@@ -25,13 +25,13 @@ import plenary.editing.TextOp;
 import plenary.http.HttpTestClient;
 import plenary.http.RunningServer;
 import plenary.live.LiveAddresses;
+import plenary.live.SequencerRequest;
 import plenary.live.LiveTestClient;
 import plenary.live.SequencerSettings;
 import plenary.live.Sequencers;
 import plenary.negotiation.Actor;
 import plenary.negotiation.Command;
 import plenary.negotiation.Event;
-import plenary.negotiation.EventJson;
 import plenary.negotiation.Recorded;
 import plenary.negotiation.Transition;
 import plenary.people.Role;
@@ -140,8 +140,7 @@ class HashBackfillMigrationTest {
                 for (Old o : old.values()) {
                     String id = o.head().id();
                     sequencers.ensure(id).await(30, TimeUnit.SECONDS);
-                    JsonObject joined = request(vertx, id, new JsonObject().put("action", "join").put("since", -1L)
-                            .put("userId", "u-new").put("clientId", "new"));
+                    JsonObject joined = request(vertx, id, new SequencerRequest.Join(-1L, null, "u-new", "new"));
                     long revision = o.commits().size();
                     assertEquals(revision, joined.getLong("revision"), id);
                     assertEquals(o.hashes().isEmpty() ? CommitHash.genesis(id) : o.hashes().getLast(),
@@ -149,10 +148,8 @@ class HashBackfillMigrationTest {
                     String clause = o.head().clauses().stream().filter(cl -> cl.kind() == ClauseKind.OPERATIVE)
                             .filter(cl -> cl.status() == ClauseStatus.BRACKETED).findFirst().orElseThrow().id();
                     long version = o.head().clause(clause).orElseThrow().version();
-                    JsonObject applied = request(vertx, id, new JsonObject().put("action", "submit")
-                            .put("clientId", "new").put("seq", 1L).put("author", "New").put("authorId", "u-new")
-                            .put("change", new JsonObject().put("type", "text").put("clauseId", clause)
-                                    .put("version", version).put("op", new io.vertx.core.json.JsonArray().add("New "))));
+                    JsonObject applied = request(vertx, id, new SequencerRequest.Submit(new Submission("new", 1L, "New",
+                            "u-new", new Change.TextEdit(clause, version, TextOp.builder().insert("New ").build()), -1)));
                     assertEquals("applied", applied.getString("outcome"), id + ": " + applied.encode());
                     assertEquals(revision + 1, applied.getLong("revision"));
                     Commit next = log.commits(id, revision, revision + 1, 1).getFirst();
@@ -160,11 +157,8 @@ class HashBackfillMigrationTest {
                     assertEquals(CommitHash.next(previous, next), next.hash(), "the chain goes on from V6's hashes");
                     if (o.events() > 0) {
                         // A negotiation write is fenced on the head's negotiation sequence, which V5 filled in.
-                        JsonObject voting = request(vertx, id, new JsonObject().put("action", "negotiate")
-                                .put("command", EventJson.mapper().writeValueAsString(
-                                        new Command.SetPhase(Phase.VOTING, true, null)))
-                                .put("actor", EventJson.mapper().writeValueAsString(
-                                        new Actor("u-chair", "Chair", Role.CHAIR, null))));
+                        JsonObject voting = request(vertx, id, new SequencerRequest.Negotiate(
+                                new Command.SetPhase(Phase.VOTING, true, null), new Actor("u-chair", "Chair", Role.CHAIR, null)));
                         assertEquals("applied", voting.getString("outcome"), voting.encode());
                         assertEquals(o.events() + 1, voting.getLong("seq"));
                     }
@@ -382,7 +376,7 @@ class HashBackfillMigrationTest {
         }
     }
 
-    private static JsonObject request(Vertx vertx, String documentId, JsonObject body) throws Exception {
+    private static JsonObject request(Vertx vertx, String documentId, SequencerRequest body) throws Exception {
         return vertx.eventBus().<JsonObject>request(LiveAddresses.requests(documentId), body)
                 .await(30, TimeUnit.SECONDS).body();
     }
