@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { LiveClientError } from './live/live-client.js';
 import { autoGrow, showText } from './textarea.js';
 import { clauseName, renderLiveClause, showPeople, updateLiveClause } from './render-live-clause.js';
+import { markLong } from './long-document.js';
 import { addStrings, t } from './i18n.js';
 import strings from './strings/live.js';
 
@@ -67,6 +68,8 @@ export class LiveView {
       this._empty.remove();
       this.element.querySelector(':scope > .loading')?.remove();
     }
+    // Text areas far from the screen are not laid out or styled again on each keystroke.
+    markLong(this.element, clauses.length);
     let previous = null;
     clauses.forEach((clause, i) => {
       let parts = this._parts.get(clause.id);

@@ -7,10 +7,8 @@
 import { h } from '../dom.js';
 import { t, tn } from '../i18n.js';
 import { renderClause } from '../render-clause.js';
+import { markLong } from '../long-document.js';
 import { clauseName } from './clause-name.js';
-
-/** Paragraphs from which the read view lets the browser skip those far from the screen. */
-const LONG_DOCUMENT = 150;
 
 export class ReadView {
   /** ctx: the room context (room.js). */
@@ -45,10 +43,7 @@ export class ReadView {
       return;
     }
     this.element.querySelector(':scope > .loading, :scope > .empty')?.remove();
-    // A long document lays out only the paragraphs near the screen (css/room.css): a remote
-    // keystroke re-laid out all 1,000 of BrowserRoom's, 41 ms a keystroke. A short one is laid out
-    // whole, so that every paragraph keeps its real size for whoever measures it.
-    this.element.classList.toggle('clauses--long', clauses.length >= LONG_DOCUMENT);
+    markLong(this.element, clauses.length); // long-document.js
     const present = new Set(clauses.map((c) => c.id));
     for (const [id, item] of this._items) {
       if (!present.has(id)) {

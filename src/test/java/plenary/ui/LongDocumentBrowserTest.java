@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 
 import java.util.List;
 
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * keystroke's layout on 1,000 paragraphs from 41 to 3 ms (BrowserRoom). A paragraph far below is
  * skipped yet in the page (its text is there), and once scrolled to it
  * is laid out at its real size, its button at least 24 px high (WCAG 2.2's target size). A short
- * document (every other browser test) is laid out whole.
+ * document (every other browser test) is laid out whole. The live editing view does the same with
+ * its text areas, and one far down takes typing once scrolled to.
  */
 @Tag("browser")
 @ResourceLock(BrowserLock.NAME)
@@ -46,6 +48,30 @@ class LongDocumentBrowserTest {
                     "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", button)));
             Number height = (Number) js(browser, "return document.querySelector(arguments[0]).getBoundingClientRect().height;", button);
             assertTrue(height.doubleValue() >= 24, "the paragraph's button, laid out once near: " + height + " px");
+
+            // The live editing view of the same document: its text areas far from the screen are skipped
+            // too (each keystroke styled and laid out all of them again), and laid out once near.
+            Browser editor = demo.signedIn("rapporteur");
+            RoomBrowsing.openDocument(editor, demo.base, documentId);
+            editor.waitFor(By.cssSelector(".live-toggle")).click();
+            editor.waitUntil(d -> ((List<?>) js(editor, "return [...document.querySelectorAll('.clauses--live > .live-clause')];")).size() == 160);
+            assertEquals(Boolean.TRUE, js(editor, "return document.querySelector('.clauses--live').classList.contains('clauses--long');"));
+            String lastLive = ".clauses--live > .live-clause:last-child";
+            String area = lastLive + " textarea";
+            assertEquals(Boolean.FALSE, js(editor, "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", area),
+                    "the last paragraph's text area is skipped while far from the screen");
+            assertTrue(String.valueOf(js(editor, "return document.querySelector(arguments[0]).value;", area))
+                    .contains("paragraph 160 of the agenda"), "its text is in the page");
+            js(editor, "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", area);
+            editor.waitUntil(d -> Boolean.TRUE.equals(js(editor,
+                    "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", area)));
+            Number smallest = (Number) js(editor, "return Math.min(...[...document.querySelectorAll(arguments[0])]"
+                    + ".filter(b => b.getClientRects().length).map(b => b.getBoundingClientRect().height));", lastLive + " .live-clause__button");
+            assertTrue(smallest.doubleValue() >= 24, "its buttons shown, laid out once near: " + smallest + " px");
+            // Typing there works as anywhere: the paragraph it reached is the one that changed.
+            editor.driver.findElement(By.cssSelector(area)).sendKeys(Keys.END, " Typed far down.");
+            editor.waitUntil(d -> demo.rest.operative("rapporteur", documentId, "160").get("text").asText()
+                    .endsWith("Typed far down."));
 
             // The sample document, short, is laid out whole.
             RoomBrowsing.openDocument(browser, demo.base, demo.rest.sampleDocument("observer"));
