@@ -36,6 +36,8 @@ final class Negotiator {
     private final Sequencers sequencers;
     /** Views are built here, two at a time at most, apart from the pool that serves the database. */
     private final WorkerExecutor views;
+    /** Views built once per state and class of readers, shared by the routers of every event loop. */
+    private final ViewCache cache;
 
     Negotiator(Vertx vertx, PeopleRepository people, Access access, Sequencers sequencers) {
         this.vertx = vertx;
@@ -43,6 +45,7 @@ final class Negotiator {
         this.access = access;
         this.sequencers = sequencers;
         this.views = vertx.createSharedWorkerExecutor("plenary-views", 2);
+        this.cache = ViewCache.of(vertx);
     }
 
     /** Who is acting in a document, with the meeting id. */
@@ -107,15 +110,24 @@ final class Negotiator {
     }
 
     /**
-     * A view for this person, built here (on the views' own workers) from the sequencer's snapshot;
-     * a 404 when it is not there for them.
+     * A view for this person, built here (on the views' own workers) from the sequencer's snapshot,
+     * or one already built for a reader who sees the same ({@link ViewCache}); a 404 when it is not
+     * there for them.
      */
     Future<String> view(String documentId, String what, String id, Actor viewer) {
         return sequencers.<NegotiationSnapshot>request(documentId, new SequencerRequest.View())
-                .compose(reply -> views.<String>executeBlocking(() -> {
-                    JsonNode view = NegotiationViews.of(reply.body(), what, id, viewer);
-                    return view == null ? null : view.toString();
-                }, false))
+                .compose(reply -> {
+                    NegotiationSnapshot snapshot = reply.body();
+                    try {
+                        return cache.view(documentId, snapshot, what, id, viewer,
+                                () -> views.<String>executeBlocking(() -> {
+                                    JsonNode view = NegotiationViews.of(snapshot, what, id, viewer);
+                                    return view == null ? null : view.toString();
+                                }, false));
+                    } catch (Exception e) {
+                        return Future.failedFuture(e);
+                    }
+                })
                 .compose(view -> view != null ? Future.succeededFuture(view)
                         : Future.failedFuture(new ProblemException(Problem.notFound("no " + what + " " + id))));
     }

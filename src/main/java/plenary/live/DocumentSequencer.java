@@ -97,6 +97,9 @@ public final class DocumentSequencer extends VerticleBase {
     private final List<Timing> unbroadcastTimings = new ArrayList<>();
     private Meters meters;
     private WorkerExecutor writers;
+    /** The last copy of the negotiation handed to readers, and the negotiation it was copied from. */
+    private Negotiation viewCopy;
+    private Negotiation viewCopyOf;
     private Counter committed;
     private Gauge queue;
     private final List<Parked> parked = new ArrayList<>();
@@ -373,8 +376,14 @@ public final class DocumentSequencer extends VerticleBase {
      * references.
      */
     private void view(Message<SequencerRequest> request) {
-        request.reply(new NegotiationSnapshot(state.document(), desk.negotiation().copy(), framesPublished,
-                clock.instant()));
+        Negotiation now = desk.negotiation();
+        // One copy per change, not per reader: fifty browsers reloading after one event share it.
+        // Only events change a negotiation, and each one moves its seq.
+        if (viewCopyOf != now || viewCopy.seq() != now.seq()) {
+            viewCopy = now.copy();
+            viewCopyOf = now;
+        }
+        request.reply(new NegotiationSnapshot(state.document(), viewCopy, framesPublished, clock.instant()));
     }
 
     /** The clauses whose amendments an event may have regrouped. */

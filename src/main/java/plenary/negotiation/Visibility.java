@@ -71,6 +71,32 @@ public final class Visibility {
         return c;
     }
 
+    /** The readers who see no delegation's own business: every role outside the delegations, and most delegates. */
+    public static final String ROOM_READERS = "room";
+
+    /**
+     * Which readers see exactly what {@code viewer} sees of {@code n}: {@link #ROOM_READERS}, unless
+     * the viewer is a delegate whose delegation has a draft or a private thread now, which only its
+     * own delegates see. A view built for one reader of a class is the view of every one of them.
+     */
+    public static String readers(Negotiation n, Actor viewer) {
+        if (!viewer.is(Role.DELEGATE) || viewer.delegation() == null) {
+            return ROOM_READERS;
+        }
+        String own = "delegation:" + viewer.delegation();
+        for (Amendment a : n.amendments()) {
+            if (a.restricted() && amendment(a, viewer)) {
+                return own;
+            }
+        }
+        for (Comment c : n.comments()) {
+            if (n.privateTo(c.id()).isPresent() && comment(n, c, viewer)) {
+                return own;
+            }
+        }
+        return ROOM_READERS;
+    }
+
     /** How much of a logged entry the viewer may read, judged against the negotiation as it is now. */
     public static Seen entry(Negotiation n, Recorded r, Actor viewer) {
         return switch (r.event()) {

@@ -41,9 +41,13 @@ final class DraftRoom implements AutoCloseable {
     /** username → a client signed in as them. */
     final Map<String, HttpTestClient> people = new LinkedHashMap<>();
 
-    private DraftRoom(Path dir) throws Exception {
+    /** Settings of the server, as environment variables; kept for a restart. */
+    private final Map<String, String> env;
+
+    private DraftRoom(Path dir, Map<String, String> env) throws Exception {
         this.dir = dir;
-        this.server = RunningServer.start(dir, "--no-samples");
+        this.env = env;
+        this.server = RunningServer.startWith(dir, env, "--no-samples");
         HttpTestClient admin = server.http();
         String adminToken = TestPeople.signIn(admin, "admin", TestPeople.ADMIN_PASSWORD);
         meetingId = TestPeople.withToken(admin, adminToken, () -> HttpTestClient.json(
@@ -63,7 +67,12 @@ final class DraftRoom implements AutoCloseable {
     }
 
     static DraftRoom open(Path dir) throws Exception {
-        return new DraftRoom(dir);
+        return new DraftRoom(dir, Map.of());
+    }
+
+    /** As {@link #open(Path)}, the server started with these settings (environment variables). */
+    static DraftRoom open(Path dir, Map<String, String> env) throws Exception {
+        return new DraftRoom(dir, env);
     }
 
     private void add(HttpTestClient admin, String adminToken, String username, String role, String delegation) {
@@ -96,7 +105,7 @@ final class DraftRoom implements AutoCloseable {
         people.values().forEach(HttpTestClient::close);
         server.close();
         work.accept(dir);
-        server = RunningServer.start(dir, "--no-samples");
+        server = RunningServer.startWith(dir, env, "--no-samples");
         signInEveryone();
     }
 
