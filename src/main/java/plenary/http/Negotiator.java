@@ -118,15 +118,10 @@ final class Negotiator {
         return sequencers.<NegotiationSnapshot>request(documentId, new SequencerRequest.View())
                 .compose(reply -> {
                     NegotiationSnapshot snapshot = reply.body();
-                    try {
-                        return cache.view(documentId, snapshot, what, id, viewer,
-                                () -> views.<String>executeBlocking(() -> {
-                                    JsonNode view = NegotiationViews.of(snapshot, what, id, viewer);
-                                    return view == null ? null : view.toString();
-                                }, false));
-                    } catch (Exception e) {
-                        return Future.failedFuture(e);
-                    }
+                    return cache.view(documentId, snapshot, what, id, viewer, parts -> views.executeBlocking(() -> {
+                        JsonNode view = NegotiationViews.of(snapshot, what, id, viewer, parts);
+                        return view == null ? null : view.toString();
+                    }, false));
                 })
                 .compose(view -> view != null ? Future.succeededFuture(view)
                         : Future.failedFuture(new ProblemException(Problem.notFound("no " + what + " " + id))));

@@ -12,10 +12,11 @@ import plenary.negotiation.Negotiation;
 import plenary.negotiation.Visibility;
 import plenary.view.NegotiationJson;
 import plenary.view.NegotiationSnapshot;
+import plenary.view.ViewParts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The views of the negotiation, built once per state and class of readers and then served to each
@@ -23,7 +24,9 @@ import java.util.concurrent.Callable;
  * one build is about 346 KB and 29 ms of CPU. A document's views are valid for one snapshot (the
  * same text, the same copy of the negotiation, the same frame), so the next change of any of
  * them drops them all; the readers' class ({@link Visibility#readers}) and which phases are open
- * at the moment asked are part of each view's key, as both change what it shows.
+ * at the moment asked are part of each view's key, as both change what it shows. What the views of
+ * one text have in common, each amendment's standing and diff and the conflict groups, is kept
+ * apart ({@link ViewParts}) and outlives the states: a ballot makes every view new but none of that.
  */
 final class ViewCache implements Shareable {
     /** Documents whose views are kept; the least recently asked is dropped first. */
@@ -55,6 +58,13 @@ final class ViewCache implements Shareable {
             return size() > DOCUMENTS;
         }
     };
+    /** Per document, the costly parts of its views, kept across states while its text is the same. */
+    private final Map<String, ViewParts> parts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ViewParts> eldest) {
+            return size() > DOCUMENTS;
+        }
+    };
     private final Counter built;
     private final Counter shared;
 
@@ -74,10 +84,11 @@ final class ViewCache implements Shareable {
     /**
      * The view {@code what}/{@code id} of {@code snapshot} as {@code viewer} reads it: one built for
      * a reader of the same class at the same moment, or {@code build} (which answers null for a
-     * view this reader does not have) started now. Concurrent askers share one build.
+     * view this reader does not have) started now with the document's kept parts. Concurrent askers
+     * share one build.
      */
     Future<String> view(String documentId, NegotiationSnapshot snapshot, String what, String id, Actor viewer,
-                        Callable<Future<String>> build) throws Exception {
+                        Function<ViewParts, Future<String>> build) {
         String key = what + "|" + id + "|" + Visibility.readers(snapshot.negotiation(), viewer) + "|"
                 + NegotiationJson.phases(snapshot.negotiation(), snapshot.at());
         Future<String> view;
@@ -92,7 +103,7 @@ final class ViewCache implements Shareable {
                 if (state.views.size() >= VIEWS_PER_STATE) {
                     state.views.clear();
                 }
-                view = build.call();
+                view = build.apply(parts.computeIfAbsent(documentId, d -> ViewParts.kept()));
                 state.views.put(key, view);
                 built.increment();
                 // A failed build is not kept: the next reader tries again.

@@ -51,6 +51,11 @@ public final class NegotiationJson {
 
     /** Everything at once: what a client loads before following the live frames. */
     public static ObjectNode state(Negotiation n, Document document, Actor viewer, Instant now) {
+        return state(n, document, viewer, now, ViewParts.NONE);
+    }
+
+    /** As above, with the costly parts taken from (and kept in) {@code parts}. */
+    public static ObjectNode state(Negotiation n, Document document, Actor viewer, Instant now, ViewParts parts) {
         ObjectNode out = NODES.objectNode();
         out.put("documentId", document.id());
         out.put("revision", document.revision());
@@ -58,12 +63,12 @@ public final class NegotiationJson {
         out.put("documentStatus", document.status().wireName());
         out.set("phases", phases(n, now));
         // Found once: each pair of tabled amendments on a clause is compared, rebased on today's text.
-        List<ConflictGroup> found = ConflictGroups.of(n.amendments(), document);
+        List<ConflictGroup> found = parts.conflictGroups(n.amendments(), document);
         Map<String, String> groups = ConflictGroups.byAmendment(found);
         ArrayNode amendments = out.putArray("amendments");
         for (Amendment a : listed(n)) {
             if (visible(a, viewer)) {
-                amendments.add(amendment(a, n, document, groups.get(a.id())));
+                amendments.add(amendment(a, n, document, groups.get(a.id()), true, parts));
             }
         }
         ArrayNode conflictGroups = out.putArray("conflictGroups");
@@ -118,9 +123,13 @@ public final class NegotiationJson {
      * everyone may see, so the answer is the same for every reader and needs none of the rest.
      */
     public static ObjectNode conflicts(Negotiation n, Document document) {
+        return conflicts(n, document, ViewParts.NONE);
+    }
+
+    static ObjectNode conflicts(Negotiation n, Document document, ViewParts parts) {
         ObjectNode out = NODES.objectNode();
         ArrayNode groups = out.putArray("groups");
-        for (ConflictGroup g : ConflictGroups.of(n.amendments(), document)) {
+        for (ConflictGroup g : parts.conflictGroups(n.amendments(), document)) {
             groups.add(group(g));
         }
         return out;
@@ -138,11 +147,19 @@ public final class NegotiationJson {
 
     /** Which conflict group each tabled amendment is in, if any. */
     public static Map<String, String> groupOf(Negotiation n, Document document) {
-        return ConflictGroups.byAmendment(n.amendments(), document);
+        return groupOf(n, document, ViewParts.NONE);
+    }
+
+    static Map<String, String> groupOf(Negotiation n, Document document, ViewParts parts) {
+        return ConflictGroups.byAmendment(parts.conflictGroups(n.amendments(), document));
     }
 
     public static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group) {
-        return amendment(a, n, document, group, true);
+        return amendment(a, n, document, group, true, ViewParts.NONE);
+    }
+
+    static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group, ViewParts parts) {
+        return amendment(a, n, document, group, true, parts);
     }
 
     /**
@@ -153,7 +170,7 @@ public final class NegotiationJson {
      * every socket, for each amendment tabled (issue 17: 4.5 KB per observer, 2 KB the target).
      */
     public static ObjectNode inFrame(Amendment a, Negotiation n, Document document, String group) {
-        ObjectNode out = amendment(a, n, document, group, false);
+        ObjectNode out = amendment(a, n, document, group, false, ViewParts.NONE);
         if (out.has("proposal") && out.get("proposal").equals(out.get("text"))) {
             out.remove("proposal");
         }
@@ -164,7 +181,8 @@ public final class NegotiationJson {
         return out;
     }
 
-    private static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group, boolean diff) {
+    private static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group, boolean diff,
+                                        ViewParts parts) {
         ObjectNode out = NODES.objectNode();
         out.put("id", a.id());
         out.put("kind", Wire.name(a.kind()));
@@ -185,13 +203,13 @@ public final class NegotiationJson {
         out.set("lineage", EventJson.tree(a.lineage()));
         out.put("createdAt", a.createdAt());
         if (a.state().pending()) {
-            Standing standing = Standing.of(a, document);
+            Standing standing = parts.standing(a, document);
             out.put("standing", Wire.name(standing.kind()));
             out.put("stale", standing.stale());
             out.put("proposal", standing.proposal());
             out.set("conflicts", EventJson.tree(standing.conflicts()));
             if (diff) {
-                out.set("diff", segments(diff(a, standing, document)));
+                out.set("diff", segments(parts.diff(a, standing, document)));
             }
         }
         out.put("conflictGroup", group);

@@ -15,13 +15,20 @@ public final class NegotiationViews {
      * "silence" by {@code id}. Null when there is no such view for this reader (unknown, or hidden).
      */
     public static JsonNode of(NegotiationSnapshot snapshot, String what, String id, Actor viewer) {
+        return of(snapshot, what, id, viewer, ViewParts.NONE);
+    }
+
+    /** As above, with the costly parts of the document's views taken from (and kept in) {@code parts}. */
+    public static JsonNode of(NegotiationSnapshot snapshot, String what, String id, Actor viewer, ViewParts parts) {
         Negotiation n = snapshot.negotiation();
         Document document = snapshot.document();
         return switch (what == null ? "" : what) {
-            case "state" -> NegotiationJson.state(n, document, viewer, snapshot.at()).put("frame", snapshot.frame());
-            case "conflicts" -> NegotiationJson.conflicts(n, document);
+            case "state" -> NegotiationJson.state(n, document, viewer, snapshot.at(), parts)
+                    .put("frame", snapshot.frame());
+            case "conflicts" -> NegotiationJson.conflicts(n, document, parts);
             case "amendment" -> n.amendment(id).filter(a -> NegotiationJson.visible(a, viewer))
-                    .map(a -> NegotiationJson.amendment(a, n, document, NegotiationJson.groupOf(n, document).get(id)))
+                    .map(a -> NegotiationJson.amendment(a, n, document,
+                            NegotiationJson.groupOf(n, document, parts).get(id), parts))
                     .orElse(null);
             case "comment" -> n.comment(id).filter(c -> NegotiationJson.commentVisible(c, n, viewer))
                     .map(NegotiationJson::comment).orElse(null);
