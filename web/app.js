@@ -166,7 +166,9 @@ function mountDocument(doc, view, client) {
   const meetingId = meetingIdOfDocument(id);
   const role = roleIn(meetingId);
   frame.setCurrent({ documentId: id, meetingId });
-  const article = renderDocument(doc, { exportUrl: (format, variant) => api.exportUrl(id, format, variant) });
+  // The room draws the clauses itself (from doc, handed over below): the page only draws the title block.
+  const article = renderDocument(doc, { exportUrl: (format, variant) => api.exportUrl(id, format, variant),
+    clauses: false });
   document.body.classList.toggle('projector-mode', view === 'projector');
   live = mountRoom(article, id, {
     user: session.user,
@@ -180,6 +182,7 @@ function mountDocument(doc, view, client) {
     onForbidden: () => reloadDocument(id, true),
     onFacts: (facts) => frame.followDocument(id, facts),
     client,
+    preload: client ? null : doc,
   });
   shownDocument = doc;
   els.view.replaceChildren(article);

@@ -13,8 +13,12 @@ import { documentLanguage, setDocumentLanguage } from './document-language.js';
 
 addStrings(strings);
 
-/** exportUrl(format, variant) gives the download address of each export. */
-export function renderDocument(doc, { exportUrl }) {
+/**
+ * exportUrl(format, variant) gives the download address of each export. clauses: false leaves
+ * .document__body empty, for the room, which draws the clauses itself (a long document's clauses
+ * were drawn here, then thrown away unseen).
+ */
+export function renderDocument(doc, { exportUrl, clauses: withClauses = true }) {
   const meta = doc.meta ?? {};
   const clauses = Array.isArray(doc.clauses) ? doc.clauses : [];
   setDocumentLanguage(meta.language);
@@ -43,7 +47,7 @@ export function renderDocument(doc, { exportUrl }) {
         link('html', 'compilation', 'document.download.htmlCompilation'), ' · ',
         link('md', undefined, 'document.download.md'))),
     h('div', { class: 'document__body' },
-      clauses.length
+      !withClauses ? null : clauses.length
         ? h('div', { class: 'clauses' }, clauses.map((clause) => renderClause(clause)))
         : h('p', { class: 'empty' }, t('document.empty'))));
 }

@@ -45,6 +45,7 @@ import { splitOp } from './op-utils.js';
 import { cancelHold, cancelRetry, pump } from './outbox.js';
 import { Presence } from './presence.js';
 import { copyOf, dismissLost, remakeLost } from './own-edits.js';
+import { loadDocument } from './commits.js';
 import { onServerMessage } from './server-messages.js';
 import { textDiff } from './text-diff.js';
 import { checkAllowed, checkKind, refreshView, visibleClause } from './view.js';
@@ -212,6 +213,20 @@ export class LiveClient extends Emitter {
   /** Opens the socket (and keeps reopening it until close()). */
   connect() {
     this._connection.connect();
+  }
+
+  /**
+   * Shows a document the page has already read over HTTP, before the socket joins: the views get
+   * it at once, and the join then asks only for what came after its revision (the server sends the
+   * whole document only when it no longer has those commits). Only before anything was loaded;
+   * true when it was taken.
+   */
+  preload(doc) {
+    if (this.revision >= 0 || this._joined || !Number.isInteger(doc?.revision) || doc.revision < 0
+      || !Array.isArray(doc.clauses)) return false;
+    loadDocument(this, doc, doc.revision, null);
+    this._changed();
+    return true;
   }
 
   /** Closes for good. Changes not yet confirmed are lost. */

@@ -47,11 +47,13 @@ const REFUSALS = new Set(['clause-too-long', 'clause-deleted', 'unknown-clause',
  * session may have ended); onForbidden(): the server refused a live edit for the person's role;
  * onFacts({status, clauseCount}): the live document's status or number of clauses changed (for
  * the sidebar). client: a live client handed over by the room this one replaces
- * (stop({handOver: true})), with its queued edits; by default a new one.
+ * (stop({handOver: true})), with its queued edits; by default a new one. preload: the document as
+ * read over HTTP, shown before the socket joins (a new client only).
  * Returns {documentId, view, show(view), stop({handOver})}.
  */
 export function mountRoom(article, documentId, who, {
   view = 'text', onOffline = () => {}, onForbidden = () => {}, onFacts = () => {}, client: handedOver = null,
+  preload = null,
 } = {}) {
   const client = handedOver ?? new LiveClient(documentId);
   const store = new NegotiationStore(documentId);
@@ -287,7 +289,11 @@ export function mountRoom(article, documentId, who, {
     showFacts({ revision: client.revision, status: client.info?.status });
     onFacts({ clauseCount: client.clauses.length });
   }
-  if (!handedOver) client.connect();
+  if (!handedOver) {
+    // The page read the document over HTTP already: shown now, and the join asks only for what is newer.
+    if (preload) client.preload(preload);
+    client.connect();
+  }
   store.reload().catch((error) => ctx.say(problemText(error)));
   return room;
 }

@@ -101,3 +101,34 @@ test('resync and close 4000: reconnect with since -1 and with since', () => {
   assert.equal(w.sentBy(0, 'join').at(-1).since, 0);
   assert.equal(a.status, 'online');
 });
+
+test('preload: a document read over HTTP is shown before the join, which then asks only for what is newer', () => {
+  const w = world({ clients: 2 }, { connect: false });
+  const [a, b] = w.clients;
+  w.clients = [b]; // a's page has not opened its socket yet: the world settles without it
+  b.connect();
+  w.settle();
+  b.editText('pp1', [9, 'X']);
+  w.settle();
+  const read = structuredClone(w.server.durable.doc); // what GET /api/documents/:id answered then
+  read.revision = w.server.durableRevision;
+  b.editText('pp1', ['Y']); // and one more commit after the page read it
+  w.settle();
+  let shown = null;
+  a.on('document', ({ revision }) => { shown ??= revision; });
+  assert.equal(a.preload(read), true);
+  assert.equal(shown, 1, 'shown at the revision read, before any socket');
+  assert.equal(a.status, 'offline');
+  assert.equal(a.preload(read), false, 'only once');
+  w.clients = [a, b];
+  a.connect();
+  w.settle();
+  const joins = w.sentBy(0, 'join');
+  assert.deepEqual(joins.at(-1), { type: 'join', clientId: a.clientId, name: 'R0', since: 1 });
+  assert.equal(w.server.counts.joins.at(-1).diverged, false);
+  assert.equal(a.revision, w.server.durableRevision, 'caught up with the commit made after the read');
+  assert.equal(a.text('pp1'), w.server.durable.doc.clauses.find((c) => c.id === 'pp1').text);
+  assert.equal(a.stats.documentLoads, 1, 'the join sent the missed commit, not the document again');
+  assert.equal(new (a.constructor)('d', { url: 'ws://x', WebSocket: class {} }).preload({ revision: -1, clauses: [] }), false,
+    'no document without a revision');
+});
