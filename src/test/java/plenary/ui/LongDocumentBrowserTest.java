@@ -35,17 +35,9 @@ class LongDocumentBrowserTest {
             String documentId = demo.rest.importMarkdown("chair", markdown.toString());
             Browser browser = demo.signedIn("observer");
             RoomBrowsing.openDocument(browser, demo.base, documentId);
-            browser.waitUntil(d -> ((List<?>) js(browser, "return [...document.querySelectorAll('.clauses--room > .room-clause')];")).size() == 160);
-            assertEquals(Boolean.TRUE, js(browser, "return document.querySelector('.clauses--room').classList.contains('clauses--long');"));
             String last = ".clauses--room > .room-clause:last-child";
             String button = last + " .room-clause__open";
-            assertEquals(Boolean.FALSE, js(browser, "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", button),
-                    "the last paragraph's content is skipped while far from the screen");
-            assertTrue(String.valueOf(js(browser, "return document.querySelector(arguments[0]).textContent;", last))
-                    .contains("paragraph 160 of the agenda"), "its text is in the page");
-            js(browser, "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", last);
-            browser.waitUntil(d -> Boolean.TRUE.equals(js(browser,
-                    "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", button)));
+            assertSkippedUntilNear(browser, ".clauses--room", ".room-clause", button, "textContent");
             Number height = (Number) js(browser, "return document.querySelector(arguments[0]).getBoundingClientRect().height;", button);
             assertTrue(height.doubleValue() >= 24, "the paragraph's button, laid out once near: " + height + " px");
 
@@ -54,17 +46,9 @@ class LongDocumentBrowserTest {
             Browser editor = demo.signedIn("rapporteur");
             RoomBrowsing.openDocument(editor, demo.base, documentId);
             editor.waitFor(By.cssSelector(".live-toggle")).click();
-            editor.waitUntil(d -> ((List<?>) js(editor, "return [...document.querySelectorAll('.clauses--live > .live-clause')];")).size() == 160);
-            assertEquals(Boolean.TRUE, js(editor, "return document.querySelector('.clauses--live').classList.contains('clauses--long');"));
             String lastLive = ".clauses--live > .live-clause:last-child";
             String area = lastLive + " textarea";
-            assertEquals(Boolean.FALSE, js(editor, "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", area),
-                    "the last paragraph's text area is skipped while far from the screen");
-            assertTrue(String.valueOf(js(editor, "return document.querySelector(arguments[0]).value;", area))
-                    .contains("paragraph 160 of the agenda"), "its text is in the page");
-            js(editor, "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", area);
-            editor.waitUntil(d -> Boolean.TRUE.equals(js(editor,
-                    "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});", area)));
+            assertSkippedUntilNear(editor, ".clauses--live", ".live-clause", area, "value");
             Number smallest = (Number) js(editor, "return Math.min(...[...document.querySelectorAll(arguments[0])]"
                     + ".filter(b => b.getClientRects().length).map(b => b.getBoundingClientRect().height));", lastLive + " .live-clause__button");
             assertTrue(smallest.doubleValue() >= 24, "its buttons shown, laid out once near: " + smallest + " px");
@@ -78,6 +62,27 @@ class LongDocumentBrowserTest {
             browser.waitUntil(d -> Boolean.FALSE.equals(js(browser,
                     "return document.querySelector('.clauses--room')?.classList.contains('clauses--long');")));
         }
+    }
+
+    /**
+     * In {@code container} (160 {@code paragraph}s, marked long), {@code target} in the last
+     * paragraph is skipped while far from the screen, its paragraph's text ({@code textProperty} of
+     * the target's paragraph) is in the page all the same, and scrolled to, it is laid out.
+     */
+    private static void assertSkippedUntilNear(Browser browser, String container, String paragraph, String target,
+                                               String textProperty) {
+        browser.waitUntil(d -> ((List<?>) js(browser, "return [...document.querySelectorAll(arguments[0])];",
+                container + " > " + paragraph)).size() == 160);
+        assertEquals(Boolean.TRUE, js(browser, "return document.querySelector(arguments[0]).classList.contains('clauses--long');",
+                container));
+        String visible = "return document.querySelector(arguments[0]).checkVisibility({contentVisibilityAuto: true});";
+        assertEquals(Boolean.FALSE, js(browser, visible, target), target + " is skipped while far from the screen");
+        String last = container + " > " + paragraph + ":last-child";
+        Object text = js(browser, "const p = document.querySelector(arguments[0]);"
+                + " return (arguments[2] === 'value' ? p.querySelector('textarea') : p)[arguments[2]];", last, target, textProperty);
+        assertTrue(String.valueOf(text).contains("paragraph 160 of the agenda"), "its text is in the page: " + text);
+        js(browser, "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", target);
+        browser.waitUntil(d -> Boolean.TRUE.equals(js(browser, visible, target)));
     }
 
     private static Object js(Browser browser, String script, Object... args) {
