@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Seeded; replay with -Dplenary.seed=N.
  */
 class ViewPartsPropertyTest {
-    private static final int RUNS = 40;
+    private static final int RUNS = 20;
     private static final int STEPS = 60;
     private static final String[] WORDS = {"cities", "regions", "act", "report", "local", "urgently", "share", "data"};
     private static final List<Actor> READERS = List.of(Room.OBSERVER, Room.FRANCE, Room.GERMANY, Room.CHAIR);
