@@ -67,8 +67,18 @@ final class DatabaseLink implements AutoCloseable {
                 try {
                     Socket client = from.accept();
                     Socket database = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(database);
+                    // Under cut()'s lock: a connection accepted just before a cut and registered just
+                    // after it would have outlived the cut (the pool once opened one then, and
+                    // /health kept answering UP through it).
+                    synchronized (this) {
+                        if (from.isClosed()) {
+                            close(client);
+                            close(database);
+                            continue;
+                        }
+                        open.add(client);
+                        open.add(database);
+                    }
                     pump(client, database);
                     pump(database, client);
                 } catch (IOException e) {
