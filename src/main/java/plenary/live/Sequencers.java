@@ -3,6 +3,7 @@ package plenary.live;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -55,7 +56,14 @@ public final class Sequencers {
     public Future<Void> ensure(String documentId) {
         Future<Void> stopping = retiring.get(documentId);
         if (stopping != null) {
-            return stopping.compose(v -> ensure(documentId));
+            // Back on the caller's context before deploying: the old sequencer's undeployment
+            // completes on its own context, and a verticle deployed from there would be a child of
+            // a deployment that is gone ("Could not be added as child of parent deployment", a 500
+            // once in CI when a request met a retirement).
+            Context caller = vertx.getOrCreateContext();
+            Promise<Void> ensured = Promise.promise();
+            stopping.onComplete(stopped -> caller.runOnContext(v -> ensure(documentId).onComplete(ensured)));
+            return ensured.future();
         }
         Future<String> deployment = deployments.computeIfAbsent(documentId, id -> vertx.deployVerticle(
                 new DocumentSequencer(id, log, settings, ids, clock, this), new DeploymentOptions()));
