@@ -3,6 +3,8 @@ package plenary.security;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import plenary.people.SocketProbe;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,12 +37,19 @@ class ViewSharingTest {
 
     @Test
     void readersWhoSeeTheSameShareOneViewAndNoDraftCrossesClasses() throws Exception {
-        try (DraftRoom room = DraftRoom.open(dir, Map.of("PLENARY_METRICS_TOKEN", TOKEN))) {
+        try (DraftRoom room = DraftRoom.open(dir, Map.of("PLENARY_METRICS_TOKEN", TOKEN));
+             SocketProbe graz = room.socket("graz")) {
+            // Each read below waits for the step's live frame: a frame published between two reads
+            // is a new state (the views say which frame they include), and would be built anew.
+            int mark = graz.mark();
             String draft = room.draft("graz", room.clause, SECRET, "a reason");
+            awaitFrameOf(graz, mark, 1); // the document's first event
             double built = views(room, "built");
             double shared = views(room, "shared");
 
-            String roomView = room.state("chair").toString();
+            JsonNode chairState = room.state("chair");
+            assertEquals(1, chairState.path("seq").asLong(), "one event so far: the draft");
+            String roomView = chairState.toString();
             assertFalse(roomView.contains(SECRET), roomView);
             for (String reader : ROOM) {
                 assertEquals(roomView, room.state(reader).toString(), reader + " reads the room's view");
@@ -54,8 +64,10 @@ class ViewSharingTest {
             // Tabled, the draft is public: the next event drops every view, and each class gets a new one.
             HttpResponse<String> opened = room.as("chair").putJson(room.doc + "/phases/tabling", "{\"open\":true}");
             assertEquals(200, opened.statusCode(), opened.body());
+            mark = graz.mark();
             HttpResponse<String> tabled = room.as("graz").postJson(room.doc + "/amendments/" + draft + "/table", "{}");
             assertEquals(200, tabled.statusCode(), tabled.body());
+            awaitFrameOf(graz, mark, 3); // after the phase (2)
             for (String reader : ROOM) {
                 String view = room.state(reader).toString();
                 assertTrue(view.contains(SECRET), reader + " reads the tabled amendment: " + view);
@@ -63,6 +75,12 @@ class ViewSharingTest {
             assertEquals(room.state("observer").toString(), room.state("graz").toString(),
                     "with no draft left, Graz reads what the room reads");
         }
+    }
+
+    /** Waits for the live frame that carries event {@code seq} (hidden or not: any frame of it counts). */
+    private static void awaitFrameOf(SocketProbe socket, int from, long seq) throws InterruptedException {
+        socket.await(from, m -> SocketProbe.type(m, "negotiation")
+                && StreamSupport.stream(m.path("events").spliterator(), false).anyMatch(e -> e.path("seq").asLong() == seq));
     }
 
     private static double views(DraftRoom room, String source) throws Exception {
