@@ -52,19 +52,9 @@ final class ViewCache implements Shareable {
         }
     }
 
-    private final Map<String, State> byDocument = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
-            return size() > DOCUMENTS;
-        }
-    };
+    private final Map<String, State> byDocument = lastAsked();
     /** Per document, the costly parts of its views, kept across states while its text is the same. */
-    private final Map<String, ViewParts> parts = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ViewParts> eldest) {
-            return size() > DOCUMENTS;
-        }
-    };
+    private final Map<String, ViewParts> parts = lastAsked();
     private final Counter built;
     private final Counter shared;
 
@@ -73,6 +63,16 @@ final class ViewCache implements Shareable {
                 .description("negotiation views built for a reader class, and served from one built before")
                 .register(registry);
         shared = Counter.builder("plenary.views").tag("source", "shared").register(registry);
+    }
+
+    /** By document, the {@link #DOCUMENTS} asked for last. */
+    private static <V> Map<String, V> lastAsked() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > DOCUMENTS;
+            }
+        };
     }
 
     /** The cache of this Vert.x instance: the server runs one router per event loop, and they share it. */

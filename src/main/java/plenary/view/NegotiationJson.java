@@ -49,13 +49,11 @@ public final class NegotiationJson {
     private NegotiationJson() {
     }
 
-    /** Everything at once: what a client loads before following the live frames. */
-    public static ObjectNode state(Negotiation n, Document document, Actor viewer, Instant now) {
-        return state(n, document, viewer, now, ViewParts.NONE);
-    }
-
-    /** As above, with the costly parts taken from (and kept in) {@code parts}. */
-    public static ObjectNode state(Negotiation n, Document document, Actor viewer, Instant now, ViewParts parts) {
+    /**
+     * Everything at once: what a client loads before following the live frames. The costly parts
+     * (standings, diffs, conflict groups) come from, and are kept in, {@code parts}.
+     */
+    static ObjectNode state(Negotiation n, Document document, Actor viewer, Instant now, ViewParts parts) {
         ObjectNode out = NODES.objectNode();
         out.put("documentId", document.id());
         out.put("revision", document.revision());
@@ -122,10 +120,6 @@ public final class NegotiationJson {
      * Just the conflict groups ({@code GET …/conflicts}): they hold tabled amendments only, which
      * everyone may see, so the answer is the same for every reader and needs none of the rest.
      */
-    public static ObjectNode conflicts(Negotiation n, Document document) {
-        return conflicts(n, document, ViewParts.NONE);
-    }
-
     static ObjectNode conflicts(Negotiation n, Document document, ViewParts parts) {
         ObjectNode out = NODES.objectNode();
         ArrayNode groups = out.putArray("groups");
@@ -146,16 +140,8 @@ public final class NegotiationJson {
     }
 
     /** Which conflict group each tabled amendment is in, if any. */
-    public static Map<String, String> groupOf(Negotiation n, Document document) {
-        return groupOf(n, document, ViewParts.NONE);
-    }
-
     static Map<String, String> groupOf(Negotiation n, Document document, ViewParts parts) {
         return ConflictGroups.byAmendment(parts.conflictGroups(n.amendments(), document));
-    }
-
-    public static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group) {
-        return amendment(a, n, document, group, true, ViewParts.NONE);
     }
 
     static ObjectNode amendment(Amendment a, Negotiation n, Document document, String group, ViewParts parts) {
