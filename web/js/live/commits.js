@@ -95,6 +95,16 @@ export function applyCommit(c, commit) {
       rec.status = change.status;
       break;
     }
+    case 'set-statuses': {
+      // A silence procedure's conclusion: every paragraph on which it held, in one revision.
+      const ids = Array.isArray(change.clauseIds) ? change.clauseIds : [];
+      const recs = ids.map((id) => c._records.get(id));
+      if (ids.length === 0 || recs.some((r) => !r || !r.inConfirmed)) {
+        return inconsistent(c, `set-statuses commit ${commit.revision}`);
+      }
+      for (const r of recs) r.status = change.status;
+      break;
+    }
     case 'set-document-status': {
       if (c.info) c.info = { ...c.info, status: change.status };
       break;

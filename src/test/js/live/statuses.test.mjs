@@ -55,3 +55,22 @@ test('an edit that reaches the server after its paragraph was agreed is refused 
   assert.equal(textOf(w, 'op1'), 'Calls upon cities and towns');
   assert.equal(b.clause('op1').status, 'bracketed');
 });
+
+test('a silence procedure\'s conclusion agrees several paragraphs in one revision, and an edit to one of them is refused', () => {
+  const w = world({ clients: 2 });
+  const [a, b] = w.clients;
+  const documentEvents = a.events.filter((e) => e.type === 'document').length;
+  b.editText('op1', [17, ' and towns']); // submitted, not yet delivered
+  w.server.decide({ type: 'set-statuses', clauseIds: ['pp1', 'op1'], status: 'agreed' });
+  w.settle();
+  w.assertConverged();
+  for (const c of [a, b]) {
+    assert.equal(c.clause('pp1').status, 'agreed');
+    assert.equal(c.clause('op1').status, 'agreed');
+    assert.equal(c.clause('op2').status, 'bracketed');
+  }
+  assert.equal(a.events.filter((e) => e.type === 'document').length, documentEvents + 1, 'one document event');
+  assert.deepEqual(last(a, 'revision'), { type: 'revision', revision: 1, status: 'drafting' });
+  assert.equal(last(b, 'error').code, 'paragraph-agreed');
+  assert.equal(textOf(w, 'op1'), 'Calls upon cities');
+});

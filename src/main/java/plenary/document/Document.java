@@ -87,6 +87,16 @@ public record Document(String id, String title, DocumentMeta meta, DocumentStatu
         return withClauses(copy);
     }
 
+    /** Gives the clauses named one status, in one copy of the list. */
+    public Document withStatuses(java.util.Collection<String> clauseIds, ClauseStatus newStatus) {
+        List<Clause> copy = new ArrayList<>(clauses);
+        for (String clauseId : clauseIds) {
+            int index = require(clauseId);
+            copy.set(index, copy.get(index).withStatus(newStatus));
+        }
+        return withClauses(copy);
+    }
+
     /** Inserts a clause after the one named, or at the top when {@code afterId} is null. */
     public Document insertAfter(String afterId, Clause clause) {
         int index = afterId == null ? 0 : require(afterId) + 1;

@@ -35,6 +35,22 @@ public sealed interface Change {
     record SetClauseStatus(String clauseId, ClauseStatus status) implements Change {
     }
 
+    /**
+     * Gives several paragraphs one status in one revision: a silence procedure's conclusion, which
+     * as one commit per paragraph sent every reader a burst of hundreds of commits. Made by the
+     * negotiation only.
+     */
+    record SetClauseStatuses(java.util.List<String> clauseIds, ClauseStatus status) implements Change {
+        public SetClauseStatuses {
+            clauseIds = java.util.List.copyOf(clauseIds);
+        }
+
+        @Override
+        public String clauseId() {
+            return "";
+        }
+    }
+
     /** Moves the document's status forward (negotiating, adopted). Made by the negotiation only. */
     record SetDocumentStatus(DocumentStatus status) implements Change {
         @Override
@@ -45,6 +61,6 @@ public sealed interface Change {
 
     /** Whether a live client may submit this change itself; the others are decisions with their own rules. */
     default boolean typed() {
-        return !(this instanceof SetClauseStatus || this instanceof SetDocumentStatus);
+        return !(this instanceof SetClauseStatus || this instanceof SetClauseStatuses || this instanceof SetDocumentStatus);
     }
 }

@@ -33,6 +33,11 @@ public final class ChangeJson {
                     .put("kind", setKind.kind().wireName());
             case Change.SetClauseStatus status -> node.put("type", "set-status").put("clauseId", status.clauseId())
                     .put("status", status.status().wireName());
+            case Change.SetClauseStatuses statuses -> {
+                node.put("type", "set-statuses");
+                statuses.clauseIds().forEach(node.putArray("clauseIds")::add);
+                node.put("status", statuses.status().wireName());
+            }
             case Change.SetDocumentStatus status -> node.put("type", "set-document-status")
                     .put("status", status.status().wireName());
         }
@@ -55,6 +60,9 @@ public final class ChangeJson {
             case "move" -> new Change.MoveClause(text(node, "clauseId", true), text(node, "after", false));
             case "set-kind" -> new Change.SetKind(text(node, "clauseId", true), kind(node));
             case "set-status" -> new Change.SetClauseStatus(text(node, "clauseId", true),
+                    ClauseStatus.fromWireName(text(node, "status", true)).orElseThrow(
+                            () -> new InvalidOperationException("unknown clause status")));
+            case "set-statuses" -> new Change.SetClauseStatuses(clauseIds(node),
                     ClauseStatus.fromWireName(text(node, "status", true)).orElseThrow(
                             () -> new InvalidOperationException("unknown clause status")));
             case "set-document-status" -> new Change.SetDocumentStatus(
@@ -129,6 +137,21 @@ public final class ChangeJson {
             throw new InvalidOperationException("field '" + field + "' must be a string");
         }
         return value.asText();
+    }
+
+    private static java.util.List<String> clauseIds(JsonNode node) {
+        JsonNode value = required(node, "clauseIds");
+        if (!value.isArray() || value.isEmpty()) {
+            throw new InvalidOperationException("field 'clauseIds' must be a non-empty array of clause ids");
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>(value.size());
+        for (JsonNode id : value) {
+            if (!id.isTextual()) {
+                throw new InvalidOperationException("field 'clauseIds' must hold strings");
+            }
+            ids.add(id.asText());
+        }
+        return ids;
     }
 
     private static long number(JsonNode node, String field) {

@@ -221,6 +221,13 @@ public final class DocumentState {
                 existing(status.clauseId());
                 yield status;
             }
+            case Change.SetClauseStatuses statuses -> {
+                if (statuses.clauseIds().isEmpty() || new HashSet<>(statuses.clauseIds()).size() != statuses.clauseIds().size()) {
+                    throw new RejectedException("invalid-change", "a change of statuses names each paragraph once, and at least one");
+                }
+                statuses.clauseIds().forEach(this::existing);
+                yield statuses;
+            }
             case Change.SetDocumentStatus status -> {
                 if (!document.status().canMoveTo(status.status())) {
                     throw new RejectedException("invalid-change", "the document cannot move from "
@@ -248,6 +255,7 @@ public final class DocumentState {
                     document.clause(setKind.clauseId()).orElseThrow().withKind(setKind.kind()));
             case Change.SetClauseStatus status -> document.replace(
                     document.clause(status.clauseId()).orElseThrow().withStatus(status.status()));
+            case Change.SetClauseStatuses statuses -> document.withStatuses(statuses.clauseIds(), statuses.status());
             case Change.SetDocumentStatus status -> document.withStatus(status.status());
         };
         document = next.withRevision(commit.revision());

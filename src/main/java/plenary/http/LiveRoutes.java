@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import plenary.editing.Change;
 import plenary.editing.ChangeJson;
 import plenary.editing.Commit;
 import plenary.live.Sequencers;
@@ -142,12 +143,16 @@ final class LiveRoutes {
         List<Commit> commits = read.size() > page ? read.subList(0, page) : read;
         JsonArray revisions = new JsonArray();
         for (Commit commit : commits) {
-            revisions.add(new JsonObject()
+            JsonObject revision = new JsonObject()
                     .put("revision", commit.revision())
                     .put("author", commit.author())
                     .put("at", commit.at().toString())
                     .put("type", ChangeJson.encode(commit.change()).get("type").asText())
-                    .put("clauseId", commit.change().clauseId()));
+                    .put("clauseId", commit.change().clauseId());
+            if (commit.change() instanceof Change.SetClauseStatuses statuses) {
+                revision.put("clauseIds", new JsonArray(statuses.clauseIds())).put("status", statuses.status().wireName());
+            }
+            revisions.add(revision);
         }
         JsonObject body = new JsonObject().put("revisions", revisions);
         if (read.size() > page) {

@@ -445,7 +445,11 @@ public final class DocumentSequencer extends VerticleBase {
                 unbroadcast.add(commit);
                 unbroadcastTimings.add(new Timing(pending.arrivedNanos(), durableNanos));
                 committed.increment();
-                touchedClauses.add(commit.change().clauseId());
+                if (commit.change() instanceof Change.SetClauseStatuses statuses) {
+                    touchedClauses.addAll(statuses.clauseIds());
+                } else {
+                    touchedClauses.add(commit.change().clauseId());
+                }
                 restructured |= renumbers(commit.change());
             }
             desk.written(pending.events());

@@ -123,17 +123,13 @@ final class ProcedureRules {
             }
         }
         List<String> held = silence.clauseIds().stream().filter(id -> !broken.contains(id)).toList();
-        List<Change> changes = new ArrayList<>();
-        List<Event> events = new ArrayList<>();
-        for (String id : held) {
-            Clause clause = document.clause(id).orElseThrow();
-            if (clause.status() != ClauseStatus.AGREED) {
-                changes.add(new Change.SetClauseStatus(id, ClauseStatus.AGREED));
-                events.add(new Event.ClauseStatusSet(id, clause.status(), ClauseStatus.AGREED));
-            }
-        }
-        events.add(new Event.SilenceConcluded(silence.id(), held, broken));
-        return new Verdict(changes, events);
+        List<String> agreeing = held.stream()
+                .filter(id -> document.clause(id).orElseThrow().status() != ClauseStatus.AGREED).toList();
+        // One commit and one entry for the whole conclusion: a commit and an entry per paragraph
+        // sent every reader some 137 KB at once for 200 paragraphs. The entry names what held.
+        List<Change> changes = agreeing.isEmpty() ? List.of()
+                : List.of(new Change.SetClauseStatuses(agreeing, ClauseStatus.AGREED));
+        return new Verdict(changes, List.of(new Event.SilenceConcluded(silence.id(), held, broken)));
     }
 
     static Verdict adopt(Negotiation n, Instant now, Document document) {

@@ -314,7 +314,7 @@ class NegotiationScenarioTest {
                     "comment-posted", "indicative-cast", "amendment-accepted", "compromise-merged",
                     "amendment-superseded", "amendment-superseded", "amendment-accepted", "phase-set", "phase-set",
                     "vote-called", "presence-registered", "vote-opened", "ballot-cast", "vote-closed",
-                    "amendment-accepted", "silence-started", "silence-broken", "clause-status-set", "silence-concluded",
+                    "amendment-accepted", "silence-started", "silence-broken", "silence-concluded",
                     "clause-status-set", "document-adopted"));
             JsonNode mergeA1 = find(entries, e -> e.get("action").asText().equals("amendment-accepted")
                     && e.get("subject").asText().equals("amendment " + a1));

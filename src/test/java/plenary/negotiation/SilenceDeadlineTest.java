@@ -88,10 +88,31 @@ class SilenceDeadlineTest {
             assertEquals(List.of("agreed", "bracketed", "agreed"), statuses(doc));
             follower.await(mark, f -> SocketProbe.type(f, "negotiation")
                     && f.toString().contains("\"action\":\"silence-concluded\""));
+            // One commit for the whole conclusion, naming every paragraph it agreed.
+            JsonNode ops = follower.await(mark, f -> SocketProbe.type(f, "ops")
+                    && f.toString().contains("\"set-statuses\""));
+            List<JsonNode> statusCommits = new ArrayList<>();
+            ops.get("ops").forEach(c -> {
+                if (c.get("change").get("type").asText().startsWith("set-status")) {
+                    statusCommits.add(c);
+                }
+            });
+            assertEquals(1, statusCommits.size(), ops::toString);
+            JsonNode change = statusCommits.getFirst().get("change");
+            assertEquals(List.of(clauses.get(0), clauses.get(2)), strings(change.get("clauseIds")));
+            assertEquals("agreed", change.get("status").asText());
+            JsonNode revisions = json(ok(chair.get(doc + "/history"))).get("revisions");
+            JsonNode newest = revisions.get(revisions.size() - 1);
+            assertEquals("set-statuses", newest.get("type").asText());
+            assertEquals(List.of(clauses.get(0), clauses.get(2)), strings(newest.get("clauseIds")));
+            assertEquals("agreed", newest.get("status").asText());
+            assertEquals(json(ok(chair.get(doc))).get("revision").asLong(), newest.get("revision").asLong());
+            // And one entry: the conclusion names what held, with no entry per paragraph.
             JsonNode audit = json(ok(chair.get(doc + "/audit"))).get("entries");
             JsonNode last = audit.get(audit.size() - 1);
             assertEquals("silence-concluded", last.get("action").asText());
             assertTrue(last.get("actor").get("id").isNull(), "the deadline, not a person, concludes silence");
+            audit.forEach(e -> assertFalse(e.get("action").asText().equals("clause-status-set"), e::toString));
         }
     }
 

@@ -104,9 +104,10 @@ export class DocState {
     return c;
   }
 
-  /** A decision of the negotiation (set-status, set-document-status), committed without a client. */
+  /** A decision of the negotiation (set-status, set-statuses, set-document-status), committed without a client. */
   decide(change) {
     if (change.type === 'set-status') this.existing(change.clauseId);
+    if (change.type === 'set-statuses') change.clauseIds.forEach((id) => this.existing(id));
     const commit = { revision: this.doc.revision + 1, clientId: null, seq: 0, author: 'Chair', at: '2026-11-27T12:00:00Z',
       change };
     commit.hash = chainHash(this.hash, commit);
@@ -251,6 +252,9 @@ export class DocState {
         break;
       case 'set-status':
         clauses[require(change.clauseId)].status = change.status;
+        break;
+      case 'set-statuses':
+        for (const id of change.clauseIds) clauses[require(id)].status = change.status;
         break;
       case 'set-document-status':
         break;
