@@ -1,7 +1,7 @@
 // Plenary browser entry point: who is signed in, and hash routing between the views (sign-in,
 // documents, meetings, members, invitations) inside the frame (header and sidebar, frame.js).
 
-import { api, ApiError, onUnauthorized } from './js/api.js';
+import { api, ApiError, forgetEarly, onUnauthorized } from './js/api.js';
 import { h } from './js/dom.js';
 import { documentHref, meetingHref, membersHref, parseHash, searchHref, SIGN_IN_HREF } from './js/routes.js';
 import { renderSearchResults } from './js/render-search.js';
@@ -382,5 +382,5 @@ onLanguageChange(() => {
 loadSession().catch((error) => {
   showError(error);
   return false;
-}).then(() => route({ moveFocus: false }));
+}).then(() => route({ moveFocus: false })).finally(forgetEarly);
 

@@ -37,13 +37,14 @@ async function request(method, path, { body, contentType, signal, expect401 = fa
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
-    response = await fetch(path, {
+    const early = method === 'GET' && body === undefined && !signal?.aborted ? takeEarly(path) : null;
+    response = await (early ?? fetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
-    });
+    }));
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     throw new ApiError({
@@ -68,6 +69,19 @@ async function request(method, path, { body, contentType, signal, expect401 = fa
   } catch {
     throw new ApiError({ title: 'Unexpected response', detail: `The server sent something other than JSON for ${path}.` });
   }
+}
+
+/** The answer early.js asked for at this path while the page loaded, once; else null. */
+function takeEarly(path) {
+  const early = globalThis.plenaryEarly;
+  const response = early?.get(path) ?? null;
+  early?.delete(path);
+  return response;
+}
+
+/** Past the first view: what early.js asked for and nobody took is stale now. */
+export function forgetEarly() {
+  globalThis.plenaryEarly?.clear();
 }
 
 async function refreshCsrfToken() {

@@ -64,6 +64,9 @@ function onJoined(c, message) {
   c._joined = true;
   c._connection.joined();
   c.connectionId = message.connectionId ?? null;
+  // Where the negotiation stood at the join: a page whose state is at that frame missed nothing.
+  c.negotiationAt = Number.isInteger(message.negotiationFrame) && Number.isInteger(message.negotiationSeq)
+    ? { frame: message.negotiationFrame, seq: message.negotiationSeq } : null;
   cancelHold(c);
   // Our acknowledged submissions beyond lastSeq are not in the history of a loaded document.
   const lost = message.document && Number.isInteger(message.lastSeq) ? takeLost(c, message.lastSeq) : [];

@@ -1,8 +1,9 @@
 // The negotiation of one document as this person may see it (GET …/negotiation), kept current by
 // the live socket's `negotiation` frames, which carry the entities that changed, already redacted
 // for this reader (negotiation-changes.js puts them in place). The whole state is read only at the
-// start, after a reconnect, and when a frame's number shows one was missed; frames that arrive
-// while it is read wait, and those newer than what it returned are applied after it.
+// start, on a join (or rejoin) that names a frame or event it lacks, and when a frame's number shows
+// one was missed; frames that arrive while it is read wait, and those newer than what it returned
+// are applied after it.
 //
 // Events: 'change' {state} after each load or frame; 'events' {events} with the frame's audit
 // entries, for announcements. Views read the state through the helpers below and never change it
@@ -31,6 +32,7 @@ export class NegotiationStore extends Emitter {
     this.state = EMPTY;
     this._loading = false;
     this._waiting = []; // frames that arrived during a load
+    this._checkJoin = false; // a join came during a load: compare once it is in
     this._reload = coalescedLoad(() => this._load());
   }
 
@@ -42,9 +44,22 @@ export class NegotiationStore extends Emitter {
       if (visible.length) this._emit('events', { events: visible });
       this._onFrame(frame);
     });
-    // After a reconnect frames may have been missed: read the whole state again.
-    const offStatus = client.on('status', ({ status }) => { if (status === 'online') this._reloadQuietly(); });
+    // Frames may have been missed before the join (or while disconnected): read the whole state
+    // again unless it is at the frame the join names.
+    const offStatus = client.on('status', ({ status }) => { if (status === 'online') this._joined(); });
     return () => { offFrame(); offStatus(); };
+  }
+
+  /** On a join: reloads unless the state is the one the join names (after the load in progress). */
+  _joined() {
+    if (this._loading) {
+      this._checkJoin = true;
+      return;
+    }
+    // A sequencer that restarted numbers its frames from 0 again: only the same frame and the same
+    // last event mean the same state.
+    const at = this._client?.negotiationAt;
+    if (!at || at.frame !== this.state.frame || at.seq !== this.state.seq) this._reloadQuietly();
   }
 
   _onFrame(frame) {
@@ -90,6 +105,10 @@ export class NegotiationStore extends Emitter {
       const waiting = this._waiting;
       this._waiting = [];
       waiting.forEach((frame) => this._onFrame(frame));
+      if (this._checkJoin) {
+        this._checkJoin = false;
+        this._joined();
+      }
     }
     return this.state;
   }

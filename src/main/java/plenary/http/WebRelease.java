@@ -32,6 +32,9 @@ record WebRelease(String id, byte[] index) {
     /** The index page's own stylesheets and scripts: relative names, which the release prefix keeps relative. */
     private static final Pattern ASSET = Pattern.compile("((?:href|src)=\")([A-Za-z0-9][A-Za-z0-9_./-]*\\.(?:css|js))\"");
 
+    /** The page's one classic script (early.js: the first requests), which is no module to preload. */
+    private static final String EARLY = "early.js";
+
     /** A name that needs no escaping in an attribute (a --web-dir may hold anything). */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_./-]+");
 
@@ -56,7 +59,8 @@ record WebRelease(String id, byte[] index) {
             String id = HexFormat.of().formatHex(digest.digest(), 0, 8);
             String html = Files.readString(root.resolve("index.html"), StandardCharsets.UTF_8);
             List<String> modules = files.stream().map(f -> root.relativize(f).toString().replace('\\', '/'))
-                    .filter(name -> name.endsWith(".js") && !name.equals("app.js") && SAFE_NAME.matcher(name).matches())
+                    .filter(name -> name.endsWith(".js") && !name.equals("app.js") && !name.equals(EARLY)
+                            && SAFE_NAME.matcher(name).matches())
                     .toList();
             return new WebRelease(id, index(html, id, modules).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -579,6 +579,7 @@ public final class DocumentSequencer extends VerticleBase {
         ClientMark mark = clientId == null ? null : state.lastOf(userId, clientId);
         JsonObject reply = new JsonObject().put("revision", durableRevision).put("hash", durableHash)
                 .put("presence", presenceList()).put("negotiationSeq", desk.negotiation().seq())
+                .put("negotiationFrame", framesPublished)
                 .put("lastSeq", mark == null ? 0 : mark.seq());
         long oldestKept = recent.isEmpty() ? durableRevision : recent.getFirst().revision() - 1;
         if (diverged) {

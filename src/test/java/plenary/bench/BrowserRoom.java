@@ -192,6 +192,16 @@ public final class BrowserRoom {
                             + "(ready in the DOM at %.0f), first contentful paint %s ms%n", i, ft,
                     ((Number) b.get("firstTextDom")).doubleValue(), us, ((Number) b.get("usableDom")).doubleValue(),
                     b.get("fcp") instanceof Number n ? String.format(Locale.ROOT, "%.0f", n.doubleValue()) : "-");
+            // Where the time went: the page's HTML, its modules having run (DOMContentLoaded waits for
+            // them), and each API request's start and end, in ms from the navigation's start.
+            System.out.println("  timeline: " + BrowserProbe.js(driver, """
+                    const n = performance.getEntriesByType('navigation')[0];
+                    const r = (x) => Math.round(x);
+                    const api = performance.getEntriesByType('resource')
+                      .filter(e => new URL(e.name).pathname.startsWith('/api/') || e.name.endsWith('/early.js'))
+                      .map(e => new URL(e.name).pathname.replace(/^[/]v[/][0-9a-f]+[/]/, '').replace(/[a-z0-9]{12}/g, ':id') + ' ' + r(e.startTime) + '-' + r(e.responseEnd));
+                    return 'HTML ' + r(n.responseEnd) + ', modules run ' + r(n.domContentLoadedEventStart) + ', '
+                      + api.join(', ');"""));
         }
         return new Loads(firstText, usable, fcp);
     }

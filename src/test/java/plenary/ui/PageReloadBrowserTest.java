@@ -38,4 +38,39 @@ class PageReloadBrowserTest {
             assertEquals(List.of(), fetched, "files of the page that the reload fetched");
         }
     }
+
+    /**
+     * Issue 17, time to first text: the page asks who is signed in, the sidebar's lists and the
+     * document at once, while its modules load (early.js), not one after another once they have
+     * run; and each only once, as the app takes the early answers rather than asking again, and the
+     * room reads the negotiation again only when its join names a newer frame.
+     */
+    @Test
+    void aLoadAsksForTheSessionAndTheDocumentAtOnceAndEachOnlyOnce() throws Exception {
+        try (DemoServer demo = DemoServer.shared()) {
+            Browser browser = demo.signedIn("observer");
+            String documentId = demo.rest.sampleDocument("observer");
+            RoomBrowsing.openDocument(browser, demo.base, documentId);
+            browser.driver.navigate().refresh();
+            browser.waitFor(By.cssSelector(".clauses--room .room-clause__open"));
+            browser.waitFor(By.cssSelector(".live-bar[data-status='online']"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> asked = (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver).executeScript("""
+                    return performance.getEntriesByType('resource')
+                        .filter(e => new URL(e.name).pathname.startsWith('/api/'))
+                        .map(e => ({path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd}));""");
+            Map<String, Long> times = new java.util.TreeMap<>();
+            asked.forEach(a -> times.merge((String) a.get("path"), 1L, Long::sum));
+            String document = "/api/documents/" + documentId;
+            // The negotiation too: the join says the state read is current (it was read twice a load).
+            for (String path : List.of("/api/session", "/api/meetings", "/api/documents", document,
+                    document + "/negotiation")) {
+                assertEquals(1L, times.get(path), path + " in " + times);
+            }
+            Map<String, Object> session = asked.stream().filter(a -> a.get("path").equals("/api/session")).findFirst().orElseThrow();
+            Map<String, Object> doc = asked.stream().filter(a -> a.get("path").equals(document)).findFirst().orElseThrow();
+            assertTrue(((Number) doc.get("start")).doubleValue() < ((Number) session.get("end")).doubleValue(),
+                    "the document was asked for before the session's answer came: " + asked);
+        }
+    }
 }
