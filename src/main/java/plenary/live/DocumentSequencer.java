@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import plenary.document.Document;
 import plenary.editing.ChangeJson;
+import plenary.search.Entries;
 import plenary.editing.ClientMark;
 import plenary.editing.Commit;
 import plenary.editing.DocumentState;
@@ -433,6 +434,7 @@ public final class DocumentSequencer extends VerticleBase {
 
     private void onDurable(List<Pending> batch) {
         long durableNanos = System.nanoTime();
+        boolean searchable = false;
         for (Pending pending : batch) {
             durableDocument = pending.after();
             durableRevision = durableDocument.revision();
@@ -452,6 +454,8 @@ public final class DocumentSequencer extends VerticleBase {
                 }
                 restructured |= renumbers(commit.change());
             }
+            searchable |= !pending.commits().isEmpty()
+                    || pending.events().stream().anyMatch(r -> Entries.reflects(r.event()));
             desk.written(pending.events());
             unbroadcastEvents.addAll(pending.events());
             if (pending.request() != null) {
@@ -460,7 +464,10 @@ public final class DocumentSequencer extends VerticleBase {
                         .put("revision", durableRevision));
             }
         }
-        vertx.eventBus().publish(LiveAddresses.CHANGED, documentId);
+        // The search feed re-indexes the whole document: not for what the index does not hold.
+        if (searchable) {
+            vertx.eventBus().publish(LiveAddresses.CHANGED, documentId);
+        }
         parked.removeIf(p -> {
             if (p.revision() <= durableRevision) {
                 p.request().reply(p.reply());
