@@ -1,6 +1,7 @@
 package plenary.document;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +89,7 @@ public record Document(String id, String title, DocumentMeta meta, DocumentStatu
     }
 
     /** Gives the clauses named one status, in one copy of the list. */
-    public Document withStatuses(java.util.Collection<String> clauseIds, ClauseStatus newStatus) {
+    public Document withStatuses(Collection<String> clauseIds, ClauseStatus newStatus) {
         List<Clause> copy = new ArrayList<>(clauses);
         for (String clauseId : clauseIds) {
             int index = require(clauseId);

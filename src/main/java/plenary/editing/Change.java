@@ -4,6 +4,8 @@ import plenary.document.ClauseKind;
 import plenary.document.ClauseStatus;
 import plenary.document.DocumentStatus;
 
+import java.util.List;
+
 /**
  * One change to a document, as submitted by a client or as recorded in the operation log. Every
  * change to a document's text or structure is one of these and goes through its sequencer.
@@ -40,9 +42,9 @@ public sealed interface Change {
      * as one commit per paragraph sent every reader a burst of hundreds of commits. Made by the
      * negotiation only.
      */
-    record SetClauseStatuses(java.util.List<String> clauseIds, ClauseStatus status) implements Change {
+    record SetClauseStatuses(List<String> clauseIds, ClauseStatus status) implements Change {
         public SetClauseStatuses {
-            clauseIds = java.util.List.copyOf(clauseIds);
+            clauseIds = List.copyOf(clauseIds);
         }
 
         @Override

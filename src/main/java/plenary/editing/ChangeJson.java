@@ -8,6 +8,8 @@ import plenary.document.ClauseStatus;
 import plenary.document.DocumentStatus;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JSON form of changes and commits, shared by the WebSocket protocol and the operation log so
@@ -139,12 +141,12 @@ public final class ChangeJson {
         return value.asText();
     }
 
-    private static java.util.List<String> clauseIds(JsonNode node) {
+    private static List<String> clauseIds(JsonNode node) {
         JsonNode value = required(node, "clauseIds");
         if (!value.isArray() || value.isEmpty()) {
             throw new InvalidOperationException("field 'clauseIds' must be a non-empty array of clause ids");
         }
-        java.util.List<String> ids = new java.util.ArrayList<>(value.size());
+        List<String> ids = new ArrayList<>(value.size());
         for (JsonNode id : value) {
             if (!id.isTextual()) {
                 throw new InvalidOperationException("field 'clauseIds' must hold strings");

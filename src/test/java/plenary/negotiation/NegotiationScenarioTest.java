@@ -266,6 +266,11 @@ class NegotiationScenarioTest {
                     + "\",\"status\":\"agreed\"}}");
             assertEquals("forbidden", editor.await(statusMark, m -> SocketProbe.type(m, "error")).get("code").asText(),
                     "a status is a decision, not something typed over the socket");
+            int statusesMark = editor.mark();
+            editor.send("{\"type\":\"submit\",\"seq\":3,\"change\":{\"type\":\"set-statuses\",\"clauseIds\":[\"" + op4
+                    + "\"],\"status\":\"agreed\"}}");
+            assertEquals("forbidden", editor.await(statusesMark, m -> SocketProbe.type(m, "error")
+                    && m.path("seq").asLong() == 3).get("code").asText(), "nor are several at once");
             ok(chair.putJson(doc + "/clauses/" + op4 + "/status", "{\"status\":\"agreed-ad-ref\"}"));
 
             // Adoption freezes the text; its hash is the SHA-256 of the exported Markdown.
@@ -295,7 +300,7 @@ class NegotiationScenarioTest {
                 assertEquals("/problems/document-adopted", json(response).get("type").asText());
             }
             int frozenMark = editor.mark();
-            editor.send("{\"type\":\"submit\",\"seq\":3,\"change\":{\"type\":\"text\",\"clauseId\":\"" + op1
+            editor.send("{\"type\":\"submit\",\"seq\":4,\"change\":{\"type\":\"text\",\"clauseId\":\"" + op1
                     + "\",\"version\":" + version(json(chair.get(doc)), op1) + ",\"op\":[\"Late: \"]}}");
             assertEquals("document-frozen", editor.await(frozenMark, m -> SocketProbe.type(m, "error"))
                     .get("code").asText());

@@ -24,14 +24,9 @@ class PageReloadBrowserTest {
     void aReloadTakesThePageFromTheCacheAndAsksOnlyForTheIndex() throws Exception {
         try (DemoServer demo = DemoServer.shared()) {
             Browser browser = demo.signedIn("chair");
-            browser.driver.navigate().refresh();
-            browser.waitFor(By.cssSelector("article.document h1"));
-            browser.waitFor(By.cssSelector(".live-bar[data-status='online']"));
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> files = (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver).executeScript("""
-                    return performance.getEntriesByType('resource')
-                        .filter(e => new URL(e.name).pathname.startsWith('/v/'))
-                        .map(e => ({name: e.name, transferSize: e.transferSize}));""");
+            List<Map<String, Object>> files = reload(browser, By.cssSelector("article.document h1"), """
+                    .filter(e => new URL(e.name).pathname.startsWith('/v/'))
+                    .map(e => ({name: e.name, transferSize: e.transferSize}))""");
             assertTrue(files.size() > 50, "the page's modules and stylesheets after the reload: " + files.size());
             List<Object> fetched = files.stream().filter(f -> ((Number) f.get("transferSize")).longValue() > 0)
                     .map(f -> f.get("name")).toList();
@@ -51,14 +46,9 @@ class PageReloadBrowserTest {
             Browser browser = demo.signedIn("observer");
             String documentId = demo.rest.sampleDocument("observer");
             RoomBrowsing.openDocument(browser, demo.base, documentId);
-            browser.driver.navigate().refresh();
-            browser.waitFor(By.cssSelector(".clauses--room .room-clause__open"));
-            browser.waitFor(By.cssSelector(".live-bar[data-status='online']"));
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> asked = (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver).executeScript("""
-                    return performance.getEntriesByType('resource')
-                        .filter(e => new URL(e.name).pathname.startsWith('/api/'))
-                        .map(e => ({path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd}));""");
+            List<Map<String, Object>> asked = reload(browser, By.cssSelector(".clauses--room .room-clause__open"), """
+                    .filter(e => new URL(e.name).pathname.startsWith('/api/'))
+                    .map(e => ({path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd}))""");
             Map<String, Long> times = new java.util.TreeMap<>();
             asked.forEach(a -> times.merge((String) a.get("path"), 1L, Long::sum));
             String document = "/api/documents/" + documentId;
@@ -72,5 +62,19 @@ class PageReloadBrowserTest {
             assertTrue(((Number) doc.get("start")).doubleValue() < ((Number) session.get("end")).doubleValue(),
                     "the document was asked for before the session's answer came: " + asked);
         }
+    }
+
+    /**
+     * Reloads the page, waits for {@code ready} and the live socket, and returns the page's resource
+     * timing entries as {@code select} (JavaScript chained on the list of entries) makes them.
+     */
+    private static List<Map<String, Object>> reload(Browser browser, By ready, String select) {
+        browser.driver.navigate().refresh();
+        browser.waitFor(ready);
+        browser.waitFor(By.cssSelector(".live-bar[data-status='online']"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver)
+                .executeScript("return performance.getEntriesByType('resource')" + select + ";");
+        return entries;
     }
 }
