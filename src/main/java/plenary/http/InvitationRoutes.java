@@ -14,6 +14,7 @@ import plenary.people.Usernames;
 import plenary.store.PeopleRepository;
 import plenary.store.PeopleRepository.MembershipChange;
 
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,7 @@ final class InvitationRoutes {
     private final Supplier<String> ids;
     private final LiveEvents events;
     private final CurrentRoles roles;
+    private final WorkQueue passwordChecks;
 
     InvitationRoutes(Vertx vertx, PeopleRepository people, PasswordHasher hasher, Supplier<String> ids,
                      LiveEvents events) {
@@ -38,6 +40,7 @@ final class InvitationRoutes {
         this.ids = ids;
         this.events = events;
         this.roles = CurrentRoles.of(vertx);
+        this.passwordChecks = SessionRoutes.passwordChecks(vertx);
     }
 
     void mount(Router router) {
@@ -60,7 +63,8 @@ final class InvitationRoutes {
         String hash = Tokens.hash(ctx.pathParam("token"));
         Authenticated signedIn = Authenticator.of(ctx).orElse(null);
         NewAccount account = signedIn == null ? NewAccount.read(ctx, ids.get()) : null;
-        vertx.executeBlocking(() -> {
+        // A new account hashes its password: Argon2 work, on the bounded queue that sign-ins use.
+        Callable<JsonObject> work = () -> {
             // The token first: without a usable invitation nothing else is answered, not even
             // whether a username exists.
             Invitation invitation = people.openInvitation(hash).orElseThrow(InvitationRoutes::gone);
@@ -84,7 +88,9 @@ final class InvitationRoutes {
             // A role changed for a signed-in person: their open sockets in that meeting must reconnect.
             events.membershipChanged(userId, meetingId);
             return SessionRoutes.me(people.user(userId).orElseThrow()).put("meetingId", meetingId);
-        }, false).onSuccess(body -> json(ctx, 200, body)).onFailure(ctx::fail);
+        };
+        (account != null ? passwordChecks.submit(work) : vertx.executeBlocking(work, false))
+                .onSuccess(body -> json(ctx, 200, body)).onFailure(failure -> WorkQueue.fail(ctx, failure));
     }
 
     /** The account an invitation creates for someone not signed in. */

@@ -74,7 +74,16 @@ final class SessionRoutes {
         this.events = events;
         this.secureCookies = secureCookies;
         this.clients = clients;
-        this.passwordChecks = WorkQueue.shared(vertx, "plenary-password-checks", "password checks",
+        this.passwordChecks = passwordChecks(vertx);
+    }
+
+    /**
+     * The server's queue for Argon2 work (checking a password, hashing a new one): bounded, on
+     * threads of its own, so that a flood of sign-ins or new accounts is refused rather than
+     * filling the shared pool that the store's reads use.
+     */
+    static WorkQueue passwordChecks(Vertx vertx) {
+        return WorkQueue.shared(vertx, "plenary-password-checks", "password checks",
                 WorkQueue.halfTheCores(), WorkQueue.halfTheCores() + PASSWORD_CHECKS_WAITING, 2);
     }
 

@@ -1,9 +1,13 @@
 package plenary.http;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
+import plenary.metrics.Meters;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +29,8 @@ final class WorkQueue implements io.vertx.core.shareddata.Shareable {
     private final long capacity;
     private final int retryAfterSeconds;
     private final AtomicLong admitted = new AtomicLong();
+    private final Counter done;
+    private final Counter refused;
 
     /**
      * @param what     the work, in the plural, for the refusal ("imports")
@@ -38,6 +44,15 @@ final class WorkQueue implements io.vertx.core.shareddata.Shareable {
         this.what = what;
         this.capacity = capacity;
         this.retryAfterSeconds = retryAfterSeconds;
+        // Where the heavy work goes and how much waits: plenary_work_total{queue,outcome} and
+        // plenary_work_admitted{queue} (the units running or waiting).
+        MeterRegistry registry = Meters.of(vertx).registry();
+        this.done = Counter.builder("plenary.work").tag("queue", name).tag("outcome", "done")
+                .description("heavy work run to its end (or its failure) on its own threads").register(registry);
+        this.refused = Counter.builder("plenary.work").tag("queue", name).tag("outcome", "refused")
+                .description("heavy work refused because its queue was full").register(registry);
+        Gauge.builder("plenary.work.admitted", admitted, AtomicLong::get).tag("queue", name)
+                .description("units of heavy work running or waiting").register(registry);
     }
 
     /**
@@ -63,10 +78,14 @@ final class WorkQueue implements io.vertx.core.shareddata.Shareable {
     <T> Future<T> submit(long units, Callable<T> work) {
         if (admitted.addAndGet(units) > capacity) {
             admitted.addAndGet(-units);
+            refused.increment();
             return Future.failedFuture(new Full(Problem.unavailable("the server is busy with as many " + what
                     + " as it holds running or waiting; try again in " + retryAfterSeconds + " s"), retryAfterSeconds));
         }
-        return workers.<T>executeBlocking(work, false).andThen(done -> admitted.addAndGet(-units));
+        return workers.<T>executeBlocking(work, false).andThen(result -> {
+            admitted.addAndGet(-units);
+            done.increment();
+        });
     }
 
     /** Fails the request, with {@code Retry-After} when the queue was full. */

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.editing.TextOp;
 import plenary.http.RunningServer;
+import plenary.http.TestPeople;
+import plenary.http.HttpTestClient;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -66,6 +68,49 @@ class MetricsTest {
         try (RunningServer server = RunningServer.start(dir.resolve("b"), "--no-samples")) {
             assertEquals(404, scrape(server, "Bearer " + TOKEN).statusCode(), "no token configured: no /metrics");
         }
+    }
+
+    /**
+     * Argon2 work goes to its own bounded queue, and the scrape says so: accepting an invitation
+     * with a new account hashes its password there (it ran on the shared pool before), while an
+     * invitation accepted by someone signed in hashes nothing.
+     */
+    @Test
+    void aNewAccountsPasswordIsHashedOnThePasswordQueue() throws Exception {
+        try (RunningServer server = RunningServer.startWith(dir.resolve("c"), Map.of("PLENARY_METRICS_TOKEN", TOKEN),
+                "--no-samples")) {
+            HttpTestClient http = server.http();
+            String admin = TestPeople.signIn(http, "admin", TestPeople.ADMIN_PASSWORD);
+            String first = meeting(http, admin, "First");
+            String second = meeting(http, admin, "Second");
+            double before = passwordWork(server);
+            TestPeople.invite(http, admin, first, "observer", null, "olga", "olga-password-2026", "Olga");
+            assertEquals(before + 1, passwordWork(server), "the new account's password was hashed on the queue");
+
+            String olga = TestPeople.signIn(http, "olga", "olga-password-2026");
+            double signedIn = passwordWork(server);
+            String token = TestPeople.withToken(http, admin, () -> HttpTestClient.json(http.postJson(
+                    "/api/meetings/" + second + "/invitations", "{\"role\":\"observer\"}")).get("token").asText());
+            HttpResponse<String> accepted = TestPeople.withToken(http, olga,
+                    () -> http.postJson("/api/invitations/" + token + "/accept", "{}"));
+            assertEquals(200, accepted.statusCode(), accepted::body);
+            assertEquals(signedIn, passwordWork(server), "a signed-in acceptance hashes nothing");
+            assertTrue(scrape(server, "Bearer " + TOKEN).body().contains(
+                    "plenary_work_admitted{queue=\"plenary-password-checks\"} 0.0"), "nothing left waiting");
+        }
+    }
+
+    private static String meeting(HttpTestClient http, String admin, String name) {
+        return TestPeople.withToken(http, admin, () -> HttpTestClient.json(http.postJson("/api/meetings",
+                "{\"name\":\"" + name + "\"}")).get("id").asText());
+    }
+
+    /** Password work run to its end so far, from a scrape. */
+    private static double passwordWork(RunningServer server) throws Exception {
+        Matcher m = Pattern.compile("^plenary_work_total\\{outcome=\"done\",queue=\"plenary-password-checks\"} (\\S+)$",
+                Pattern.MULTILINE).matcher(scrape(server, "Bearer " + TOKEN).body());
+        assertTrue(m.find(), "plenary_work_total for the password queue");
+        return Double.parseDouble(m.group(1));
     }
 
     private static HttpResponse<String> scrape(RunningServer server, String authorization) throws Exception {
