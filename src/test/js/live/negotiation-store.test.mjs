@@ -36,7 +36,8 @@ class FakeClient extends Emitter {
   }
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+// One turn of the event loop (no time passes): the stubbed fetch and the store's handlers run.
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 const state = (frame, seq, extra = {}) => ({ revision: 1, seq, frame, phases: {}, amendments: [], comments: [],
   votes: [], silences: [], conflictGroups: [], adoption: null, ...extra });
 

@@ -9,6 +9,7 @@ import plenary.deliberation.Phase;
 import plenary.deliberation.PhaseWindow;
 import plenary.deliberation.SilenceProcedure;
 import plenary.document.Clause;
+import plenary.document.ClauseKind;
 import plenary.document.Document;
 import plenary.document.MarkdownImporter;
 import plenary.document.RandomIds;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -72,6 +74,12 @@ final class Room {
 
     Clause clauseById(String id) {
         return document().clause(id).orElseThrow();
+    }
+
+    /** One of the operative paragraphs, picked by {@code random} (for the property tests' random steps). */
+    Clause operative(SplittableRandom random) {
+        List<Clause> operative = document().clauses().stream().filter(c -> c.kind() == ClauseKind.OPERATIVE).toList();
+        return operative.get(random.nextInt(operative.size()));
     }
 
     List<String> texts() {

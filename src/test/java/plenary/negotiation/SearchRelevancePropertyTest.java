@@ -85,7 +85,7 @@ class SearchRelevancePropertyTest {
         room.now = room.now.plus(Duration.ofMinutes(1));
         return switch (random.nextInt(16)) {
             case 0, 1 -> {
-                Clause clause = operative(room, random);
+                Clause clause = room.operative(random);
                 yield room.run(delegate, new Command.DraftAmendment("A" + id, AmendmentKind.MODIFY, clause.id(), null,
                         null, null, null, clause.text() + " now", "why " + id, random.nextBoolean()));
             }
@@ -100,7 +100,7 @@ class SearchRelevancePropertyTest {
                     IndicativePosition.values()[random.nextInt(3)]));
             case 7 -> random.nextBoolean()
                     ? room.run(delegate, new Command.PostComment("K" + id, CommentTarget.CLAUSE,
-                    operative(room, random).id(), null, Stance.NEUTRAL, "a word " + id))
+                    room.operative(random).id(), null, Stance.NEUTRAL, "a word " + id))
                     : room.run(delegate, new Command.PostComment("K" + id, CommentTarget.AMENDMENT,
                     some(room, random, null), null, Stance.SUPPORT, "on it " + id));
             case 8 -> room.run(Room.CHAIR, new Command.SetPhase(random.nextBoolean() ? Phase.TABLING : Phase.VOTING,
@@ -109,7 +109,7 @@ class SearchRelevancePropertyTest {
             case 14 -> {
                 if (room.negotiation.runningSilence().isPresent()) {
                     yield random.nextBoolean()
-                            ? room.run(delegate, new Command.BreakSilence(operative(room, random).id(), "not yet"))
+                            ? room.run(delegate, new Command.BreakSilence(room.operative(random).id(), "not yet"))
                             : room.run(Room.CHAIR, room.now.plus(Duration.ofHours(2)), new Command.ConcludeSilence());
                 }
                 yield room.run(Room.CHAIR, new Command.StartSilence("S" + id, List.of(),
@@ -128,11 +128,6 @@ class SearchRelevancePropertyTest {
         };
     }
 
-    private static Clause operative(Room room, SplittableRandom random) {
-        List<Clause> operative = room.document().clauses().stream().filter(c -> c.kind() == ClauseKind.OPERATIVE)
-                .toList();
-        return operative.get(random.nextInt(operative.size()));
-    }
 
     /** An amendment in that state (any when null), or an id the rules refuse. */
     private static String some(Room room, SplittableRandom random, AmendmentState state) {

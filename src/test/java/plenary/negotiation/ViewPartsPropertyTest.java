@@ -10,7 +10,6 @@ import plenary.deliberation.IndicativePosition;
 import plenary.deliberation.Phase;
 import plenary.deliberation.Stance;
 import plenary.document.Clause;
-import plenary.document.ClauseKind;
 import plenary.view.NegotiationSnapshot;
 import plenary.view.NegotiationViews;
 import plenary.view.ViewParts;
@@ -54,12 +53,12 @@ class ViewPartsPropertyTest {
                 try {
                     if (action < 4) {
                         Actor delegate = DELEGATES.get(random.nextInt(DELEGATES.size()));
-                        Clause clause = operative(room, random);
+                        Clause clause = room.operative(random);
                         room.run(delegate, new Command.DraftAmendment("A" + (++drafted), AmendmentKind.MODIFY,
                                 clause.id(), null, null, null, null, rewrite(clause.text(), random), "why",
                                 random.nextInt(4) > 0));
                     } else if (action == 4) {
-                        Clause clause = operative(room, random);
+                        Clause clause = room.operative(random);
                         room.type(clause.id(), rewrite(clause.text(), random));
                         typedUnder++;
                     } else if (action == 5) {
@@ -73,7 +72,7 @@ class ViewPartsPropertyTest {
                     } else {
                         Actor delegate = DELEGATES.get(random.nextInt(DELEGATES.size()));
                         room.run(delegate, new Command.PostComment("K" + step, CommentTarget.CLAUSE,
-                                operative(room, random).id(), null, Stance.NEUTRAL, "a word " + step));
+                                room.operative(random).id(), null, Stance.NEUTRAL, "a word " + step));
                     }
                 } catch (NegotiationException refused) {
                     // a step the rules refuse (an indicative vote on one's own draft, say) changes nothing
@@ -102,11 +101,6 @@ class ViewPartsPropertyTest {
         assertEquals(fresh, kept, () -> where + ": " + what + " " + id + " for " + reader.name());
     }
 
-    private static Clause operative(Room room, SplittableRandom random) {
-        List<Clause> operative = room.document().clauses().stream().filter(c -> c.kind() == ClauseKind.OPERATIVE)
-                .toList();
-        return operative.get(random.nextInt(operative.size()));
-    }
 
     private static java.util.Optional<Amendment> pending(Room room, SplittableRandom random) {
         List<Amendment> tabled = room.negotiation.amendments().stream().filter(a -> a.state().pending()
