@@ -21,7 +21,11 @@ export class Presence {
 
   /** Where this person is: a clause (or null) and a caret offset in its local text (or null). */
   set(clauseId, caret) {
-    this._mine = { clauseId: clauseId ?? null, caret: Number.isInteger(caret) ? caret : null };
+    const mine = { clauseId: clauseId ?? null, caret: Number.isInteger(caret) ? caret : null };
+    // The page reports the caret on every selection change, and someone else's edit to any text
+    // area is one: sending the same place again made every editor answer every remote keystroke.
+    if (this._mine && this._mine.clauseId === mine.clauseId && this._mine.caret === mine.caret) return;
+    this._mine = mine;
     this._dirty = true;
     this.flush();
   }

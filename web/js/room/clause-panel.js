@@ -70,8 +70,21 @@ export function mountClausePanel(aside, ctx) {
     const comments = store.state.comments.filter((c) =>
       (c.target === 'clause' && c.targetId === clauseId) || (c.target === 'amendment' && ids.has(c.targetId)));
     const groups = store.conflictGroupsOf(clauseId);
-    const key = JSON.stringify([clause, position, amendments, comments, groups, store.state.phases, store.adopted, language()]);
-    if (!force && key === lastKey) return;
+    // The text apart: while someone types in the clause only its text changes, and that is written
+    // in place. Rebuilding the panel put its forms back into the page on every keystroke, and each
+    // form control put into a page makes Chromium's autofill read every one in it again (about
+    // 40 ms a keystroke beside a 1,000-paragraph live view).
+    const { text, version, ...shape } = clause ?? {};
+    const key = JSON.stringify([shape, position, amendments, comments, groups, store.state.phases, store.adopted, language()]);
+    if (!force && key === lastKey) {
+      if (clause && env.clause?.text !== text) {
+        env.clause = clause;
+        env.forms.get('words')?.sync(clause);
+        aside.querySelector('.clause-panel__text')?.replaceChildren(inlineMarkdown(text));
+      }
+      env.clause = clause;
+      return;
+    }
     lastKey = key;
 
     env.clause = clause;

@@ -27,3 +27,23 @@ test('presence: sent throttled, received, carets moved by remote edits', () => {
   assert.deepEqual(clauseEvents.map((e) => [e.clauseId, e.op, e.source]), [['op1', ['Now '], 'remote']]);
   assert.equal(ot.transformPosition(9, clauseEvents[0].op), 13);
 });
+
+test('presence: the same place again sends nothing; a new place, or leaving, does', () => {
+  const w = world({ clients: 2 });
+  const [a] = w.clients;
+  a.setPresence('op1', 4);
+  w.clock.advance(100);
+  assert.equal(w.sentBy(0, 'presence').length, 1);
+  // What a remote keystroke anywhere makes the page do: report the caret, unmoved.
+  for (let i = 0; i < 5; i++) {
+    a.setPresence('op1', 4);
+    w.clock.advance(100);
+  }
+  assert.equal(w.sentBy(0, 'presence').length, 1);
+  a.setPresence('op1', 5);
+  w.clock.advance(100);
+  assert.equal(w.sentBy(0, 'presence').length, 2);
+  a.setPresence(null, null);
+  w.clock.advance(100);
+  assert.deepEqual(w.sentBy(0, 'presence').at(-1), { type: 'presence', clauseId: null, caret: null });
+});

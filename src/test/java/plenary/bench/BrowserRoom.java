@@ -50,7 +50,9 @@ import java.util.function.BooleanSupplier;
  *
  * Options: --paragraphs N (1000) --amendments N (300) --loads N (5) --keystrokes N (100) --remote-keystrokes N
  * (100, in each view) --frames N (30) --typing-rate C (5/s) --remote-rate C (5/s) --frame-rate R (2/s) --delegations
- * N (10: who table and comment) --seed N (42) --server-heap SIZE (1g).
+ * N (10: who table and comment) --seed N (42) --server-heap SIZE (1g) --trace on|off (off: with on, each measured
+ * window and the typing are also traced, {@link DevToolsTrace}, into target/browser-room/*.trace.json, and the
+ * renderer main thread's self time per action is printed by kind of work; tracing itself slows the page, so take the other figures from a run without it).
  */
 public final class BrowserRoom {
     private static final double FIRST_TEXT_TARGET_MS = 1000;
@@ -218,7 +220,7 @@ public final class BrowserRoom {
         }
     }
 
-    private Window remoteTyping(RoomTypist typist, String view) throws InterruptedException {
+    private Window remoteTyping(RoomTypist typist, String view) throws Exception {
         int n = o.remoteKeystrokes();
         return window("remote keystrokes, " + view, "ops", n, () -> {
             long period = (long) (1e9 / o.remoteRate());
@@ -231,7 +233,7 @@ public final class BrowserRoom {
     }
 
     private Window negotiationFrames(RoomSetup.Room room, RoomHttp http, SplittableRandom random)
-            throws InterruptedException {
+            throws Exception {
         int n = o.frames();
         return window("negotiation frames, read view", "negotiation", n, () -> {
             long period = (long) (1e9 / o.frameRate());
@@ -260,8 +262,8 @@ public final class BrowserRoom {
      * Measures one window: Chromium's idle busy rate over 2 s first, then the actions with the page
      * recording its socket messages, and 1.5 s after the last for its frames to arrive and render.
      */
-    private Window window(String name, String leader, int actions, Actions script) throws InterruptedException {
-        BrowserProbe.js(driver, "__bench.msgs = []; __bench.frames = [];");
+    private Window window(String name, String leader, int actions, Actions script) throws Exception {
+        BrowserProbe.js(driver, "__bench.msgs = []; __bench.frames = []; __bench.controlsAdded = {};");
         Thread.sleep(1_000);
         double[] idle0 = BrowserProbe.metrics(driver);
         long i0 = System.nanoTime();
@@ -271,14 +273,18 @@ public final class BrowserRoom {
         BrowserProbe.js(driver, "__bench.recording = true;");
         double[] busy0 = BrowserProbe.metrics(driver);
         long t0 = System.nanoTime();
+        DevToolsTrace trace = o.trace() ? DevToolsTrace.start(driver) : null;
         script.run();
         Thread.sleep(1_500);
         double[] busy = BrowserProbe.minus(BrowserProbe.metrics(driver), busy0);
+        printTrace(name, trace, actions);
         double seconds = (System.nanoTime() - t0) / 1e9;
         for (int i = 0; i < idle.length; i++) {
             idle[i] *= seconds / idleSeconds; // the idle rate over the window's length
         }
         Object msgs = BrowserProbe.js(driver, "__bench.recording = false; return __bench.msgs;");
+        System.out.println(name + ": form controls added to the page " + BrowserProbe.js(driver,
+                "const a = __bench.controlsAdded; __bench.controlsAdded = {}; return JSON.stringify(a);"));
         Map<String, Integer> counts = new TreeMap<>();
         List<Double> per = BrowserProbe.perAction(msgs, leader, counts);
         System.out.printf(Locale.ROOT, "%s: %d actions in %.1f s; messages %s; Chromium main thread %.0f ms "
@@ -286,27 +292,49 @@ public final class BrowserRoom {
         return new Window(name, actions, per, counts, busy, idle, seconds);
     }
 
+    /** The traced window's renderer main-thread time per action, by what it was spent on. */
+    private static void printTrace(String name, DevToolsTrace trace, int actions) throws Exception {
+        if (trace == null) {
+            return;
+        }
+        try (trace) {
+            java.nio.file.Path file = Path.of("target", "browser-room", name.replaceAll("[^a-z]+", "-") + ".trace.json");
+            DevToolsTrace.Summary s = trace.stop(file);
+            System.out.println("trace written to " + file);
+            System.out.printf(Locale.ROOT, "trace, %s: main thread busy %.2f ms per action; self time per action:", name,
+                    s.busyMs() / actions);
+            for (Map.Entry<String, Double> e : s.top(14)) {
+                System.out.printf(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue() / actions);
+            }
+            System.out.println();
+        }
+    }
+
     record Typed(List<Double> toPaint, List<Double> toInput, List<Double> eventTiming) {
     }
 
     /** Turns live editing on and types into one paragraph's text box, a character at a time. */
-    private Typed typing(String clauseId) throws InterruptedException {
+    private Typed typing(String clauseId) throws Exception {
         driver.findElement(By.cssSelector(".live-toggle")).click();
         waitUntil("the live editors", 60, () -> !driver.findElements(By.id("live-text-" + clauseId)).isEmpty());
         WebElement box = driver.findElement(By.id("live-text-" + clauseId));
         box.click();
         box.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
         Thread.sleep(1_000);
-        BrowserProbe.js(driver, "__bench.keys = []; __bench.events = []; __bench.typing = true;");
+        BrowserProbe.js(driver, "__bench.keys = []; __bench.events = []; __bench.controlsAdded = {}; __bench.typing = true;");
         String text = " with the participation of residents and local governments in every region";
         long period = (long) (1e9 / o.typingRate());
+        DevToolsTrace trace = o.trace() ? DevToolsTrace.start(driver) : null;
         long start = System.nanoTime();
         for (int i = 0; i < o.keystrokes(); i++) {
             sleepUntil(start + i * period);
             box.sendKeys(String.valueOf(text.charAt(i % text.length())));
         }
         Thread.sleep(1_000);
+        printTrace("typing, live view", trace, o.keystrokes());
         BrowserProbe.js(driver, "__bench.typing = false;");
+        System.out.println("typing: form controls added to the page " + BrowserProbe.js(driver,
+                "const a = __bench.controlsAdded; __bench.controlsAdded = {}; return JSON.stringify(a);"));
         List<Double> toPaint = BrowserProbe.numbers(BrowserProbe.js(driver, "return __bench.keys.map(k => k.toPaint);"));
         List<Double> toInput = BrowserProbe.numbers(BrowserProbe.js(driver, "return __bench.keys.map(k => k.toInput);"));
         List<Double> events = BrowserProbe.numbers(BrowserProbe.js(driver, "return __bench.events;"));
