@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two people in two real browsers type into the same paragraph at once, at its two ends: both
  * screens end with the same text holding both edits, and so does the server. And someone typing
  * in one paragraph changes the DOM of that paragraph only, in the live, read and compilation views
- * of everyone else (counted with a MutationObserver in each page).
+ * of everyone else (counted with a MutationObserver in each page), and the typist's own side panel
+ * follows the text without putting its forms back into the page.
  */
 @Tag("browser")
 @ResourceLock(BrowserLock.NAME)
@@ -54,6 +55,19 @@ class LiveConvergenceBrowserTest {
               }
             });
             window.__observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+            """;
+
+    /** Installed in a page: counts the form controls put into the element named by arguments[0]. */
+    private static final String CONTROLS_ADDED = """
+            window.__controlsAdded = 0;
+            window.__controls = new MutationObserver((records) => {
+              for (const r of records) for (const n of r.addedNodes) {
+                if (n.nodeType !== 1) continue;
+                window.__controlsAdded += (n.matches('input, select, textarea') ? 1 : 0)
+                  + n.querySelectorAll('input, select, textarea').length;
+              }
+            });
+            window.__controls.observe(document.querySelector(arguments[0]), { subtree: true, childList: true });
             """;
 
     @BeforeAll
@@ -133,8 +147,19 @@ class LiveConvergenceBrowserTest {
         Map<Browser, String> views = Map.of(chair, ".clauses--live", delegate, ".clauses--room",
                 observer, ".compilation__clauses");
         views.forEach((b, container) -> ((JavascriptExecutor) b.driver).executeScript(OBSERVE, container));
+        // The typist's own side panel shows the paragraph being typed: it follows the text without
+        // putting its forms back into the page (each form control put into a page makes Chromium's
+        // autofill read all of the page's again, some 40 ms a keystroke on a long document).
+        rapporteur.waitUntil(d -> d.findElement(By.cssSelector("#room-panel .clause-panel__text")).getText().contains("warm"));
+        assertTrue(!rapporteur.driver.findElements(By.cssSelector("#room-panel textarea, #room-panel select")).isEmpty(),
+                "the panel has forms to keep");
+        ((JavascriptExecutor) rapporteur.driver).executeScript(CONTROLS_ADDED, "#room-panel");
         typed.sendKeys("QRS");
         awaitEverywhere(clauseId, "warmQRS", delegate, observer);
+        rapporteur.waitUntil(d -> d.findElement(By.cssSelector("#room-panel .clause-panel__text")).getText().contains("warmQRS"));
+        assertEquals(0L, ((JavascriptExecutor) rapporteur.driver).executeScript(
+                "window.__controls.disconnect(); return window.__controlsAdded;"),
+                "form controls put into the typist's side panel while typing three keystrokes");
 
         Map<String, List<String>> elsewhere = new java.util.TreeMap<>();
         Map<String, Integer> inParagraph = new java.util.TreeMap<>();
