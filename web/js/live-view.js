@@ -6,7 +6,7 @@
 import { h } from './dom.js';
 import { LiveClientError } from './live/live-client.js';
 import { autoGrow, showText } from './textarea.js';
-import { clauseName, renderLiveClause, showPeople, updateLiveClause } from './render-live-clause.js';
+import { clauseName, openKindSelect, renderLiveClause, showPeople, updateLiveClause } from './render-live-clause.js';
 import { markLong } from './long-document.js';
 import { addStrings, t } from './i18n.js';
 import strings from './strings/live.js';
@@ -166,6 +166,9 @@ export class LiveView {
     const clauses = this.client.clauses;
     const i = clauses.findIndex((c) => c.id === id);
     switch (action) {
+      case 'choose-kind':
+        openKindSelect(this._parts.get(id), this.client.clause(id));
+        break;
       case 'first':
         this._focus(this._try(() => this.client.insertClause(null, 'operative', '')));
         break;

@@ -59,17 +59,20 @@ export function renderLiveClause(clause, { toPanel = false } = {}) {
       id: textareaId, class: 'live-clause__text', dir: 'auto', lang: documentLanguage(), rows: 1, spellcheck: 'true',
       autocomplete: 'off', 'data-action': 'text', 'aria-describedby': `live-people-${id}`,
     }),
-    kind: h('select', { class: 'live-clause__kind', id: `live-kind-${id}`, 'data-action': 'kind', autocomplete: 'off' },
-      CLAUSE_KINDS.map((kind) => h('option', { value: kind }, kindOption(kind)))),
+    // The kind's select is made when asked for (openKindSelect): Chromium's autofill reads every
+    // form control outside a form after each keystroke and caret move, and a select per paragraph
+    // doubled them (about 5 ms a keystroke on a 1,000-paragraph document).
+    kind: null,
+    kindButton: button('choose-kind', '', 'live-clause__kind-button'),
     insert: button('insert', t('live.insert')),
     up: button('up', t('live.up')),
     down: button('down', t('live.down')),
     remove: button('delete', t('live.delete'), 'live-clause__delete'),
   };
   parts.people.id = `live-people-${id}`;
+  parts.kindSlot = h('span', { class: 'live-clause__kind-slot' }, parts.kindButton);
   parts.tools = h('div', { class: 'live-clause__tools', role: 'group' },
-    h('label', { class: 'live-clause__kind-label', for: `live-kind-${id}` }, t('live.kind')), parts.kind,
-    parts.insert, parts.up, parts.down, parts.remove);
+    parts.kindSlot, parts.insert, parts.up, parts.down, parts.remove);
   parts.root = h('div', { class: 'clause live-clause', 'data-clause-id': id },
     parts.number,
     h('div', { class: 'live-clause__body' },
@@ -104,7 +107,8 @@ export function updateLiveClause(parts, clause, position, total) {
   parts.badge.hidden = !clause.status || !showsStatus(clause);
   parts.label.textContent = name;
   parts.tools.setAttribute('aria-label', t('live.tools', { name }));
-  if (parts.kind.value !== clause.kind) parts.kind.value = clause.kind;
+  parts.kindButton.textContent = t('live.kind.current', { kind: kindOption(clause.kind) });
+  if (parts.kind && parts.kind.value !== clause.kind) parts.kind.value = clause.kind;
   const settled = isSettledStatus(clause.status);
   parts.root.classList.toggle('live-clause--settled', settled);
   parts.textarea.readOnly = settled;
@@ -117,11 +121,46 @@ export function updateLiveClause(parts, clause, position, total) {
     parts.toPanel.replaceChildren(t('live.toPanel'), h('span', { class: 'visually-hidden' }, `: ${name}`));
     parts.toPanel.hidden = !settled;
   }
-  parts.kind.disabled = settled;
+  if (parts.kind) parts.kind.disabled = settled;
+  setUsable(parts.kindButton, !settled);
   // aria-disabled rather than disabled: a button that becomes unusable keeps the focus.
   setUsable(parts.up, position > 0 && !settled);
   setUsable(parts.down, position < total - 1 && !settled);
   setUsable(parts.remove, !settled);
+}
+
+/**
+ * Puts the kind's select (labelled, on the clause's kind) where its button was and focuses it; the
+ * button comes back once the focus has left the select. Changes reach the view as 'change' events
+ * of a control with data-action "kind".
+ */
+export function openKindSelect(parts, clause) {
+  if (!clause) return;
+  if (!parts.kind) {
+    const id = clause.id;
+    parts.kind = h('select', { class: 'live-clause__kind', id: `live-kind-${id}`, 'data-action': 'kind', autocomplete: 'off' },
+      CLAUSE_KINDS.map((kind) => h('option', { value: kind }, kindOption(kind))));
+    parts.kindLabel = h('label', { class: 'live-clause__kind-label', for: `live-kind-${id}` }, t('live.kind'));
+    parts.kind.addEventListener('focusout', () => {
+      // After the view has put the focus back (moving an element takes it away for a moment).
+      setTimeout(() => { if (parts.kind && document.activeElement !== parts.kind) closeKindSelect(parts); }, 0);
+    });
+    parts.kind.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      closeKindSelect(parts);
+      parts.kindButton.focus();
+    });
+  }
+  parts.kind.value = clause.kind;
+  parts.kind.disabled = isSettledStatus(clause.status);
+  parts.kindSlot.replaceChildren(parts.kindLabel, parts.kind);
+  parts.kind.focus();
+}
+
+function closeKindSelect(parts) {
+  if (!parts.kind) return;
+  parts.kindSlot.replaceChildren(parts.kindButton);
+  parts.kind = null;
 }
 
 function setUsable(buttonElement, usable) {

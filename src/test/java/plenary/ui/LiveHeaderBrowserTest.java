@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
 
@@ -21,7 +22,7 @@ import static plenary.ui.RoomBrowsing.shot;
 /**
  * The title block (Status, Revision) and the sidebar's entry for the open document (status,
  * number of clauses) follow the document on every screen, for every role: while an observer
- * reads, a rapporteur edits live and adds a paragraph, and the chair opens tabling (which makes
+ * reads, a rapporteur edits live, adds a paragraph and changes its kind (and back), and the chair opens tabling (which makes
  * the draft a text under negotiation). Both screens follow without a reload.
  */
 @Tag("browser")
@@ -65,6 +66,15 @@ class LiveHeaderBrowserTest {
         }
     }
 
+    private static String kindOnServer(String clauseId) {
+        for (JsonNode c : serverDocument().get("clauses")) {
+            if (c.path("id").asText().equals(clauseId)) {
+                return c.path("kind").asText();
+            }
+        }
+        throw new AssertionError("no clause " + clauseId);
+    }
+
     private static boolean sameLoad(Browser b) {
         return Boolean.TRUE.equals(((JavascriptExecutor) b.driver).executeScript("return window.__sameLoad === true;"));
     }
@@ -98,6 +108,31 @@ class LiveHeaderBrowserTest {
         JsonNode inserted = serverDocument();
         assertEquals(clauses + 1, inserted.get("clauses").size());
         bothShow(inserted.get("revision").asLong(), "Drafting", clauses + 1);
+
+        // Its kind: a button names it, and asking for it puts a select there; no paragraph carries a
+        // select of its own (each form control costs every keystroke in Chromium, see render-live-clause.js).
+        String added = demo.rest.operative("observer", documentId, "4").get("id").asText();
+        By kindButton = By.cssSelector(".live-clause[data-clause-id='" + added + "'] [data-action='choose-kind']");
+        By kindSelect = By.id("live-kind-" + added);
+        assertEquals(0L, ((JavascriptExecutor) rapporteur.driver).executeScript(
+                "return document.querySelectorAll('.clauses--live select').length;"), "selects in the live view");
+        assertEquals("Kind: Operative", rapporteur.waitFor(kindButton).getText());
+        rapporteur.driver.findElement(kindButton).click();
+        assertEquals(rapporteur.waitFor(kindSelect), rapporteur.driver.switchTo().activeElement(), "the select has the focus");
+        new Select(rapporteur.driver.findElement(kindSelect)).selectByValue("sub-paragraph");
+        rapporteur.waitUntil(d -> kindOnServer(added).equals("sub-paragraph"));
+        rapporteur.driver.findElement(By.id("live-text-" + added)).click(); // the focus leaves: the button is back
+        rapporteur.waitUntil(d -> d.findElements(kindSelect).isEmpty()
+                && d.findElement(kindButton).getText().equals("Kind: Sub-paragraph"));
+        // And back, with the keyboard: Enter on the button, then Escape once chosen.
+        rapporteur.driver.findElement(kindButton).sendKeys(Keys.ENTER);
+        new Select(rapporteur.waitFor(kindSelect)).selectByValue("operative");
+        rapporteur.waitUntil(d -> kindOnServer(added).equals("operative"));
+        rapporteur.driver.findElement(kindSelect).sendKeys(Keys.ESCAPE);
+        rapporteur.waitUntil(d -> d.findElements(kindSelect).isEmpty()
+                && d.findElement(kindButton).equals(d.switchTo().activeElement()));
+        assertEquals("Kind: Operative", rapporteur.driver.findElement(kindButton).getText());
+        assertEquals(added, demo.rest.operative("observer", documentId, "4").get("id").asText(), "operative 4 again");
 
         // The chair opens tabling: the draft is now under negotiation, on every screen.
         demo.rest.openTabling(documentId);
