@@ -34,8 +34,22 @@ export class ReadView {
     this._off.forEach((off) => off());
   }
 
+  /**
+   * While live editing shows the document instead, the read view does nothing: it followed every
+   * keystroke, frame and caret out of sight. resume() brings it up to date and keeps it there.
+   */
+  pause() {
+    this._paused = true;
+  }
+
+  resume() {
+    this._paused = false;
+    this.render();
+  }
+
   /** Brings every clause up to date (only those that changed are rebuilt). */
   render() {
+    if (this._paused) return;
     const clauses = this._ctx.client.clauses;
     if (!clauses.length) {
       this._items.clear();
@@ -70,6 +84,7 @@ export class ReadView {
    * presence frame comes with every move of a caret, so not a pass over every clause).
    */
   _presenceChanged() {
+    if (this._paused) return;
     const tally = this._tally();
     const before = this._here ?? new Map();
     this._here = tally.here;
@@ -83,6 +98,7 @@ export class ReadView {
   }
 
   _renderOne(clauseId) {
+    if (this._paused) return;
     const clauses = this._ctx.client.clauses;
     const position = clauses.findIndex((c) => c.id === clauseId);
     if (position >= 0 && this._items.has(clauseId)) this._upToDate(clauses[position], position, this._tally());

@@ -200,6 +200,7 @@ export function mountRoom(article, documentId, who, {
       onOpenPanel: (clauseId) => ctx.selectClause(clauseId, { focusPanel: true }),
     });
     current.read.element.replaceWith(editing.element);
+    current.read.pause();
     article.classList.add('document--live');
     document.documentElement.classList.add('with-live-document');
     toggle.setAttribute('aria-pressed', 'true');
@@ -209,7 +210,7 @@ export function mountRoom(article, documentId, who, {
     if (!editing) return;
     editing.destroy();
     editing.element.replaceWith(current.read.element);
-    current.read.render();
+    current.read.resume();
     editing = null;
     article.classList.remove('document--live');
     document.documentElement.classList.remove('with-live-document');

@@ -139,6 +139,11 @@ class LiveHeaderBrowserTest {
         JsonNode negotiating = serverDocument();
         assertEquals("negotiating", negotiating.get("status").asText());
         bothShow(negotiating.get("revision").asLong(), "Negotiating", clauses + 1);
+        // Back to reading: the read view, idle while live editing showed the document, shows what
+        // was typed and added meanwhile.
+        rapporteur.driver.findElement(By.cssSelector(".live-toggle")).click();
+        rapporteur.waitUntil(d -> d.findElement(By.cssSelector("#clause-" + second + " .clause__text")).getText().endsWith(" LIVE")
+                && d.findElement(By.cssSelector("#clause-" + added + " .clause__text")).getText().equals("Invites regions to join."));
         shot(observer, By.cssSelector(".title-block"), "live-header-observer");
         shot(rapporteur, By.cssSelector(".doc-list__link[data-document-id='" + documentId + "']"), "live-header-sidebar");
         for (Browser b : List.of(rapporteur, observer)) {
