@@ -8,6 +8,7 @@ import plenary.server.ImportCommand;
 import plenary.server.LogSetup;
 import plenary.server.PlenaryServer;
 import plenary.server.Settings;
+import plenary.server.StartRefused;
 
 import java.util.Arrays;
 import java.util.List;
@@ -69,7 +70,14 @@ public final class Main {
 
     private static void serve(Config config) throws Exception {
         LOG.info("starting with {}", config);
-        PlenaryServer server = PlenaryServer.start(config);
+        PlenaryServer server;
+        try {
+            server = PlenaryServer.start(config);
+        } catch (StartRefused e) {
+            System.err.println("plenary: cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C: finish the requests in flight, then close the store cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

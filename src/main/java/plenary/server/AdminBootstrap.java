@@ -29,7 +29,7 @@ final class AdminBootstrap {
         boolean generated = configured == null;
         String password = generated ? Tokens.newToken().substring(0, 24) : configured;
         PasswordRules.problem("admin", password).ifPresent(problem -> {
-            throw new IllegalArgumentException("PLENARY_ADMIN_PASSWORD is not acceptable: " + problem);
+            throw new StartRefused("PLENARY_ADMIN_PASSWORD is not acceptable: " + problem);
         });
         User admin = new User(ids.get(), "admin", "Administrator", true);
         people.createUser(admin, hasher.hash(password));

@@ -2,6 +2,7 @@ package plenary.server;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,24 @@ class ConfigTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue(), output);
         assertTrue(output.contains("'--prot'") && output.contains("--port"), output);
+        assertFalse(output.contains("listening"), output);
+    }
+
+    @Test
+    void anUnacceptableAdminPasswordStopsTheFirstStartInOneLineWithoutShowingIt(@TempDir Path data) throws Exception {
+        String password = "aaaaaaaaaaaaaaaa";
+        List<String> command = new java.util.ArrayList<>(ChildJvm.plenaryMain(List.of()));
+        command.addAll(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir", data.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("PLENARY_"));
+        builder.environment().put("PLENARY_ADMIN_PASSWORD", password);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("plenary: cannot start: PLENARY_ADMIN_PASSWORD is not acceptable"), output);
+        assertFalse(output.contains("Exception") || output.contains("\tat "), "no stack trace: " + output);
+        assertFalse(output.contains(password), "the password is not shown: " + output);
         assertFalse(output.contains("listening"), output);
     }
 
