@@ -26,10 +26,14 @@ export function statusesSection(ctx) {
 
   function row(clause) {
     const tr = h('tr', { 'data-clause-id': clause.id });
-    const update = keyed(tr, () => {
+    let excerpt = null;
+    // The text is not in the key: a keystroke in the paragraph changes its excerpt in place. Rebuilt,
+    // the row put its select back into the page, and each form control put into a page makes
+    // Chromium's autofill read every one of the page's again (a select per paragraph here).
+    const rebuild = keyed(tr, () => {
       const position = client.clauses.findIndex((c) => c.id === clause.id);
       const c = client.clauses[position];
-      return [c.text, c.status, c.number, position, document.documentElement.lang];
+      return [c.status, c.number, position, document.documentElement.lang];
     }, () => {
       const position = client.clauses.findIndex((c) => c.id === clause.id);
       const c = client.clauses[position];
@@ -50,12 +54,17 @@ export function statusesSection(ctx) {
       });
       return [
         h('th', { scope: 'row' }, name),
-        h('td', null, h('span', { dir: 'auto', class: 'chair-excerpt' }, clauseExcerpt(c.text))),
+        h('td', null, (excerpt = h('span', { dir: 'auto', class: 'chair-excerpt' }, clauseExcerpt(c.text)))),
         h('td', null, h('span', { class: `badge badge--${c.status}` }, clauseStatusLabel(c.status))),
         h('td', null, h('div', { class: 'chair-status-change' },
           h('label', { for: selectId, class: 'visually-hidden' }, t('chair.statuses.new', { name })), select, set)),
       ];
     });
+    const update = () => {
+      rebuild();
+      const text = clauseExcerpt(client.clauses.find((c) => c.id === clause.id)?.text ?? '');
+      if (excerpt.textContent !== text) excerpt.textContent = text;
+    };
     return { tr, update };
   }
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * screens end with the same text holding both edits, and so does the server. And someone typing
  * in one paragraph changes the DOM of that paragraph only, in the live, read and compilation views
  * of everyone else (counted with a MutationObserver in each page), and the typist's own side panel
- * follows the text without putting its forms back into the page.
+ * and the chair's console follow the text without putting their forms back into the page.
  */
 @Tag("browser")
 @ResourceLock(BrowserLock.NAME)
@@ -189,6 +189,19 @@ class LiveConvergenceBrowserTest {
                 .executeScript("window.__observer.disconnect(); return window.__changes;");
         assertEquals(java.util.Set.of(clauseId, next), new java.util.TreeSet<>(moved),
                 "the read view changed the two paragraphs and nothing else: " + moved);
+
+        // The chair's console lists every paragraph with the start of its text and a select for its
+        // status: a keystroke changes that start in place and puts no select back into the page.
+        chair.go(documentUrl + "/chair");
+        By row = By.cssSelector(".chair-statuses tr[data-clause-id='" + next + "'] .chair-excerpt");
+        chair.waitFor(row);
+        ((JavascriptExecutor) chair.driver).executeScript(CONTROLS_ADDED, ".chair-console");
+        rapporteur.driver.findElement(By.id("live-text-" + next)).sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), "Zed ");
+        chair.waitUntil(d -> d.findElement(row).getText().startsWith("Zed "));
+        assertEquals(0L, ((JavascriptExecutor) chair.driver).executeScript(
+                "window.__controls.disconnect(); return window.__controlsAdded;"),
+                "form controls put into the chair's console by four keystrokes in a paragraph");
+        chair.go(documentUrl); // where the other test of this class expects the chair
     }
 
     /** Turns on live editing in the text view, unless it is on already. */
