@@ -62,10 +62,20 @@ function placeAndDate({ place, date }, lang) {
 
 const fact = (term, value, name) => h('div', null, h('dt', null, term), h('dd', { 'data-fact': name }, value));
 
+const factsOf = new WeakMap(); // article → its title block's facts
+
 /** Brings the title block of a rendered document up to date: {status, revision}, each optional. */
 export function showDocumentFacts(article, { status, revision } = {}) {
+  // Called for every commit: a search of the article for a fact it lacks walked every paragraph
+  // (half a millisecond a keystroke on 1,000), so the title block is searched, and only once.
+  let facts = factsOf.get(article);
+  if (!facts?.isConnected || !article.contains(facts)) {
+    facts = article.querySelector('.title-block__facts');
+    if (!facts) return;
+    factsOf.set(article, facts);
+  }
   const set = (name, text) => {
-    const dd = article.querySelector(`.title-block__facts [data-fact="${name}"]`);
+    const dd = facts.querySelector(`[data-fact="${name}"]`);
     if (dd && dd.textContent !== text) dd.textContent = text;
   };
   if (status) set('status', documentStatusLabel(status));

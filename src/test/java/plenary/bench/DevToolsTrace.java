@@ -27,13 +27,15 @@ import java.util.concurrent.TimeUnit;
  * summed as the DevTools Performance panel's "bottom-up" view does: the self time of each kind of
  * event on the page renderer's main thread. It answers what Performance.getMetrics' TaskDuration
  * holds besides script, style and layout (paint, pre-paint, commit, GC, the event loop's own work).
+ * The trace also holds V8's samples of the page's script (ProfileChunk events), which the DevTools
+ * Performance panel shows as the page's functions.
  */
 final class DevToolsTrace implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What the Performance panel records, plus V8's GC and the scheduler's top-level tasks. */
     private static final String CATEGORIES = "toplevel,devtools.timeline,disabled-by-default-devtools.timeline,"
             + "disabled-by-default-devtools.timeline.frame,disabled-by-default-devtools.timeline.invalidationTracking,blink,cc,v8,"
-            + "v8.execute,disabled-by-default-v8.gc,blink.user_timing";
+            + "v8.execute,disabled-by-default-v8.gc,blink.user_timing,disabled-by-default-v8.cpu_profiler";
 
     private final WebSocket socket;
     private final List<JsonNode> events = new ArrayList<>();
