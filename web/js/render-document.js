@@ -66,8 +66,8 @@ const factsOf = new WeakMap(); // article → its title block's facts
 
 /** Brings the title block of a rendered document up to date: {status, revision}, each optional. */
 export function showDocumentFacts(article, { status, revision } = {}) {
-  // Called for every commit: a search of the article for a fact it lacks walked every paragraph
-  // (half a millisecond a keystroke on 1,000), so the title block is searched, and only once.
+  // Called for every commit: the title block is found once per article, not looked for among
+  // all of its paragraphs each time.
   let facts = factsOf.get(article);
   if (!facts?.isConnected || !article.contains(facts)) {
     facts = article.querySelector('.title-block__facts');
