@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openqa.selenium.chrome.ChromeDriver;
+import plenary.live.TextMessages;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -183,15 +184,13 @@ final class DevToolsTrace implements AutoCloseable {
     }
 
     private static final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+        private final TextMessages parts = new TextMessages();
         volatile DevToolsTrace trace;
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
+            String text = parts.add(data, last);
+            if (text != null) {
                 trace.received(text);
             }
             webSocket.request(1);

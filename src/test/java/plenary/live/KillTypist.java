@@ -33,7 +33,7 @@ final class KillTypist implements WebSocket.Listener {
     final String name;
     private final String clientId;
     private final Map<Long, CompletableFuture<JsonNode>> awaiting = new ConcurrentHashMap<>();
-    private final StringBuilder partial = new StringBuilder();
+    private final TextMessages parts = new TextMessages();
     private final CompletableFuture<JsonNode> joined = new CompletableFuture<>();
     private volatile Throwable ended;
 
@@ -130,10 +130,8 @@ final class KillTypist implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String text = partial.toString();
-            partial.setLength(0);
+        String text = parts.add(data, last);
+        if (text != null) {
             try {
                 onMessage(JSON.readTree(text));
             } catch (Exception e) {

@@ -38,7 +38,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     private final ClientReplica replica = new ClientReplica();
     private final List<String> errors = new ArrayList<>();
     private final List<String> closeReasons = new ArrayList<>();
-    private final StringBuilder partial = new StringBuilder();
+    private final TextMessages parts = new TextMessages();
     private final Listener listener;
 
     private WebSocket socket;
@@ -147,10 +147,8 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String text = partial.toString();
-            partial.setLength(0);
+        String text = parts.add(data, last);
+        if (text != null) {
             try {
                 onMessage(JSON.readTree(text), System.nanoTime());
             } catch (Exception e) {
