@@ -74,15 +74,16 @@ export function mountClausePanel(aside, ctx) {
     // in place. Rebuilding the panel put its forms back into the page on every keystroke, and each
     // form control put into a page makes Chromium's autofill read every one in it again (about
     // 40 ms a keystroke beside a 1,000-paragraph live view).
+    // (The version goes with the text; forms read it from env.clause when they are sent.)
     const { text, version, ...shape } = clause ?? {};
     const key = JSON.stringify([shape, position, amendments, comments, groups, store.state.phases, store.adopted, language()]);
     if (!force && key === lastKey) {
-      if (clause && env.clause?.text !== text) {
-        env.clause = clause;
+      const retyped = clause && env.clause?.text !== text;
+      env.clause = clause;
+      if (retyped) {
         env.forms.get('words')?.sync(clause);
         aside.querySelector('.clause-panel__text')?.replaceChildren(inlineMarkdown(text));
       }
-      env.clause = clause;
       return;
     }
     lastKey = key;
