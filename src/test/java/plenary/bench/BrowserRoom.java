@@ -277,19 +277,24 @@ public final class BrowserRoom {
         script.run();
         Thread.sleep(1_500);
         double[] busy = BrowserProbe.minus(BrowserProbe.metrics(driver), busy0);
-        printTrace(name, trace, actions);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        printTrace(name, trace, actions); // after the window's length: writing the trace takes seconds
         for (int i = 0; i < idle.length; i++) {
             idle[i] *= seconds / idleSeconds; // the idle rate over the window's length
         }
         Object msgs = BrowserProbe.js(driver, "__bench.recording = false; return __bench.msgs;");
-        System.out.println(name + ": form controls added to the page " + BrowserProbe.js(driver,
-                "const a = __bench.controlsAdded; __bench.controlsAdded = {}; return JSON.stringify(a);"));
+        printControlsAdded(name);
         Map<String, Integer> counts = new TreeMap<>();
         List<Double> per = BrowserProbe.perAction(msgs, leader, counts);
         System.out.printf(Locale.ROOT, "%s: %d actions in %.1f s; messages %s; Chromium main thread %.0f ms "
                 + "(%.0f ms if idle as long)%n", name, actions, seconds, counts, busy[0], idle[0]);
         return new Window(name, actions, per, counts, busy, idle, seconds);
+    }
+
+    /** The form controls the page put into itself since the last call, by element and class (see BrowserProbe). */
+    private void printControlsAdded(String name) {
+        System.out.println(name + ": form controls added to the page " + BrowserProbe.js(driver,
+                "const a = __bench.controlsAdded; __bench.controlsAdded = {}; return JSON.stringify(a);"));
     }
 
     /** The traced window's renderer main-thread time per action, by what it was spent on. */
@@ -333,8 +338,7 @@ public final class BrowserRoom {
         Thread.sleep(1_000);
         printTrace("typing, live view", trace, o.keystrokes());
         BrowserProbe.js(driver, "__bench.typing = false;");
-        System.out.println("typing: form controls added to the page " + BrowserProbe.js(driver,
-                "const a = __bench.controlsAdded; __bench.controlsAdded = {}; return JSON.stringify(a);"));
+        printControlsAdded("typing");
         List<Double> toPaint = BrowserProbe.numbers(BrowserProbe.js(driver, "return __bench.keys.map(k => k.toPaint);"));
         List<Double> toInput = BrowserProbe.numbers(BrowserProbe.js(driver, "return __bench.keys.map(k => k.toInput);"));
         List<Double> events = BrowserProbe.numbers(BrowserProbe.js(driver, "return __bench.events;"));
