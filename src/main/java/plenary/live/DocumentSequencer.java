@@ -22,9 +22,9 @@ import plenary.editing.Commit;
 import plenary.editing.DocumentState;
 import plenary.editing.Outcome;
 import plenary.editing.Submission;
-import plenary.store.OperationLog;
 import plenary.search.Entries;
 import plenary.search.SearchSource;
+import plenary.store.OperationLog;
 import plenary.view.DocumentJson;
 import plenary.view.NegotiationSnapshot;
 import plenary.metrics.Meters;
@@ -454,7 +454,7 @@ public final class DocumentSequencer extends VerticleBase {
                 }
                 restructured |= renumbers(commit.change());
             }
-            searchable |= !pending.commits().isEmpty()
+            searchable = searchable || !pending.commits().isEmpty()
                     || pending.events().stream().anyMatch(r -> Entries.reflects(r.event()));
             desk.written(pending.events());
             unbroadcastEvents.addAll(pending.events());

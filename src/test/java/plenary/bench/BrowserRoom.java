@@ -303,7 +303,7 @@ public final class BrowserRoom {
             return;
         }
         try (trace) {
-            java.nio.file.Path file = Path.of("target", "browser-room", name.replaceAll("[^a-z]+", "-") + ".trace.json");
+            Path file = Path.of("target", "browser-room", name.replaceAll("[^a-z]+", "-") + ".trace.json");
             DevToolsTrace.Summary s = trace.stop(file);
             System.out.println("trace written to " + file);
             System.out.printf(Locale.ROOT, "trace, %s: main thread busy %.2f ms per action; self time per action:", name,

@@ -11,8 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -63,7 +66,7 @@ final class DevToolsTrace implements AutoCloseable {
         ObjectNode params = JSON.createObjectNode();
         params.put("transferMode", "ReportEvents");
         params.putObject("traceConfig").putArray("includedCategories").addAll(
-                java.util.Arrays.stream(CATEGORIES.split(",")).map(JSON.getNodeFactory()::textNode).toList());
+                Arrays.stream(CATEGORIES.split(",")).map(JSON.getNodeFactory()::textNode).toList());
         trace.send("Tracing.start", params);
         return trace;
     }
@@ -80,10 +83,10 @@ final class DevToolsTrace implements AutoCloseable {
      * Ends the trace, writes it to {@code file} in the trace-event format (Perfetto and the DevTools
      * Performance panel open it) and answers its summary: the renderer main thread's self time by event name.
      */
-    Summary stop(java.nio.file.Path file) throws Exception {
+    Summary stop(Path file) throws Exception {
         send("Tracing.end", JSON.createObjectNode());
         complete.get(60, TimeUnit.SECONDS);
-        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createDirectories(file.toAbsolutePath().getParent());
         synchronized (events) {
             ObjectNode out = JSON.createObjectNode();
             out.putArray("traceEvents").addAll(events);
