@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * follows a moment later). Any change after the read counts, even one that restored the same role: a
  * demotion and a promotion back must not let an edit queued in between through (DemotionRaceTest
  * caught that once in 40 rounds on a busy machine). One per Vert.x instance; with several server
- * processes each records the changes made through it, and the others rely on that close.
+ * processes each records the changes made through it, and the others rely on that close; the nodes
+ * of a cluster also record each other's ({@link #changedElsewhere}).
  */
 final class CurrentRoles implements Shareable {
     /** "meetingId userId" to the number of its latest change. */
@@ -52,6 +53,16 @@ final class CurrentRoles implements Shareable {
             latest = number;
         }
         return change;
+    }
+
+    /**
+     * Records a change committed through another node of a cluster, when its event arrives here:
+     * this node's sockets of that person in that meeting then carry out nothing more.
+     */
+    synchronized void changedElsewhere(String meetingId, String userId) {
+        long number = latest + 1;
+        changed.put(key(meetingId, userId), number);
+        latest = number;
     }
 
     /**

@@ -2,6 +2,7 @@ package plenary.http;
 
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -51,6 +52,7 @@ final class LiveConnection {
 
     private final ServerWebSocket socket;
     private final EventBus bus;
+    private final DeliveryOptions delivery;
     private final String documentId;
     private final Viewer viewer;
     private final String connectionId = UUID.randomUUID().toString();
@@ -68,7 +70,13 @@ final class LiveConnection {
     private boolean following;
     private boolean closed;
 
-    LiveConnection(ServerWebSocket socket, EventBus bus, String documentId, LiveLimits limits, Viewer viewer) {
+    /**
+     * @param delivery how requests go to the document's sequencer: in a cluster with a send timeout
+     *                 short enough that a writer that died is noticed before the lease ends
+     */
+    LiveConnection(ServerWebSocket socket, EventBus bus, DeliveryOptions delivery, String documentId, LiveLimits limits,
+                   Viewer viewer) {
+        this.delivery = delivery;
         this.socket = socket;
         this.bus = bus;
         this.documentId = documentId;
@@ -224,7 +232,7 @@ final class LiveConnection {
         following = true;
         fanout.follow(documentId, this)
                 .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId),
-                        new SequencerRequest.Join(from, (String) hash, viewer.principal().userId(), clientId)))
+                        new SequencerRequest.Join(from, (String) hash, viewer.principal().userId(), clientId), delivery))
                 .onSuccess(reply -> {
                     if (!closed && !counted) {
                         counted = true;
@@ -257,7 +265,7 @@ final class LiveConnection {
             error(seq, "invalid-change", e.getMessage());
             return;
         }
-        bus.<JsonObject>request(LiveAddresses.requests(documentId), new SequencerRequest.Submit(submission))
+        bus.<JsonObject>request(LiveAddresses.requests(documentId), new SequencerRequest.Submit(submission), delivery)
                 .onComplete(reply -> submitted(seq, reply));
     }
 
@@ -303,7 +311,7 @@ final class LiveConnection {
     private void presenceUpdate(String clauseId, Integer caret) {
         bus.<JsonObject>request(LiveAddresses.requests(documentId), new SequencerRequest.Presence(connectionId,
                         author, viewer.principal().userId(), viewer.role() == null ? null : viewer.role().wireName(),
-                        clauseId, caret))
+                        clauseId, caret), delivery)
                 .onSuccess(reply -> {
                     if ("rejected".equals(reply.body().getString("outcome"))) {
                         error(null, reply.body().getString("code"), reply.body().getString("message"));

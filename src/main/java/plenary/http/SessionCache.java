@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * loop. Within this process a session ended (sign-out, sign-out everywhere, a password change)
  * counts at once: {@link LiveEvents} drops it here, and every hit asks {@link CurrentRoles} whether
  * it was ended, which also covers a lookup that was in flight when it ended. A session's expiry is
- * checked on every hit against the server's clock. A session ended through another server process
- * on the same database is refused here at the latest {@link #FRESH} after it was cached.
+ * checked on every hit against the server's clock. A session ended through another node of a
+ * cluster is dropped here when its event arrives ({@link LiveEvents}); through a server process that
+ * is no node of this one's cluster, at the latest {@link #FRESH} after it was cached.
  */
 final class SessionCache implements Shareable {
     /** How long a cached session is trusted without asking the store again. */

@@ -117,6 +117,19 @@ public final class DocumentSequencer extends VerticleBase {
     private long idleCheck = -1;
     /** Decided to stop for idleness: every request from now on is sent back to ask again. */
     private boolean retired;
+    /** In a cluster: how this node owns documents; null for a server alone. */
+    private final Ownership ownership;
+    /** The fencing token of this sequencer's lease, stated in every write ({@link OperationLog#UNLEASED} alone). */
+    private final long ownerToken;
+    /** Whether the lease was taken over from a writer that did not let go: its clients must resynchronise. */
+    private final boolean takeover;
+    /**
+     * {@link System#nanoTime()} by which the lease has surely ended unless renewed, counted from
+     * before each claim or renewal was sent: past it this sequencer steps down before it answers,
+     * even if it was paused and has not yet learnt that another node took the document.
+     */
+    private long leaseEndsNanos;
+    private long renewal = -1;
 
     /**
      * A step applied in memory, not yet durable: a typed change, or a negotiation verdict (its text
@@ -137,17 +150,32 @@ public final class DocumentSequencer extends VerticleBase {
 
     public DocumentSequencer(String documentId, OperationLog log, SequencerSettings settings, Supplier<String> ids,
                              Clock clock) {
-        this(documentId, log, settings, ids, clock, null);
+        this(documentId, log, settings, ids, clock, null, null);
     }
 
+    /**
+     * @param lease the lease this node took on the document, in a cluster ({@code ownership} set);
+     *              null for a server alone
+     */
     DocumentSequencer(String documentId, OperationLog log, SequencerSettings settings, Supplier<String> ids,
-                      Clock clock, Sequencers registry) {
+                      Clock clock, Sequencers registry, Claimed lease) {
         this.registry = registry;
+        this.ownership = lease == null ? null : lease.ownership();
+        this.ownerToken = lease == null ? OperationLog.UNLEASED : lease.token();
+        this.takeover = lease != null && lease.takeover();
+        this.leaseEndsNanos = lease == null ? 0 : lease.claimedNanos() + lease.ownership().lease().toNanos();
         this.documentId = documentId;
         this.log = log;
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /**
+     * A lease taken for this sequencer: its token, whether it was taken over, and
+     * {@link System#nanoTime()} before the claim was sent.
+     */
+    record Claimed(Ownership ownership, long token, boolean takeover, long claimedNanos) {
     }
 
     /** What the store holds of the document, rebuilt in fresh objects off the sequencer's context. */
@@ -160,7 +188,6 @@ public final class DocumentSequencer extends VerticleBase {
         writers = vertx.createSharedWorkerExecutor(WRITERS, WRITER_THREADS);
         LocalObjectCodec.register(vertx, SearchSource.class);
         SequencerRequest.registerCodecs(vertx);
-        LocalObjectCodec.register(vertx, NegotiationSnapshot.class);
         committed = meters.opsCommitted(documentId);
         queue = Gauge.builder("plenary.sequencer.queue", this, s -> s.unwritten.size() + s.parked.size() + s.deferred.size())
                 .description("changes applied in memory and waiting to be written, and answers waiting for a write")
@@ -171,8 +198,61 @@ public final class DocumentSequencer extends VerticleBase {
             consumer = vertx.eventBus().consumer(LiveAddresses.requests(documentId), this::onRequest);
             lastRequestMillis = clock.millis();
             armIdleCheck();
+            armRenewal();
             return consumer.completion();
+        }).onSuccess(v -> {
+            if (takeover) {
+                // The clients of every node followed the writer that went: frames start again here.
+                vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
+                        "{\"type\":\"resync\",\"reason\":\"another server now writes this document\"}");
+            }
         }).onFailure(e -> writers.close()); // not deployed, so never stopped: let go of the pool here
+    }
+
+    /** In a cluster: renews the lease every third of its length, and steps down once it is lost. */
+    private void armRenewal() {
+        if (ownership == null) {
+            return;
+        }
+        renewal = vertx.setPeriodic(Math.max(100, ownership.lease().toMillis() / 3), t -> {
+            long sent = System.nanoTime();
+            vertx.executeBlocking(() -> ownership.leases().renew(documentId, ownership.node(), ownerToken,
+                    ownership.lease()), false).onComplete(renewed -> {
+                if (retired) {
+                    return;
+                }
+                if (renewed.succeeded() && renewed.result()) {
+                    leaseEndsNanos = sent + ownership.lease().toNanos();
+                } else if (renewed.succeeded()) {
+                    stepDown("another node took the document");
+                } else {
+                    // The database did not answer: go on while the lease surely runs, and try again.
+                    LOG.warn("document {}: renewing the lease failed: {}", documentId, renewed.cause().toString());
+                }
+            });
+        });
+    }
+
+    /** Whether this node's lease has surely not ended (always, for a server alone). */
+    private boolean leaseRunning() {
+        return ownership == null || System.nanoTime() - leaseEndsNanos < 0;
+    }
+
+    /**
+     * In a cluster, after the lease is lost or may be: stops answering at once (requests are sent
+     * back to ask again, and reach the new owner), and tells this node's sockets to rejoin there.
+     * Nothing more is written: a write still in flight is refused by its token.
+     */
+    private void stepDown(String why) {
+        if (retired) {
+            return;
+        }
+        LOG.warn("document {}: stepping down as its writer: {}", documentId, why);
+        retired = true;
+        vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
+                "{\"type\":\"resync\",\"reason\":\"this document moved to another server\"}",
+                new DeliveryOptions().setLocalOnly(true));
+        registry.retire(documentId, deploymentID());
     }
 
     /**
@@ -219,6 +299,9 @@ public final class DocumentSequencer extends VerticleBase {
     }
 
     private void onRequest(Message<SequencerRequest> request) {
+        if (!retired && !leaseRunning()) {
+            stepDown("its lease may have ended (was this process paused?)");
+        }
         if (retired) {
             request.fail(Sequencers.RETIRED, "this document's sequencer retired; ask again");
             return;
@@ -420,7 +503,7 @@ public final class DocumentSequencer extends VerticleBase {
         var clients = snapshotDue ? state.lastByClient() : null;
         long negotiationSeq = batch.getLast().negotiationSeq();
         writers.executeBlocking(() -> {
-            log.append(documentId, commits, events, head, negotiationSeq, snapshot, clients);
+            log.append(documentId, commits, events, head, negotiationSeq, snapshot, clients, ownerToken);
             return null;
         }, false).onComplete(written -> {
             writing = false;
@@ -486,7 +569,8 @@ public final class DocumentSequencer extends VerticleBase {
      * client to resynchronise. Requests meanwhile wait, and run against the reloaded state.
      */
     private void onWriteFailed(List<Pending> batch, Throwable cause) {
-        LOG.error("document {}: writing {} changes failed; reloading from the store", documentId, batch.size(), cause);
+        LOG.error("document {}: writing {} changes failed; {}", documentId, batch.size(),
+                ownership == null ? "reloading from the store" : "stepping down", cause);
         List<Pending> lost = new ArrayList<>(batch);
         lost.addAll(unwritten);
         unwritten = new ArrayList<>();
@@ -494,6 +578,16 @@ public final class DocumentSequencer extends VerticleBase {
                 .forEach(p -> p.request().reply(rejected("not-saved", "the change could not be saved; resynchronise")));
         parked.forEach(p -> p.request().reply(rejected("not-saved", "the change could not be saved; resynchronise")));
         parked.clear();
+        if (ownership != null) {
+            // In a cluster the store may have refused this node's token: whoever holds the lease
+            // now loads the document, this node or another. Waiting requests ask again there.
+            writing = true;
+            List<Message<SequencerRequest>> waiting = new ArrayList<>(deferred);
+            deferred.clear();
+            stepDown("a write failed");
+            waiting.forEach(this::onRequest);
+            return;
+        }
         reloading = true;
         writing = true; // no write of the abandoned state may start
         reload();
@@ -712,6 +806,7 @@ public final class DocumentSequencer extends VerticleBase {
         stopFollowingJumps.run();
         vertx.cancelTimer(idleCheck);
         vertx.cancelTimer(silenceTimer);
+        vertx.cancelTimer(renewal);
         if (queue != null) {
             meters.registry().remove(queue);
         }
@@ -720,7 +815,24 @@ public final class DocumentSequencer extends VerticleBase {
             io.vertx.core.Promise<Void> idle = io.vertx.core.Promise.promise();
             awaitIdle(idle, 500);
             return idle.future();
-        }).compose(v -> writers.close());
+        }).compose(v -> release()).compose(v -> writers.close());
+    }
+
+    /**
+     * In a cluster, lets another node take the document at once rather than at the lease's end: a
+     * retirement, or this node shutting down. A no-op when the lease went elsewhere already.
+     */
+    private Future<Void> release() {
+        if (ownership == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            ownership.leases().release(documentId, ownerToken);
+            return null;
+        }, false).<Void>mapEmpty().recover(e -> {
+            LOG.warn("document {}: releasing the lease failed: {}", documentId, e.toString());
+            return Future.succeededFuture();
+        });
     }
 
     private void awaitIdle(io.vertx.core.Promise<Void> idle, int triesLeft) {

@@ -5,9 +5,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 
 /**
- * Passes an immutable object over this process's event bus as it is: no JSON, no copy. It never
- * leaves the process: the sequencers' requests ({@link SequencerRequest}) and the snapshots they
- * answer with. A clustered event bus would need a wire form for each.
+ * Passes an immutable object over this process's event bus as it is: no JSON, no copy, and no wire
+ * form. Only for what a sequencer hands to a reader of its own process: the search feed's entries
+ * ({@code SearchSource}), which it asks for only of a sequencer running beside it. What may cross
+ * to another node of a cluster has a wire form ({@link WireCodec}).
  */
 final class LocalObjectCodec<T> implements MessageCodec<T, T> {
     private final Class<T> type;

@@ -6,9 +6,10 @@ import plenary.negotiation.Actor;
 import plenary.negotiation.Command;
 
 /**
- * What a document's sequencer is asked, as objects passed over this process's event bus
- * ({@link LocalObjectCodec}): the sender has already decoded and checked what came off the wire,
- * so the writer's event loop neither parses nor encodes a request.
+ * What a document's sequencer is asked, as objects passed over this process's event bus as they
+ * are ({@link WireCodec}): the sender has already decoded and checked what came off the wire, so the
+ * writer's event loop neither parses nor encodes a request. Only between the nodes of a cluster are
+ * they written as JSON ({@link SequencerWire}).
  */
 public sealed interface SequencerRequest {
 
@@ -49,10 +50,11 @@ public sealed interface SequencerRequest {
     record Leave(String connectionId) implements SequencerRequest {
     }
 
-    /** Lets this Vert.x instance pass every request as it is; safe to call more than once. */
+    /**
+     * Lets this Vert.x instance pass every request, as it is in one process and as JSON between the
+     * nodes of a cluster ({@link SequencerWire}); safe to call more than once.
+     */
     static void registerCodecs(Vertx vertx) {
-        for (Class<?> type : SequencerRequest.class.getPermittedSubclasses()) {
-            LocalObjectCodec.register(vertx, type);
-        }
+        SequencerWire.registerCodecs(vertx);
     }
 }

@@ -7,10 +7,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import plenary.metrics.Meters;
+import plenary.store.DocumentLeases;
 import plenary.store.OperationLog;
 
 import java.time.Clock;
@@ -23,8 +27,13 @@ import java.util.function.Supplier;
  * process. A sequencer idle for {@link SequencerSettings#idleTimeout()} retires: it leaves this
  * registry first, so the next request starts a fresh one, which waits until the old one has
  * stopped listening (two listening on one address would share its requests).
+ *
+ * <p>On a node of a cluster ({@link Ownership}) it starts a document's sequencer only under the
+ * document's lease, so there is at most one in the whole cluster; while another node holds the
+ * lease, requests go to that node's sequencer over the clustered event bus.
  */
 public final class Sequencers {
+    private static final Logger LOG = LoggerFactory.getLogger(Sequencers.class);
     /** The failure code of a request that reached a sequencer as it retired: ask again. */
     static final int RETIRED = 410;
 
@@ -37,8 +46,24 @@ public final class Sequencers {
     /** Sequencers that retired and have not yet stopped listening, by document. */
     private final Map<String, Future<Void>> retiring = new ConcurrentHashMap<>();
     private final Counter retired;
+    /** In a cluster: how documents are owned; null for a server alone. */
+    private final Ownership ownership;
+    /** Requests sent to another node fail after this long rather than the event bus's 30 s. */
+    private final DeliveryOptions delivery;
 
     public Sequencers(Vertx vertx, OperationLog log, SequencerSettings settings, Supplier<String> ids, Clock clock) {
+        this(vertx, log, settings, ids, clock, null);
+    }
+
+    /**
+     * @param ownership in a cluster, how this node takes documents (one owner per document in the
+     *                  whole cluster, found over the event bus); null for a server alone
+     */
+    public Sequencers(Vertx vertx, OperationLog log, SequencerSettings settings, Supplier<String> ids, Clock clock,
+                      Ownership ownership) {
+        this.ownership = ownership;
+        this.delivery = ownership == null ? new DeliveryOptions()
+                : new DeliveryOptions().setSendTimeout(Math.max(5_000, ownership.lease().toMillis()));
         this.vertx = vertx;
         this.log = log;
         this.settings = settings;
@@ -50,6 +75,28 @@ public final class Sequencers {
         retired = Counter.builder("plenary.sequencers.retired")
                 .description("sequencers stopped after being idle, to be loaded again on demand").register(registry);
         SequencerRequest.registerCodecs(vertx);
+        if (ownership != null) {
+            adoptOrphans();
+        }
+    }
+
+    /**
+     * In a cluster, every half lease: takes over documents whose writer's lease ended without being
+     * let go (its node died), so that what a writer does unasked goes on (a silence procedure's
+     * deadline) and clients that reconnect find the document loaded. Nodes that look at once race
+     * for each document's row; one takes it and the others find it held.
+     */
+    private void adoptOrphans() {
+        vertx.setPeriodic(Math.max(250, ownership.lease().toMillis() / 2), t ->
+                vertx.executeBlocking(() -> ownership.leases().orphans(100), false)
+                        .onSuccess(orphans -> orphans.forEach(id -> ensure(id).onFailure(e ->
+                                LOG.warn("document {}: could not take it over: {}", id, e.toString()))))
+                        .onFailure(e -> LOG.warn("looking for documents without a writer failed: {}", e.toString())));
+    }
+
+    /** How to send a request to a sequencer directly (a live socket does): in a cluster, with the timeout above. */
+    public DeliveryOptions delivery() {
+        return new DeliveryOptions(delivery);
     }
 
     /** Completes once the document's sequencer is listening; fails if the document does not exist. */
@@ -65,12 +112,38 @@ public final class Sequencers {
             stopping.onComplete(stopped -> caller.runOnContext(v -> ensure(documentId).onComplete(ensured)));
             return ensured.future();
         }
-        Future<String> deployment = deployments.computeIfAbsent(documentId, id -> vertx.deployVerticle(
-                new DocumentSequencer(id, log, settings, ids, clock, this), new DeploymentOptions()));
-        return deployment.recover(failure -> {
-            deployments.remove(documentId, deployment);
-            return Future.failedFuture(failure);
-        }).mapEmpty();
+        Future<String> deployment = deployments.computeIfAbsent(documentId, id -> ownership == null
+                ? vertx.deployVerticle(new DocumentSequencer(id, log, settings, ids, clock, this, null),
+                new DeploymentOptions())
+                : claimThenDeploy(id));
+        return deployment.transform(done -> {
+            if (done.failed() || ELSEWHERE.equals(done.result())) {
+                // Not running here: the next request looks again (the other owner may be gone by then).
+                deployments.remove(documentId, deployment);
+            }
+            return done.failed() ? Future.<Void>failedFuture(done.cause()) : Future.<Void>succeededFuture();
+        });
+    }
+
+    /** The deployment's place in {@link #deployments} while another node owns the document. */
+    private static final String ELSEWHERE = "";
+
+    /**
+     * In a cluster: takes the document's lease and starts its sequencer here, unless another node
+     * holds a lease on it that has not ended: then requests reach that node's sequencer over the
+     * event bus, and this one starts none.
+     */
+    private Future<String> claimThenDeploy(String documentId) {
+        long claimed = System.nanoTime();
+        return vertx.executeBlocking(() -> ownership.leases().claim(documentId, ownership.node(), ownership.lease()),
+                false).compose(claim -> switch (claim) {
+                    case DocumentLeases.Taken taken -> vertx.deployVerticle(new DocumentSequencer(documentId, log,
+                            settings, ids, clock, this, new DocumentSequencer.Claimed(ownership, taken.token(),
+                            taken.takeover(), claimed)), new DeploymentOptions());
+                    case DocumentLeases.HeldBy held -> Future.succeededFuture(ELSEWHERE);
+                    case DocumentLeases.Missing missing -> Future.failedFuture(
+                            new IllegalStateException("no document " + documentId));
+                });
     }
 
     /**
@@ -82,9 +155,30 @@ public final class Sequencers {
     }
 
     private <T> Future<Message<T>> request(String documentId, SequencerRequest body, boolean again) {
+        if (ownership != null) {
+            return requestInCluster(documentId, body, System.nanoTime() + 2 * ownership.lease().toNanos());
+        }
         return ensure(documentId)
                 .compose(v -> vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body))
                 .recover(e -> again && wentAway(e) ? request(documentId, body, false) : Future.failedFuture(e));
+    }
+
+    /**
+     * In a cluster the owner may be starting on another node (its address not yet known here), or
+     * gone (its lease not yet ended): asks again every quarter second until {@code until}, when
+     * the lease of a dead owner has surely ended and another node has taken the document.
+     */
+    private <T> Future<Message<T>> requestInCluster(String documentId, SequencerRequest body, long until) {
+        return ensure(documentId)
+                .compose(v -> vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body, delivery))
+                .recover(e -> {
+                    if (!wentAway(e) || System.nanoTime() - until > 0) {
+                        return Future.failedFuture(e);
+                    }
+                    Promise<Void> later = Promise.promise();
+                    vertx.setTimer(250, t -> later.complete());
+                    return later.future().compose(v -> requestInCluster(documentId, body, until));
+                });
     }
 
     /**
@@ -98,7 +192,8 @@ public final class Sequencers {
         if (deployment == null || retiring.containsKey(documentId)) {
             return Future.failedFuture(new NotRunning(documentId));
         }
-        return deployment.compose(v -> vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body))
+        return deployment.compose(v -> ELSEWHERE.equals(v) ? Future.<Message<T>>failedFuture(new NotRunning(documentId))
+                        : vertx.eventBus().<T>request(LiveAddresses.requests(documentId), body))
                 .recover(e -> Future.failedFuture(wentAway(e) ? new NotRunning(documentId) : e));
     }
 

@@ -17,10 +17,12 @@ import plenary.document.DocumentStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +47,11 @@ public final class Negotiation {
     final Duration editWindow;
     Event.DocumentAdopted adoption;
     private long seq;
+    /**
+     * The events folded so far, in order: the state is their fold and nothing else, so they are its
+     * wire form between the nodes of a cluster ({@link #replay}).
+     */
+    private final List<Event> history = new ArrayList<>();
 
     public Negotiation(Duration editWindow) {
         this.editWindow = editWindow;
@@ -70,7 +77,24 @@ public final class Negotiation {
         out.privateThreads.putAll(privateThreads);
         out.adoption = adoption;
         out.seq = seq;
+        out.history.addAll(history);
         return out;
+    }
+
+    /** The state that {@code events} fold into: equal to the one they were read from ({@link #events}). */
+    public static Negotiation replay(Duration editWindow, List<Event> events) {
+        Negotiation out = new Negotiation(editWindow);
+        events.forEach(out::apply);
+        return out;
+    }
+
+    /** Every event applied, oldest first. */
+    public List<Event> events() {
+        return java.util.Collections.unmodifiableList(history);
+    }
+
+    public Duration editWindow() {
+        return editWindow;
     }
 
     /** The number of the last event applied. */
@@ -167,6 +191,7 @@ public final class Negotiation {
     /** Folds one event into the state; returns what it changed, for the audit log. */
     public Transition apply(Event event) {
         seq++;
+        history.add(event);
         return switch (event) {
             case Event.PhaseSet e -> {
                 PhaseWindow before = phases.put(e.phase(), new PhaseWindow(e.open(), e.deadline()));

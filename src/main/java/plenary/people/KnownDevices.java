@@ -14,8 +14,9 @@ import java.util.Optional;
  * Device tokens (OWASP's "device cookies"): a browser that signed in to an account gets a token
  * naming that account, signed with a key of this process. A sign-in that shows one is counted
  * against that device alone, so guesses made by others, from anywhere, never lock its owner out.
- * The token grants nothing else: the password is still checked. The key lives in memory only: a
- * restart makes every device new again, which costs no more than the first sign-in did.
+ * The token grants nothing else: the password is still checked. A server alone keeps the key in
+ * memory only: a restart makes every device new again, which costs no more than the first sign-in
+ * did. The nodes of a cluster share one, kept in their database.
  */
 public final class KnownDevices {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -26,6 +27,17 @@ public final class KnownDevices {
 
     public KnownDevices() {
         random.nextBytes(key);
+    }
+
+    /**
+     * With a key of 32 bytes that the nodes of a cluster share, so a device known to one is known
+     * to all.
+     */
+    public KnownDevices(byte[] sharedKey) {
+        if (sharedKey.length != key.length) {
+            throw new IllegalArgumentException("a device key has " + key.length + " bytes");
+        }
+        System.arraycopy(sharedKey, 0, key, 0, key.length);
     }
 
     /** A new token for a device that has just signed in to {@code username}. */

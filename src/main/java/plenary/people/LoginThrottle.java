@@ -3,10 +3,7 @@ package plenary.people;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Slows password guessing without handing anyone a way to lock others out. A conference room sits
@@ -25,8 +22,8 @@ import java.util.Map;
  *       gets one guess per address instead of five.</li>
  * </ul>
  * An attempt is counted before its password is checked, so simultaneous guesses stay within the
- * limit too, and uncounted when the password was right. Methods are synchronized: checking and
- * counting an attempt must be one step.
+ * limit too, and uncounted when the password was right. Checking and counting an attempt is one step
+ * ({@link FailureLog#alone}); the nodes of a cluster count in one shared log.
  */
 public final class LoginThrottle {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
@@ -36,21 +33,32 @@ public final class LoginThrottle {
     private final int hotAddress;
     private final Duration window;
     private final Clock clock;
-    private final KnownDevices devices = new KnownDevices();
-    private final Map<String, Deque<Instant>> failures = new HashMap<>();
-    private Instant lastSweep;
+    private final KnownDevices devices;
+    private final FailureLog log;
+    private volatile Instant lastSweep;
 
+    /** A throttle of this process alone. */
     public LoginThrottle(int maxFailures, Duration window, Clock clock) {
+        this(maxFailures, window, clock, new MemoryFailureLog(), new KnownDevices());
+    }
+
+    /**
+     * @param log     where failures are counted (shared by the nodes of a cluster)
+     * @param devices the device tokens it recognises (with one key for the whole cluster)
+     */
+    public LoginThrottle(int maxFailures, Duration window, Clock clock, FailureLog log, KnownDevices devices) {
         this.maxFailures = maxFailures;
         this.hotAccount = 2 * maxFailures;
         this.hotAddress = 6 * maxFailures;
         this.window = window;
         this.clock = clock;
+        this.log = log;
+        this.devices = devices;
         this.lastSweep = clock.instant();
     }
 
     /** An attempt with no device token. */
-    public synchronized Duration attempt(String username, String address) {
+    public Duration attempt(String username, String address) {
         return attempt(username, address, null);
     }
 
@@ -58,39 +66,44 @@ public final class LoginThrottle {
      * Asks to try a password. Returns zero and counts the attempt when one may be made now, or how
      * long to wait. {@code deviceToken} is the device cookie the client sent, or null.
      */
-    public synchronized Duration attempt(String username, String address, String deviceToken) {
-        sweepIfDue();
+    public Duration attempt(String username, String address, String deviceToken) {
         String device = devices.device(deviceToken, username).orElse(null);
-        if (device != null) {
-            Duration wait = wait(deviceKey(device), maxFailures);
+        Instant now = clock.instant();
+        Instant since = now.minus(window);
+        return log.alone(failures -> {
+            sweepIfDue(failures, now);
+            if (device != null) {
+                Duration wait = wait(failures.after(deviceKey(device), since), maxFailures, now);
+                if (wait.isZero()) {
+                    failures.add(deviceKey(device), now);
+                }
+                return wait;
+            }
+            boolean hot = failures.after(accountKey(username), since).size() >= hotAccount
+                    || failures.after(addressKey(address), since).size() >= hotAddress;
+            Duration wait = wait(failures.after(pairKey(username, address), since), hot ? 1 : maxFailures, now);
             if (wait.isZero()) {
-                record(deviceKey(device));
+                failures.add(pairKey(username, address), now);
+                failures.add(accountKey(username), now);
+                failures.add(addressKey(address), now);
             }
             return wait;
-        }
-        boolean hot = count(accountKey(username)) >= hotAccount || count(addressKey(address)) >= hotAddress;
-        Duration wait = wait(pairKey(username, address), hot ? 1 : maxFailures);
-        if (wait.isZero()) {
-            record(pairKey(username, address));
-            record(accountKey(username));
-            record(addressKey(address));
-        }
-        return wait;
+        });
     }
 
     /** The password was right: the attempt does not count, and a known device starts afresh. */
-    public synchronized void succeeded(String username, String address, String deviceToken) {
+    public void succeeded(String username, String address, String deviceToken) {
         String device = devices.device(deviceToken, username).orElse(null);
-        if (device != null) {
-            failures.remove(deviceKey(device));
-            return;
-        }
-        for (String key : new String[] {pairKey(username, address), accountKey(username), addressKey(address)}) {
-            Deque<Instant> times = failures.get(key);
-            if (times != null) {
-                times.pollLast();
+        log.alone(failures -> {
+            if (device != null) {
+                failures.clear(deviceKey(device));
+            } else {
+                for (String key : new String[] {pairKey(username, address), accountKey(username), addressKey(address)}) {
+                    failures.takeBackNewest(key);
+                }
             }
-        }
+            return null;
+        });
     }
 
     /** A device token for a client that has just proved it knows this account's password. */
@@ -114,53 +127,23 @@ public final class LoginThrottle {
         return "a:" + address;
     }
 
-    private int count(String key) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        prune(times);
-        return times.size();
-    }
-
-    private Duration wait(String key, int limit) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return Duration.ZERO;
-        }
-        prune(times);
+    /** Zero while fewer than {@code limit} failures are in the window, else how long until one leaves it. */
+    private Duration wait(List<Instant> times, int limit, Instant now) {
         if (times.size() < limit) {
             return Duration.ZERO;
         }
         // Free again when enough failures have left the window to bring the count under the limit.
-        Instant freed = times.stream().skip(times.size() - limit).findFirst().orElseThrow().plus(window);
-        Duration left = Duration.between(clock.instant(), freed);
+        Instant freed = times.get(times.size() - limit).plus(window);
+        Duration left = Duration.between(now, freed);
         return left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left;
     }
 
-    private void record(String key) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        prune(times);
-        times.addLast(clock.instant());
-    }
-
-    private void prune(Deque<Instant> times) {
-        Instant cutoff = clock.instant().minus(window);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
-            times.removeFirst();
-        }
-    }
-
-    /** Forgets keys whose failures have all left the window, so the table does not grow with every name tried. */
-    private void sweepIfDue() {
-        Instant now = clock.instant();
+    /** Forgets failures that have left the window, now and then. */
+    private void sweepIfDue(FailureLog.Failures failures, Instant now) {
         if (Duration.between(lastSweep, now).compareTo(SWEEP_EVERY) < 0) {
             return;
         }
         lastSweep = now;
-        failures.values().removeIf(times -> {
-            prune(times);
-            return times.isEmpty();
-        });
+        failures.forget(now.minus(window));
     }
 }

@@ -1,5 +1,6 @@
 package plenary.server;
 
+import plenary.cluster.ClusterSettings;
 import plenary.http.ClientAddress;
 import plenary.http.ConnectionLimits;
 import plenary.http.LiveLimits;
@@ -19,7 +20,8 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                      long maxBodyBytes, boolean loadSamples, LiveLimits live, SequencerSettings sequencer,
                      String adminPassword, boolean demo, boolean secureCookies, List<String> publicOrigins,
                      List<String> trustedProxies, Path webDir, ConnectionLimits connections, WorkLimits work,
-                     String metricsToken, String logFormat, List<String> logLevels, List<String> arguments) {
+                     String metricsToken, String logFormat, List<String> logLevels, ClusterSettings cluster,
+                     List<String> arguments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -66,15 +68,43 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
         String logFormat = values.text("--log-format", "text");
         List<String> logLevels = values.list("--log-level");
         LogSetup.check(logFormat, logLevels);
+        String dbUrl = values.text("--db-url", null);
+        ClusterSettings cluster = cluster(values, dbUrl);
         return new Config(port, values.text("--host", "0.0.0.0"), Path.of(values.text("--data-dir", "data")),
-                values.text("--db-url", null), values.text("--db-user", null),
+                dbUrl, values.text("--db-user", null),
                 blankToNull(env.get("PLENARY_DB_PASSWORD")),
                 maxBody, !values.on("--no-samples"), new LiveLimits(wsMessage, wsRate, wsBurst, defaults.outboundQueueBytes()),
                 new SequencerSettings(tick, snapshotEvery, seqDefaults.catchUpLimit(),
                         java.time.Duration.ofSeconds(commentEdit), java.time.Duration.ofSeconds(sequencerIdle)),
                 blankToNull(env.get("PLENARY_ADMIN_PASSWORD")), values.on("--demo"), values.on("--secure-cookies"),
                 values.list("--public-origin"), trustedProxies, webDir == null ? null : Path.of(webDir), connections, work,
-                blankToNull(env.get("PLENARY_METRICS_TOKEN")), logFormat, logLevels, values.arguments());
+                blankToNull(env.get("PLENARY_METRICS_TOKEN")), logFormat, logLevels, cluster, values.arguments());
+    }
+
+    private static ClusterSettings cluster(Values values, String dbUrl) {
+        ClusterSettings alone = ClusterSettings.ALONE;
+        int port = values.integer("--cluster-port", alone.port());
+        int lease = values.integer("--lease-seconds", (int) alone.lease().toSeconds());
+        List<String> members = values.list("--cluster-members");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("--cluster-port must be between 1 and 65535");
+        }
+        if (lease < 1) {
+            throw new IllegalArgumentException("--lease-seconds must be at least 1");
+        }
+        for (String member : members) {
+            int colon = member.lastIndexOf(':');
+            if (colon < 1 || !member.substring(colon + 1).matches("[0-9]{1,5}")) {
+                throw new IllegalArgumentException("--cluster-members: '" + member + "' is not HOST:PORT");
+            }
+        }
+        boolean enabled = values.on("--cluster");
+        // Nodes share documents only through one database: on H2 each would have its own.
+        if (enabled && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
+            throw new IllegalArgumentException("--cluster needs --db-url to the PostgreSQL database all nodes share");
+        }
+        return new ClusterSettings(enabled, values.text("--cluster-host", alone.host()), port, members,
+                java.time.Duration.ofSeconds(lease));
     }
 
     private static String blankToNull(String value) {
@@ -89,6 +119,7 @@ public record Config(int port, String host, Path dataDir, String dbUrl, String d
                 + ", loadSamples=" + loadSamples + ", demo=" + demo + ", secureCookies=" + secureCookies
                 + ", publicOrigins=" + publicOrigins + ", trustedProxies=" + trustedProxies + ", webDir=" + webDir
                 + ", connections=" + connections + ", work=" + work + ", live=" + live + ", sequencer=" + sequencer
-                + ", logFormat=" + logFormat + ", logLevels=" + logLevels + "]";
+                + ", logFormat=" + logFormat + ", logLevels=" + logLevels
+                + (cluster.enabled() ? ", cluster=" + cluster : "") + "]";
     }
 }

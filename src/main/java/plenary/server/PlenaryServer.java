@@ -11,15 +11,21 @@ import plenary.document.RandomIds;
 import plenary.http.ClientAddress;
 import plenary.http.ConnectionGuard;
 import plenary.http.HttpServices;
+import plenary.people.KnownDevices;
 import plenary.people.LoginThrottle;
 import plenary.people.PasswordHasher;
 import plenary.store.PeopleRepository;
+import plenary.cluster.ClusteredVertx;
+import plenary.live.Ownership;
 import plenary.live.Sequencers;
 import plenary.metrics.Meters;
 import plenary.metrics.ServerMeters;
 import plenary.search.IndexFeed;
 import plenary.search.SearchIndex;
 import plenary.store.Database;
+import plenary.store.ClusterSecrets;
+import plenary.store.DocumentLeases;
+import plenary.store.SignInFailures;
 import plenary.store.DocumentRepository;
 
 import java.nio.file.Files;
@@ -69,21 +75,34 @@ public final class PlenaryServer implements AutoCloseable {
         ServerMeters meters = new ServerMeters();
         Database database = Database.open(config.dataDir(), config.dbUrl(), config.dbUser(), config.dbPassword(),
                 meters.registry());
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx;
+        try {
+            vertx = config.cluster().enabled() ? ClusteredVertx.start(config.cluster()) : Vertx.vertx();
+        } catch (Exception e) {
+            database.close();
+            meters.close();
+            throw e;
+        }
         Meters.install(vertx, meters.registry());
         SearchIndex search = null;
         try {
             DocumentRepository documents = new DocumentRepository(database.dataSource(), database.durability(), clock);
             PeopleRepository people = new PeopleRepository(database.dataSource(), clock);
             RandomIds ids = RandomIds.secure();
-            AdminBootstrap.ensureAdmin(people, hasher, ids, config.adminPassword());
-            if (config.loadSamples()) {
-                SampleSeeder.seedIfEmpty(documents, people, ids, clock);
+            // Nodes of a cluster starting together seed one after another: the first seeds, the others
+            // find the store no longer empty.
+            try (SeedingLock seeding = SeedingLock.take(database.dataSource(), config.cluster().enabled())) {
+                AdminBootstrap.ensureAdmin(people, hasher, ids, config.adminPassword());
+                if (config.loadSamples()) {
+                    SampleSeeder.seedIfEmpty(documents, people, ids, clock);
+                }
+                if (config.demo()) {
+                    DemoSeeder.seedSampleMeeting(people, hasher, ids);
+                }
             }
-            if (config.demo()) {
-                DemoSeeder.seedSampleMeeting(people, hasher, ids);
-            }
-            Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, clock);
+            Ownership ownership = config.cluster().enabled() ? new Ownership(config.cluster().node(),
+                    new DocumentLeases(database.dataSource()), config.cluster().lease()) : null;
+            Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, clock, ownership);
             search = SearchIndex.open(config.dataDir().resolve("search"));
             IndexFeed feed = new IndexFeed(vertx, search, documents, people, sequencers);
             long started = System.nanoTime();
@@ -92,7 +111,7 @@ public final class PlenaryServer implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             feed.follow();
             HttpServices services = new HttpServices(documents, people, sequencers, ids, clock, hasher,
-                    new LoginThrottle(5, Duration.ofMinutes(15), clock), config.maxBodyBytes(), config.live(),
+                    throttle(config, database, clock), config.maxBodyBytes(), config.live(),
                     config.secureCookies(), search, config.publicOrigins(), config.trustedProxies(), config.webDir(),
                     config.metricsToken(), config.work());
             // The live socket joins frames into messages itself (FrameAssembler), so Vert.x's message
@@ -135,6 +154,10 @@ public final class PlenaryServer implements AutoCloseable {
                         + " people use (e.g. --public-origin https://plenary.example) to refuse every other");
             }
             LOG.info("HTTP on {} event loop(s)", http.size());
+            if (config.cluster().enabled()) {
+                LOG.info("cluster node {}: documents are written by one node at a time, on leases of {} s",
+                        config.cluster().node(), config.cluster().lease().toSeconds());
+            }
             LOG.info("Plenary listening on http://localhost:{}/ (data in {})", http.getFirst().actualPort(),
                     config.dbUrl() == null ? config.dataDir().toAbsolutePath() : "external database");
             logHeap();
@@ -148,6 +171,19 @@ public final class PlenaryServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Five wrong passwords in 15 minutes: counted in memory by a server alone, in the shared database
+     * by the nodes of a cluster (a guesser gains nothing by spreading guesses over the nodes), whose
+     * device tokens are signed with one key.
+     */
+    private static LoginThrottle throttle(Config config, Database database, Clock clock) {
+        if (!config.cluster().enabled()) {
+            return new LoginThrottle(5, Duration.ofMinutes(15), clock);
+        }
+        return new LoginThrottle(5, Duration.ofMinutes(15), clock, new SignInFailures(database.dataSource()),
+                new KnownDevices(new ClusterSecrets(database.dataSource()).bytes("device-key", 32)));
     }
 
     /**

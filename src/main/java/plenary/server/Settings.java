@@ -77,7 +77,20 @@ public final class Settings {
                     "`error`, `warn`, `info`, `debug` or `trace` for every logger, or `LOGGER=LEVEL` for one, e.g."
                             + " `plenary.access=warn` (comma-separated; the flag may repeat)"),
             new Setting("--comment-edit-seconds", "N", "PLENARY_COMMENT_EDIT_SECONDS", null, "`900` (15 min)",
-                    "how long authors may edit a comment after posting it (`0`: no editing)"));
+                    "how long authors may edit a comment after posting it (`0`: no editing)"),
+            new Setting("--cluster", null, "PLENARY_CLUSTER", "true", "off: a server alone",
+                    "run as one node of a Plenary cluster (Vert.x clustering with Hazelcast); needs `--db-url` to"
+                            + " the PostgreSQL database every node shares (see Running a cluster)"),
+            new Setting("--cluster-host", "ADDR", "PLENARY_CLUSTER_HOST", null, "`127.0.0.1`",
+                    "the address the other nodes reach this one at (cluster manager and event bus)"),
+            new Setting("--cluster-port", "N", "PLENARY_CLUSTER_PORT", null, "`5701`",
+                    "this node's cluster-manager port; the event bus takes a free port beside it"),
+            new Setting("--cluster-members", "HOST:PORT", "PLENARY_CLUSTER_MEMBERS", null, "*(none)*",
+                    "other nodes to join, by their `--cluster-host` and `--cluster-port` (comma-separated; the flag"
+                            + " may repeat); the first node of a cluster may name none"),
+            new Setting("--lease-seconds", "N", "PLENARY_LEASE_SECONDS", null, "`10`",
+                    "how long a node writes a document without renewing its lease (it renews every third of it);"
+                            + " when the node dies, another takes the document over once the lease has ended"));
 
     /** The import command's own option, besides the server's. */
     public static final Setting MEETING = new Setting("--meeting", "ID", null, null,

@@ -18,7 +18,8 @@ import java.util.Map;
  * came from: the flag, or the environment variable.
  */
 final class Values {
-    private static final List<String> LISTS = List.of("--public-origin", "--trusted-proxy", "--log-level");
+    private static final List<String> LISTS = List.of("--public-origin", "--trusted-proxy", "--log-level",
+            "--cluster-members");
 
     private final ParseResult parsed;
     private final Map<String, String> env;

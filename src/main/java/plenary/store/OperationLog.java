@@ -71,6 +71,19 @@ public final class OperationLog {
      */
     public void append(String documentId, List<Commit> commits, List<Recorded> events, Document head,
                        long negotiationSeq, Document snapshot, Map<String, ClientMark> clients) {
+        append(documentId, commits, events, head, negotiationSeq, snapshot, clients, UNLEASED);
+    }
+
+    /** A writer that holds no lease: a server alone, where the head's revision and event are the fence. */
+    public static final long UNLEASED = -1;
+
+    /**
+     * As above, by the holder of the document's lease ({@link DocumentLeases}) whose token is
+     * {@code ownerToken}: the write also fails, changing nothing, once another node has taken the
+     * document, even where the head has not moved yet (a former owner paused past its lease).
+     */
+    public void append(String documentId, List<Commit> commits, List<Recorded> events, Document head,
+                       long negotiationSeq, Document snapshot, Map<String, ClientMark> clients, long ownerToken) {
         long revisionBefore = commits.isEmpty() ? head.revision() : commits.getFirst().revision() - 1;
         long seqBefore = events.isEmpty() ? negotiationSeq : events.getFirst().seq() - 1;
         // The fence checks where the batch starts; the batch itself must leave no gap either.
@@ -98,7 +111,7 @@ public final class OperationLog {
             c.setAutoCommit(false);
             try {
                 updateHead(c, head, commits.isEmpty() ? null : commits.getLast(), negotiationSeq, revisionBefore,
-                        seqBefore);
+                        seqBefore, ownerToken);
                 // A typed edit has no events and a decision often no commits: no statement for nothing
                 // (preparing one is a parse in H2, about a tenth of a lone edit's write).
                 if (!commits.isEmpty()) {
@@ -147,11 +160,11 @@ public final class OperationLog {
 
     /** Moves the head, in SQL only from where this write says it is (the fence), first in the transaction. */
     private static void updateHead(Connection c, Document head, Commit last, long negotiationSeq,
-                                   long revisionBefore, long seqBefore) throws SQLException {
+                                   long revisionBefore, long seqBefore, long ownerToken) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE documents SET title = ?, status = ?, revision = ?, clause_count = ?, updated_at = ?,
                                      negotiation_seq = ?
-                WHERE id = ? AND revision = ? AND negotiation_seq = ?""")) {
+                WHERE id = ? AND revision = ? AND negotiation_seq = ? AND (? < 0 OR owner_token = ?)""")) {
             update.setString(1, head.title());
             update.setString(2, head.status().wireName());
             update.setLong(3, head.revision());
@@ -161,9 +174,12 @@ public final class OperationLog {
             update.setString(7, head.id());
             update.setLong(8, revisionBefore);
             update.setLong(9, seqBefore);
+            update.setLong(10, ownerToken);
+            update.setLong(11, ownerToken);
             if (update.executeUpdate() != 1) {
                 throw new FencedWriteException("document " + head.id() + " is not where this write follows"
-                        + " (revision " + revisionBefore + ", event " + seqBefore + "): it is at "
+                        + " (revision " + revisionBefore + ", event " + seqBefore
+                        + (ownerToken < 0 ? "" : ", lease " + ownerToken) + "): it is at "
                         + storedHead(c, head.id()) + "; another writer, or a gap");
             }
         }
@@ -171,10 +187,11 @@ public final class OperationLog {
 
     private static String storedHead(Connection c, String documentId) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT revision, negotiation_seq FROM documents WHERE id = ?")) {
+                "SELECT revision, negotiation_seq, owner_token FROM documents WHERE id = ?")) {
             q.setString(1, documentId);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? "revision " + rs.getLong(1) + ", event " + rs.getLong(2) : "no head row";
+                return rs.next() ? "revision " + rs.getLong(1) + ", event " + rs.getLong(2) + ", lease " + rs.getLong(3)
+                        : "no head row";
             }
         }
     }

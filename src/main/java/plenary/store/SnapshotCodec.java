@@ -17,14 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The stored JSON form of a whole document. Written by the store only; it is not the API's view. */
-final class SnapshotCodec {
+/**
+ * The stored JSON form of a whole document, also its form between the nodes of a cluster. It is not
+ * the API's view.
+ */
+public final class SnapshotCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SnapshotCodec() {
     }
 
-    static String encode(Document document) {
+    public static String encode(Document document) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", document.id());
         root.put("title", document.title());
@@ -43,7 +46,7 @@ final class SnapshotCodec {
         return root.toString();
     }
 
-    static Document decode(String json) {
+    public static Document decode(String json) {
         try {
             JsonNode root = JSON.readTree(json);
             List<Clause> clauses = new ArrayList<>();

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * token at a time and waits for its commit (the acknowledgement), and when the paragraph is long
  * starts a new paragraph after it with the next token. Text updates and clause inserts alike are
  * acknowledged only once durable, so every token acknowledged here must be in the document after
- * any restart, exactly once. A plain JDK WebSocket: it stops at the first close or error.
+ * any restart, exactly once. A plain JDK WebSocket: it stops at the first close, error or resync.
  */
 final class KillTypist implements WebSocket.Listener {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,6 +111,9 @@ final class KillTypist implements WebSocket.Listener {
             }
             acked.add(mark);
             maxAckedRevision.accumulateAndGet(committed.get("revision").asLong(), Math::max);
+            if ("saved".equals(committed.path("type").asText())) {
+                break; // acknowledged, but its commit never came: go on from the stored text
+            }
             if (insert) {
                 clause = newClause;
                 version = 0;
@@ -145,6 +148,9 @@ final class KillTypist implements WebSocket.Listener {
     private void onMessage(JsonNode message) {
         switch (message.path("type").asText()) {
             case "joined" -> joined.complete(message);
+            // The writer moved (another cluster node took the document) or reloaded: as the protocol
+            // says, join again; a commit awaited here may have been written and never broadcast.
+            case "resync" -> end(new IllegalStateException("resync: " + message));
             case "ops" -> {
                 for (JsonNode commit : message.get("ops")) {
                     if (clientId.equals(commit.path("clientId").asText())) {
@@ -153,6 +159,15 @@ final class KillTypist implements WebSocket.Listener {
                             waiting.complete(commit);
                         }
                     }
+                }
+            }
+            case "saved" -> {
+                // Durable and acknowledged. Its commit follows in the next ops frame, unless the writer
+                // stopped in between (a cluster node paused after answering): after a few seconds the
+                // acknowledgement itself ends the wait, and the round, as the clause's version is unknown.
+                CompletableFuture<JsonNode> waiting = awaiting.get(message.path("seq").asLong(-1));
+                if (waiting != null) {
+                    CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS).execute(() -> waiting.complete(message));
                 }
             }
             case "error" -> {

@@ -99,6 +99,23 @@ class ConfigTest {
     }
 
     @Test
+    void aClusterNodeNeedsPostgresqlAndWellFormedMembers() {
+        assertRefused(List.of("--cluster"), Map.of(), "--cluster", "PostgreSQL");
+        assertRefused(List.of("--cluster", "--db-url", "jdbc:h2:./x"), Map.of(), "PostgreSQL");
+        assertRefused(List.of("--cluster-members", "node2"), Map.of(), "--cluster-members", "'node2'", "HOST:PORT");
+        assertRefused(List.of("--lease-seconds", "0"), Map.of(), "--lease-seconds");
+        assertRefused(List.of("--cluster-port", "70000"), Map.of(), "--cluster-port");
+        Config node = Config.from(List.of("--cluster", "--cluster-host", "10.0.0.2", "--cluster-port", "5702",
+                "--cluster-members", "10.0.0.1:5701,10.0.0.3:5701", "--lease-seconds", "6"),
+                Map.of("PLENARY_DB_URL", "jdbc:postgresql://db/plenary"));
+        assertTrue(node.cluster().enabled());
+        assertEquals("10.0.0.2:5702", node.cluster().node());
+        assertEquals(List.of("10.0.0.1:5701", "10.0.0.3:5701"), node.cluster().members());
+        assertEquals(java.time.Duration.ofSeconds(6), node.cluster().lease());
+        assertFalse(Config.from(List.of(), Map.of()).cluster().enabled(), "a server alone by default");
+    }
+
+    @Test
     void importKeepsItsFilesAndMeeting() {
         Config config = Config.from(List.of("a.md", "--no-samples", "b.md", "--meeting", "m1"), Map.of());
         assertEquals(List.of("a.md", "b.md", "--meeting", "m1"), config.arguments());
@@ -114,8 +131,9 @@ class ConfigTest {
         for (Setting setting : Settings.ALL) {
             if (setting.flag() != null) {
                 assertTrue(usage.contains("  " + setting.flag()), setting.flag());
-                // Every flag is one the parser takes.
-                Config.from(setting.isSwitch() ? List.of(setting.flag()) : List.of(), Map.of());
+                // Every flag is one the parser takes (a cluster node only with a PostgreSQL database).
+                Config.from(setting.isSwitch() ? List.of(setting.flag(), "--db-url", "jdbc:postgresql://db/p")
+                        : List.of(), Map.of());
             }
             assertTrue(usage.contains(setting.env()), setting.env());
         }
