@@ -179,7 +179,7 @@ public final class DocumentSequencer extends VerticleBase {
     }
 
     /** What the store holds of the document, rebuilt in fresh objects off the sequencer's context. */
-    private record Loaded(DocumentState state, NegotiationDesk desk) {
+    private record Loaded(DocumentState state, NegotiationDesk desk, List<Commit> recent) {
     }
 
     @Override
@@ -283,7 +283,27 @@ public final class DocumentSequencer extends VerticleBase {
         stored.after().forEach(loaded::replay);
         NegotiationDesk freshDesk = new NegotiationDesk(settings.commentEditWindow());
         freshDesk.load(settings.commentEditWindow(), log.events(documentId, 0, Integer.MAX_VALUE));
-        return new Loaded(loaded, freshDesk);
+        return new Loaded(loaded, freshDesk, recentCommits(stored, loaded.revision()));
+    }
+
+    /**
+     * The last commits, up to the catch-up limit, so that clients rejoining a freshly loaded
+     * sequencer (after a restart, or on the node that took a dead writer's document over) catch up
+     * with the ops they missed rather than a whole document each: those since the snapshot are
+     * loaded already, older ones are read from the log.
+     */
+    private List<Commit> recentCommits(OperationLog.Stored stored, long head) {
+        int keep = settings.catchUpLimit();
+        List<Commit> after = stored.after();
+        if (after.size() >= keep) {
+            return after.subList(after.size() - keep, after.size());
+        }
+        long snapshot = stored.snapshot().revision();
+        long from = Math.max(0, head - keep);
+        List<Commit> out = new ArrayList<>(from < snapshot
+                ? log.commits(documentId, from, snapshot, keep) : List.of());
+        out.addAll(after);
+        return out;
     }
 
     /** Takes a loaded state as the truth, on the sequencer's context. */
@@ -295,6 +315,7 @@ public final class DocumentSequencer extends VerticleBase {
         durableHash = state.head();
         desk.numbered(durableDocument);
         recent.clear();
+        recent.addAll(loaded.recent());
         scheduleSilence();
     }
 

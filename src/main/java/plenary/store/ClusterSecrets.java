@@ -25,12 +25,12 @@ public final class ClusterSecrets {
         new SecureRandom().nextBytes(fresh);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO cluster_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                    "INSERT INTO cluster_secrets (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
                 insert.setString(1, name);
                 insert.setString(2, Base64.getEncoder().encodeToString(fresh));
                 insert.executeUpdate();
             }
-            try (PreparedStatement q = c.prepareStatement("SELECT value FROM cluster_secrets WHERE name = ?")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT secret FROM cluster_secrets WHERE name = ?")) {
                 q.setString(1, name);
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();

@@ -24,5 +24,5 @@ CREATE INDEX sign_in_failures_key ON sign_in_failures (failure_key, failed_at);
 -- device tokens, so a device known to one node is known to all.
 CREATE TABLE cluster_secrets (
     name  VARCHAR(64) NOT NULL PRIMARY KEY,
-    value VARCHAR(200) NOT NULL
+    secret VARCHAR(200) NOT NULL
 );

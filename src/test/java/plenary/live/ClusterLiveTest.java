@@ -74,9 +74,19 @@ class ClusterLiveTest {
         cluster = new ClusterNodes(dir, 3, LEASE_SECONDS).startAll();
         try (HttpTestClient rest = rest(0)) {
             token = TestPeople.drafter(rest);
-            documentId = LiveDocs.create(rest.bearer(token), "# On three nodes\n\n1. First.\n2. Second.\n3. Third.\n")
-                    .get("id").asText();
+            // Paragraphs 1 to 3 for the typists through each node, 4 for a client that roams.
+            documentId = LiveDocs.create(rest.bearer(token),
+                    "# On three nodes\n\n1. First.\n2. Second.\n3. Third.\n4. Fourth.\n").get("id").asText();
         }
+    }
+
+    /** Every typing started, stopped after each test whether it passed or not. */
+    private static final List<Typing> TYPING = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopTyping() {
+        TYPING.forEach(Typing::close);
+        TYPING.clear();
     }
 
     @AfterAll
@@ -172,14 +182,42 @@ class ClusterLiveTest {
         long tokenBefore = cluster.lease(documentId).token();
         List<Integer> others = survivors(owner, List.of(0, 1, 2));
         Typing typing = new Typing(List.of(0, 1, 2));
+        // A browser on the writer's node, with edits queued behind the one in flight when it dies: it
+        // reconnects to another node and resubmits with the same seq.
+        String fourth;
+        try (HttpTestClient rest = rest(owner)) {
+            fourth = LiveDocs.ids(LiveDocs.getJson(rest.bearer(token), "/api/documents/" + documentId)).get(3);
+        }
+        LiveTestClient roamer = new LiveTestClient(HTTP, LiveDocs.liveUri(cluster.node(owner).port(), documentId),
+                "roamer").withToken(token).connect();
+        AtomicBoolean roaming = new AtomicBoolean(true);
+        AtomicLong roamed = new AtomicLong();
+        Thread roamerTyping = Thread.ofVirtual().start(() -> {
+            while (roaming.get()) {
+                String mark = "[r" + roamed.incrementAndGet() + "]";
+                synchronized (roamer) {
+                    roamer.edit(fourth, plenary.editing.TextOp.builder().retain(roamer.text(fourth).length())
+                            .insert(mark).build());
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
         await(() -> typing.ackedBy(List.of(owner)) >= 5, 120, "edits acknowledged through the writer's node");
         int ackedAtKill = acked.size();
         long killed = System.nanoTime();
         cluster.node(owner).kill();
         await(() -> acked.size() > ackedAtKill + 1, 120, "an edit acknowledged after the kill");
         long failoverMillis = (System.nanoTime() - killed) / 1_000_000;
+        roamer.await(() -> !roamer.connected(), 30_000, "the roamer's socket ended with its node");
+        roamer.moveTo(LiveDocs.liveUri(cluster.node(others.getFirst()).port(), documentId)).connect();
         await(() -> typing.ackedBy(others) >= 10 + acked.size() / 100, 120, "typing on after the takeover");
         typing.stop();
+        roaming.set(false);
+        roamerTyping.join();
         int newOwner = cluster.owner(documentId);
         System.out.printf(Locale.ROOT, "kill -9 of node %d (the writer): first edit acknowledged after %d ms,"
                 + " by node %d's writer (lease %d s)%n", owner, failoverMillis, newOwner, LEASE_SECONDS);
@@ -188,7 +226,18 @@ class ClusterLiveTest {
         assertOnlyExpectedRefusals(typing.refusals());
         try (HttpTestClient rest = rest(others.getFirst())) {
             assertEveryAcknowledgedEditOnce(rest);
+            // Every edit the roamer made is there exactly once, the one resubmitted after the move too.
+            LiveDocs.assertConverged(rest.bearer(token), documentId, List.of(roamer));
+            String text = LiveDocs.texts(LiveDocs.getJson(rest.bearer(token), "/api/documents/" + documentId))
+                    .get(fourth);
+            for (long r = 1; r <= roamed.get(); r++) {
+                String mark = "[r" + r + "]";
+                assertEquals(text.indexOf(mark), text.lastIndexOf(mark), mark + " twice in " + text);
+                assertTrue(text.contains(mark), mark + " missing from " + text);
+            }
+            assertEquals(List.of(), roamer.errors(), "the roamer was refused nothing");
         }
+        roamer.close();
     }
 
     @Test
@@ -361,7 +410,7 @@ class ClusterLiveTest {
      * socket closes or the server refuses something (a writer went away), and the next round
      * connects again to the same node and goes on from the stored text.
      */
-    private static final class Typing {
+    private static final class Typing implements AutoCloseable {
         private final AtomicBoolean stop = new AtomicBoolean();
         private final ExecutorService pool;
         private final List<Future<?>> lanes = new ArrayList<>();
@@ -369,6 +418,7 @@ class ClusterLiveTest {
         private final List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Typing(List<Integer> nodes) {
+            TYPING.add(this);
             pool = Executors.newFixedThreadPool(nodes.size());
             for (int node : nodes) {
                 ackedByNode.put(node, ConcurrentHashMap.newKeySet());
@@ -427,6 +477,13 @@ class ClusterLiveTest {
                 lane.get(180, TimeUnit.SECONDS);
             }
             pool.shutdown();
+        }
+
+        /** After a failure: nothing types on into the next test. */
+        @Override
+        public void close() {
+            stop.set(true);
+            pool.shutdownNow();
         }
 
         /** Where the typist goes on: its newest paragraph, or paragraph {@code index}. */

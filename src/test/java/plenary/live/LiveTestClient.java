@@ -31,7 +31,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
-    private final URI uri;
+    private URI uri;
     private final String clientId;
     private final String name;
 
@@ -46,6 +46,8 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     private long revision = -1;
     private long sentNanos;
     private boolean joined;
+    /** Ops frames that came before the joined reply, applied after its catch-up, as the protocol says. */
+    private final List<JsonNode> early = new ArrayList<>();
     private int acked;
     private int presenceFrames;
     private final Map<String, JsonNode> people = new LinkedHashMap<>();
@@ -72,6 +74,15 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         });
     }
 
+    /**
+     * Points the next {@link #connect} at another address: another node of a cluster, where a
+     * browser behind a load balancer may land after its node died.
+     */
+    public synchronized LiveTestClient moveTo(URI other) {
+        this.uri = other;
+        return this;
+    }
+
     /** Authenticates the socket's upgrade with {@code Authorization: Bearer token}. */
     public LiveTestClient withToken(String token) {
         this.bearer = token;
@@ -82,6 +93,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     public LiveTestClient connect() throws Exception {
         synchronized (this) {
             joined = false;
+            early.clear();
         }
         if (bearer == null) {
             bearer = TestAccounts.token(uri.getPort(), name);
@@ -185,6 +197,10 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         switch (message.path("type").asText()) {
             case "joined" -> onJoined(message, receivedNanos);
             case "ops" -> {
+                if (!joined) {
+                    early.add(message);
+                    return;
+                }
                 for (JsonNode commit : message.get("ops")) {
                     onCommit(commit, receivedNanos);
                 }
@@ -235,6 +251,12 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
             }
         }
         revision = Math.max(revision, message.get("revision").asLong());
+        for (JsonNode frame : early) {
+            for (JsonNode commit : frame.get("ops")) {
+                onCommit(commit, receivedNanos); // those the catch-up held already are skipped by revision
+            }
+        }
+        early.clear();
         people.clear();
         message.get("presence").forEach(p -> people.put(p.get("connectionId").asText(), p));
         joined = true;
