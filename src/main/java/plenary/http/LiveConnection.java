@@ -14,6 +14,7 @@ import plenary.editing.ChangeJson;
 import plenary.editing.Submission;
 import plenary.live.LiveAddresses;
 import plenary.live.SequencerRequest;
+import plenary.live.Sequencers;
 import plenary.metrics.Meters;
 import plenary.people.Action;
 import plenary.people.Decision;
@@ -53,6 +54,7 @@ final class LiveConnection {
     private final ServerWebSocket socket;
     private final EventBus bus;
     private final DeliveryOptions delivery;
+    private final Sequencers sequencers;
     private final String documentId;
     private final Viewer viewer;
     private final String connectionId = UUID.randomUUID().toString();
@@ -74,9 +76,10 @@ final class LiveConnection {
      * @param delivery how requests go to the document's sequencer: in a cluster with a send timeout
      *                 short enough that a writer that died is noticed before the lease ends
      */
-    LiveConnection(ServerWebSocket socket, EventBus bus, DeliveryOptions delivery, String documentId, LiveLimits limits,
+    LiveConnection(ServerWebSocket socket, EventBus bus, Sequencers sequencers, String documentId, LiveLimits limits,
                    Viewer viewer) {
-        this.delivery = delivery;
+        this.sequencers = sequencers;
+        this.delivery = sequencers.delivery();
         this.socket = socket;
         this.bus = bus;
         this.documentId = documentId;
@@ -231,8 +234,10 @@ final class LiveConnection {
         // Subscribe before asking for the catch-up, so no frame falls between the two.
         following = true;
         fanout.follow(documentId, this)
-                .compose(v -> bus.<JsonObject>request(LiveAddresses.requests(documentId),
-                        new SequencerRequest.Join(from, (String) hash, viewer.principal().userId(), clientId), delivery))
+                // Through the registry: in a cluster the writer may be starting on another node, or
+                // gone with its lease not yet ended, and the join waits for the next one.
+                .compose(v -> sequencers.<JsonObject>request(documentId,
+                        new SequencerRequest.Join(from, (String) hash, viewer.principal().userId(), clientId)))
                 .onSuccess(reply -> {
                     if (!closed && !counted) {
                         counted = true;

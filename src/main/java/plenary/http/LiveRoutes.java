@@ -95,7 +95,7 @@ final class LiveRoutes {
         upgraded
                 .onSuccess(socket -> {
                     AccessLog.upgraded(ctx);
-                    new LiveConnection(socket, vertx.eventBus(), sequencers.delivery(), id, limits, new LiveConnection.Viewer(me,
+                    new LiveConnection(socket, vertx.eventBus(), sequencers, id, limits, new LiveConnection.Viewer(me,
                             grant.meetingId(), grant.role(), delegation, auth.tokenHash(), roleMark)).start();
                 })
                 .onFailure(failure -> {

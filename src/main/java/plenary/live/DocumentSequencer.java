@@ -128,7 +128,7 @@ public final class DocumentSequencer extends VerticleBase {
      * before each claim or renewal was sent: past it this sequencer steps down before it answers,
      * even if it was paused and has not yet learnt that another node took the document.
      */
-    private long leaseEndsNanos;
+    private volatile long leaseEndsNanos;
     private long renewal = -1;
 
     /**
@@ -192,7 +192,7 @@ public final class DocumentSequencer extends VerticleBase {
         queue = Gauge.builder("plenary.sequencer.queue", this, s -> s.unwritten.size() + s.parked.size() + s.deferred.size())
                 .description("changes applied in memory and waiting to be written, and answers waiting for a write")
                 .tag("document", documentId).register(meters.registry());
-        return vertx.executeBlocking(this::load, false).compose(loaded -> {
+        return vertx.executeBlocking(this::loadUnderLease, false).compose(loaded -> {
             adopt(loaded);
             followJumps();
             consumer = vertx.eventBus().consumer(LiveAddresses.requests(documentId), this::onRequest);
@@ -284,6 +284,22 @@ public final class DocumentSequencer extends VerticleBase {
         NegotiationDesk freshDesk = new NegotiationDesk(settings.commentEditWindow());
         freshDesk.load(settings.commentEditWindow(), log.events(documentId, 0, Integer.MAX_VALUE));
         return new Loaded(loaded, freshDesk, recentCommits(stored, loaded.revision()));
+    }
+
+    /**
+     * Loads, then, in a cluster, renews the lease before the sequencer listens: a load that took
+     * long on a busy machine must not leave it answering on a lease about to end.
+     */
+    private Loaded loadUnderLease() {
+        Loaded loaded = load();
+        if (ownership != null) {
+            long sent = System.nanoTime();
+            if (!ownership.leases().renew(documentId, ownership.node(), ownerToken, ownership.lease())) {
+                throw new IllegalStateException("document " + documentId + ": another node took it during the load");
+            }
+            leaseEndsNanos = sent + ownership.lease().toNanos();
+        }
+        return loaded;
     }
 
     /**

@@ -163,11 +163,11 @@ final class KillTypist implements WebSocket.Listener {
             }
             case "saved" -> {
                 // Durable and acknowledged. Its commit follows in the next ops frame, unless the writer
-                // stopped in between (a cluster node paused after answering): after a few seconds the
+                // stopped in between (a cluster node paused after answering): after a second the
                 // acknowledgement itself ends the wait, and the round, as the clause's version is unknown.
                 CompletableFuture<JsonNode> waiting = awaiting.get(message.path("seq").asLong(-1));
                 if (waiting != null) {
-                    CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS).execute(() -> waiting.complete(message));
+                    CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> waiting.complete(message));
                 }
             }
             case "error" -> {

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import plenary.http.HttpTestClient;
 import plenary.http.TestPeople;
 
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An acknowledged write survives the process: after a 201 the document is on disk, whether the
- * server is then killed outright or stopped with SIGTERM.
+ * server is then killed outright (on H2 and on PostgreSQL) or stopped with SIGTERM.
  */
 @Tag("integration")
 class CrashDurabilityTest {
@@ -38,8 +40,18 @@ class CrashDurabilityTest {
         children.forEach(ChildServer::close);
     }
 
-    @Test
-    void acknowledgedDocumentsSurviveSigkill() throws Exception {
+    /** Where the children keep their documents: the embedded H2 file, or a PostgreSQL database. */
+    enum Store { H2, POSTGRESQL }
+
+    private List<String> storeArgs = List.of("--no-samples");
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void acknowledgedDocumentsSurviveSigkill(Store store) throws Exception {
+        if (store == Store.POSTGRESQL) {
+            plenary.store.TestPostgres.Db db = plenary.store.TestPostgres.get().createDatabase();
+            storeArgs = List.of("--no-samples", "--db-url", db.url(), "--db-user", db.user());
+        }
         ChildServer first = start();
         Map<String, JsonNode> acknowledged = new LinkedHashMap<>();
         try (HttpTestClient http = signedIn(first)) {
@@ -109,7 +121,7 @@ class CrashDurabilityTest {
 
     private ChildServer start() throws Exception {
         Path log = logDir.resolve("child-" + (children.size() + 1) + ".log");
-        ChildServer child = ChildServer.start(dataDir, log, "--no-samples");
+        ChildServer child = ChildServer.start(dataDir, log, storeArgs.toArray(String[]::new));
         children.add(child);
         return child;
     }

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static plenary.ui.RoomBrowsing.assertAccessible;
 import static plenary.ui.RoomBrowsing.card;
+import static plenary.ui.RoomBrowsing.cardText;
 import static plenary.ui.RoomBrowsing.eventually;
 import static plenary.ui.RoomBrowsing.openDocument;
 
@@ -93,14 +94,17 @@ class KeyboardTablingBrowserTest {
         press(Keys.ENTER);
 
         // The amendment is there, on the page (where the focus now is) and on the server.
-        eventually(graz, d -> !d.findElements(By.cssSelector("#room-panel .amendment-card--tabled")).isEmpty());
-        String amendmentId = graz.driver.findElement(By.cssSelector("#room-panel .amendment-card--tabled")).getAttribute("data-amendment-id");
+        // Read in one script each: the panel may draw the card again when the room's frame arrives.
+        String[] tabledId = new String[1];
+        eventually(graz, d -> (tabledId[0] = (String) ((JavascriptExecutor) d).executeScript(
+                "return document.querySelector('#room-panel .amendment-card--tabled')"
+                        + "?.getAttribute('data-amendment-id') ?? null;")) != null);
+        String amendmentId = tabledId[0];
         eventually(graz, d -> active().equals(card(graz, amendmentId).findElement(By.tagName("h4"))));
-        WebElement card = card(graz, amendmentId);
-        assertEquals("binding", card.findElement(By.cssSelector(".word-diff del")).getAttribute("textContent")
+        assertEquals("binding", cardText(graz, amendmentId, ".word-diff del")
                 .replace("deleted:", "").replace("end of change", "").trim());
-        assertTrue(card.findElement(By.cssSelector(".word-diff ins")).getAttribute("textContent").contains("with deadlines"),
-                card.getText());
+        String inserted = cardText(graz, amendmentId, ".word-diff ins");
+        assertTrue(inserted.contains("with deadlines"), inserted);
         JsonNode tabled = demo.rest.amendment("graz", documentId, amendmentId);
         assertEquals(expected, tabled.get("text").asText());
         assertEquals("tabled", tabled.get("state").asText());
