@@ -449,7 +449,7 @@ class ClusterLiveTest {
                     Thread.sleep(100);
                     continue;
                 }
-                JsonNode clause = lastClauseOf(document, name, node);
+                JsonNode clause = KillTypist.lastClauseOf(document, name, node);
                 Set<String> mine = ackedByNode.get(node);
                 Set<String> before = Set.copyOf(acked);
                 KillTypist typist = new KillTypist(name, name + "-" + round + "-" + System.nanoTime(),
@@ -486,17 +486,6 @@ class ClusterLiveTest {
         public void close() {
             stop.set(true);
             pool.shutdownNow();
-        }
-
-        /** Where the typist goes on: its newest paragraph, or paragraph {@code index}. */
-        private static JsonNode lastClauseOf(JsonNode document, String name, int index) {
-            JsonNode found = document.get("clauses").get(index);
-            for (JsonNode clause : document.get("clauses")) {
-                if (clause.get("text").asText().contains("[" + name)) {
-                    found = clause;
-                }
-            }
-            return found;
         }
     }
 

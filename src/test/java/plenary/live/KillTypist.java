@@ -65,6 +65,17 @@ final class KillTypist implements WebSocket.Listener {
         this.maxAckedRevision = maxAckedRevision;
     }
 
+    /** Where typist {@code name} goes on: its newest paragraph, or paragraph {@code index}, its first. */
+    static JsonNode lastClauseOf(JsonNode document, String name, int index) {
+        JsonNode found = document.get("clauses").get(index);
+        for (JsonNode clause : document.get("clauses")) {
+            if (clause.get("text").asText().contains("[" + name)) {
+                found = clause;
+            }
+        }
+        return found;
+    }
+
     int counter() {
         return counter;
     }

@@ -251,7 +251,7 @@ public final class UptimeKills {
             List<Future<?>> typing = new ArrayList<>();
             for (int t = 0; t < TYPISTS; t++) {
                 String name = "t" + lane + (char) ('a' + t);
-                JsonNode clause = lastClauseOf(document, name, t);
+                JsonNode clause = KillTypist.lastClauseOf(document, name, t);
                 KillTypist typist = new KillTypist(name, name + "r" + round, clause.get("id").asText(),
                         clause.get("version").asLong(), clause.get("text").asText().length(),
                         counters.getOrDefault(name, 0), submitted, acked, maxAckedRevision);
@@ -283,17 +283,6 @@ public final class UptimeKills {
                 pool.shutdown();
             }
             return new double[] {uptime, typed};
-        }
-
-        /** Where typist {@code name} goes on: its newest paragraph, or its own first one. */
-        private static JsonNode lastClauseOf(JsonNode document, String name, int index) {
-            JsonNode found = document.get("clauses").get(index);
-            for (JsonNode clause : document.get("clauses")) {
-                if (clause.get("text").asText().contains("[" + name)) {
-                    found = clause;
-                }
-            }
-            return found;
         }
 
         /** After a restart: every acknowledged token once, nothing twice, nothing invented, no going back. */

@@ -2,22 +2,15 @@ package plenary.store;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import plenary.document.Clause;
 import plenary.document.ClauseKind;
 import plenary.document.Document;
 import plenary.document.MarkdownImporter;
 import plenary.document.RandomIds;
-import plenary.editing.Change;
 import plenary.editing.Commit;
-import plenary.editing.DocumentState;
-import plenary.editing.Outcome;
-import plenary.editing.Submission;
-import plenary.editing.TextOp;
 import plenary.people.Meeting;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,12 +21,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import static plenary.store.LogWriter.assertFenced;
+import static plenary.store.LogWriter.count;
+import static plenary.store.LogWriter.hashes;
+import static plenary.store.LogWriter.headOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -96,7 +91,7 @@ class DocumentLeasesTest {
             DocumentLeases.Taken a = assertInstanceOf(DocumentLeases.Taken.class,
                     leasesA.claim(document.id(), NODE_A, SHORT));
             // While it holds the lease, the first node writes revision 1 with its token.
-            Writer writerA = new Writer(store.database().dataSource(), store, document);
+            LogWriter writerA = new LogWriter(store.database().dataSource(), store, document);
             Commit a1 = writerA.type(clause, "A ");
             writerA.write(List.of(a1), a.token());
             assertEquals(1, headOf(store, document, "revision"));
@@ -118,7 +113,7 @@ class DocumentLeasesTest {
             assertEquals(b.token(), ownerToken(store, document));
 
             // The new owner, having loaded revision 1, writes revision 2 with its token.
-            Writer writerB = new Writer(store.secondPool(), store, document);
+            LogWriter writerB = new LogWriter(store.secondPool(), store, document);
             Commit b2 = writerB.type(clause, "B ");
             assertEquals(2, b2.revision());
             writerB.write(List.of(b2), b.token());
@@ -171,7 +166,7 @@ class DocumentLeasesTest {
 
             DocumentLeases.Taken first = assertInstanceOf(DocumentLeases.Taken.class,
                     leases.claim(document.id(), NODE_A, LONG));
-            Writer stopped = new Writer(store.database().dataSource(), store, document);
+            LogWriter stopped = new LogWriter(store.database().dataSource(), store, document);
             Commit s1 = stopped.type(clause, "S ");
             stopped.write(List.of(s1), first.token());
 
@@ -190,7 +185,7 @@ class DocumentLeasesTest {
             assertEquals(hashes(List.of(s1)), hashes(committed(store, document)));
             assertEquals(1, headOf(store, document, "revision"));
 
-            Writer next = new Writer(store.database().dataSource(), store, document);
+            LogWriter next = new LogWriter(store.database().dataSource(), store, document);
             Commit n2 = next.type(clause, "N ");
             next.write(List.of(n2), second.token());
             assertEquals(hashes(List.of(s1, n2)), hashes(committed(store, document)));
@@ -228,55 +223,7 @@ class DocumentLeasesTest {
         }
     }
 
-    // ---- a writer: what a sequencer holds, and how it writes (as in FencedWriteTest) ----------------
-
-    private static final class Writer {
-        static final AtomicInteger WRITERS = new AtomicInteger();
-        final OperationLog log;
-        final String documentId;
-        final DocumentState state;
-        final String clientId = "c" + WRITERS.incrementAndGet();
-        final long negotiationSeq;
-        long seq;
-
-        Writer(DataSource dataSource, TestStore store, Document document) {
-            this.log = new OperationLog(dataSource, store.database().durability());
-            this.documentId = document.id();
-            OperationLog.Stored stored = log.load(documentId, Long.MAX_VALUE).orElseThrow();
-            this.state = new DocumentState(stored.snapshot(), stored.snapshotHash(), RandomIds.seeded(3));
-            stored.after().forEach(state::replay);
-            this.negotiationSeq = log.events(documentId, 0, Integer.MAX_VALUE).size();
-        }
-
-        /** Prepends {@code text} to the clause, in memory: the commit this writer would log next. */
-        Commit type(String clauseId, String text) {
-            long version = state.document().clause(clauseId).orElseThrow().version();
-            Outcome outcome = state.submit(new Submission(clientId, ++seq, "Writer " + clientId, "u-" + clientId,
-                    new Change.TextEdit(clauseId, version, TextOp.builder().insert(text).build()), -1), Instant.now());
-            if (!(outcome instanceof Outcome.Applied applied)) {
-                throw new AssertionError("not applied: " + outcome);
-            }
-            return applied.commit();
-        }
-
-        /** Logs the commits as the holder of {@code ownerToken}. */
-        void write(List<Commit> commits, long ownerToken) {
-            Document head = state.document().withRevision(commits.getLast().revision());
-            log.append(documentId, commits, List.of(), head, negotiationSeq, null, state.lastByClient(), ownerToken);
-        }
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------
-
-    private static void assertFenced(Executable write) {
-        StoreException e = assertThrows(StoreException.class, write, "the write must be refused");
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FencedWriteException) {
-                return;
-            }
-        }
-        fail("refused, but not as a fenced write: " + e, e);
-    }
 
     private static Document create(TestStore store) {
         new PeopleRepository(store.database().dataSource(), Clock.systemUTC())
@@ -299,27 +246,8 @@ class DocumentLeasesTest {
                 .commits(document.id(), 0, Long.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    private static List<String> hashes(List<Commit> commits) {
-        return commits.stream().map(c -> c.revision() + ":" + c.hash()).toList();
-    }
-
     private static long ownerToken(TestStore store, Document document) {
         return headOf(store, document, "owner_token");
     }
 
-    private static long headOf(TestStore store, Document document, String column) {
-        return count(store, document, "SELECT " + column + " FROM documents WHERE id = ?");
-    }
-
-    private static long count(TestStore store, Document document, String sql) {
-        try (Connection c = store.database().dataSource().getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, document.id());
-            try (ResultSet rs = q.executeQuery()) {
-                assertTrue(rs.next(), "no row for " + sql);
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package plenary.store;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -11,16 +10,10 @@ import plenary.document.ClauseKind;
 import plenary.document.Document;
 import plenary.document.MarkdownImporter;
 import plenary.document.RandomIds;
-import plenary.editing.Change;
 import plenary.editing.Commit;
 import plenary.editing.CommitHash;
-import plenary.editing.DocumentState;
-import plenary.editing.Outcome;
-import plenary.editing.Submission;
-import plenary.editing.TextOp;
 import plenary.negotiation.Event;
 import plenary.negotiation.Recorded;
-import plenary.negotiation.Transition;
 import plenary.people.Meeting;
 
 import javax.sql.DataSource;
@@ -41,9 +34,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static plenary.store.LogWriter.assertFenced;
+import static plenary.store.LogWriter.count;
+import static plenary.store.LogWriter.fencedCause;
+import static plenary.store.LogWriter.hashes;
+import static plenary.store.LogWriter.headOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -70,8 +66,8 @@ class FencedWriteTest {
     void aTextCommitThatFollowsAnOlderRevisionIsFencedAndWritesNothing(TestStore.Kind kind) {
         try (TestStore store = TestStore.open(kind, dir)) {
             Document document = create(store);
-            Writer a = new Writer(store.database().dataSource(), store, document);
-            Writer b = new Writer(store.secondPool(), store, document);
+            LogWriter a = new LogWriter(store.database().dataSource(), store, document);
+            LogWriter b = new LogWriter(store.secondPool(), store, document);
             String clause = operative(document).getFirst();
 
             Commit a1 = a.type(clause, "A ");
@@ -88,7 +84,7 @@ class FencedWriteTest {
                     clause));
 
             // Caught up, the second writer follows revision 1 and writes revision 2.
-            Writer caughtUp = new Writer(store.secondPool(), store, document);
+            LogWriter caughtUp = new LogWriter(store.secondPool(), store, document);
             Commit b2 = caughtUp.type(clause, "B ");
             assertEquals(2, b2.revision());
             caughtUp.write(List.of(b2), List.of());
@@ -104,9 +100,9 @@ class FencedWriteTest {
     void aWriteThatFollowsAnOlderNegotiationEventIsFencedEvenWithNoTextChange(TestStore.Kind kind) {
         try (TestStore store = TestStore.open(kind, dir)) {
             Document document = create(store);
-            Writer a = new Writer(store.database().dataSource(), store, document);
-            Writer b = new Writer(store.secondPool(), store, document);
-            Writer stale = new Writer(store.secondPool(), store, document);
+            LogWriter a = new LogWriter(store.database().dataSource(), store, document);
+            LogWriter b = new LogWriter(store.secondPool(), store, document);
+            LogWriter stale = new LogWriter(store.secondPool(), store, document);
 
             a.write(List.of(), List.of(a.event(Phase.TABLING)));
             assertEquals(1, headOf(store, document, "negotiation_seq"));
@@ -128,7 +124,7 @@ class FencedWriteTest {
             assertEquals(0, headOf(store, document, "revision"));
 
             // Knowing event 1, the same commit goes through.
-            Writer caughtUp = new Writer(store.secondPool(), store, document);
+            LogWriter caughtUp = new LogWriter(store.secondPool(), store, document);
             assertEquals(1, caughtUp.negotiationSeq);
             Commit c1 = caughtUp.type(clause, "C ");
             caughtUp.write(List.of(c1), List.of());
@@ -142,7 +138,7 @@ class FencedWriteTest {
     void aBatchThatWouldLeaveAGapOrRepeatARevisionIsRefused(TestStore.Kind kind) {
         try (TestStore store = TestStore.open(kind, dir)) {
             Document document = create(store);
-            Writer a = new Writer(store.database().dataSource(), store, document);
+            LogWriter a = new LogWriter(store.database().dataSource(), store, document);
             String clause = operative(document).getFirst();
             Commit c1 = a.type(clause, "one ");
             a.write(List.of(c1), List.of());
@@ -187,7 +183,7 @@ class FencedWriteTest {
                     String name = "w" + w;
                     running.add(pool.submit(() -> {
                         for (int round = 0; round < rounds; round++) {
-                            Writer writer = new Writer(dataSource, store, document, name, round);
+                            LogWriter writer = new LogWriter(dataSource, store, document, name, round);
                             Commit commit = writer.type(clause, name + " ");
                             loaded.await(30, TimeUnit.SECONDS);
                             try {
@@ -225,79 +221,7 @@ class FencedWriteTest {
         }
     }
 
-    // ---- a writer: what a sequencer holds, and how it writes ------------------------------------------
-
-    /** The document as one writer loaded it from the store, changed in its memory, written by its own log. */
-    private static final class Writer {
-        static final java.util.concurrent.atomic.AtomicInteger WRITERS = new java.util.concurrent.atomic.AtomicInteger();
-        final OperationLog log;
-        final String documentId;
-        final DocumentState state;
-        final String clientId;
-        long seq;
-        long negotiationSeq;
-
-        Writer(DataSource dataSource, TestStore store, Document document) {
-            this(dataSource, store, document, "c" + WRITERS.incrementAndGet(), 0);
-        }
-
-        Writer(DataSource dataSource, TestStore store, Document document, String clientId, long seqBase) {
-            this.log = new OperationLog(dataSource, store.database().durability());
-            this.documentId = document.id();
-            this.clientId = clientId;
-            this.seq = seqBase * 1_000;
-            OperationLog.Stored stored = log.load(documentId, Long.MAX_VALUE).orElseThrow();
-            this.state = new DocumentState(stored.snapshot(), stored.snapshotHash(), RandomIds.seeded(3));
-            stored.after().forEach(state::replay);
-            this.negotiationSeq = log.events(documentId, 0, Integer.MAX_VALUE).size();
-        }
-
-        /** Prepends {@code text} to the clause, in memory: the commit this writer would log next. */
-        Commit type(String clauseId, String text) {
-            long version = state.document().clause(clauseId).orElseThrow().version();
-            Outcome outcome = state.submit(new Submission(clientId, ++seq, "Writer " + clientId, "u-" + clientId,
-                    new Change.TextEdit(clauseId, version, TextOp.builder().insert(text).build()), -1), Instant.now());
-            if (!(outcome instanceof Outcome.Applied applied)) {
-                throw new AssertionError("not applied: " + outcome);
-            }
-            return applied.commit();
-        }
-
-        /** The next negotiation event in this writer's view: a phase opened. */
-        Recorded event(Phase phase) {
-            return new Recorded(++negotiationSeq, Instant.now().toString(), "u-chair", "Chair", null,
-                    state.revision(), new Event.PhaseSet(phase, true, null),
-                    new Transition(phase.name().toLowerCase(java.util.Locale.ROOT), "closed", "open"));
-        }
-
-        void write(List<Commit> commits, List<Recorded> events) {
-            write(commits, events, false);
-        }
-
-        void write(List<Commit> commits, List<Recorded> events, boolean withSnapshot) {
-            Document head = commits.isEmpty() ? state.document() : state.document().withRevision(commits.getLast().revision());
-            log.append(documentId, commits, events, head, negotiationSeq, withSnapshot ? head : null,
-                    state.lastByClient());
-        }
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------
-
-    private static void assertFenced(Executable write) {
-        StoreException e = assertThrows(StoreException.class, write, "the write must fail");
-        if (fencedCause(e) == null) {
-            fail("failed, but not as a fenced write: " + e, e);
-        }
-    }
-
-    private static FencedWriteException fencedCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FencedWriteException fenced) {
-                return fenced;
-            }
-        }
-        return null;
-    }
 
     private static Document create(TestStore store) {
         DataSource real = store.database().dataSource();
@@ -327,24 +251,4 @@ class FencedWriteTest {
         return store(store).commits(document.id(), 0, Long.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    /** What identifies each commit: its revision and its hash (which covers the change, client, seq and author). */
-    private static List<String> hashes(List<Commit> commits) {
-        return commits.stream().map(c -> c.revision() + ":" + c.hash()).toList();
-    }
-
-    private static long headOf(TestStore store, Document document, String column) {
-        return count(store, document, "SELECT " + column + " FROM documents WHERE id = ?");
-    }
-
-    private static long count(TestStore store, Document document, String sql) {
-        try (Connection c = store.database().dataSource().getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, document.id());
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
 }
