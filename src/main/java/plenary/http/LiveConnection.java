@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.json.jackson.DatabindCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import plenary.editing.ChangeJson;
 import plenary.editing.Submission;
 import plenary.live.LiveAddresses;
@@ -41,6 +43,9 @@ final class LiveConnection {
     static final short CLOSE_RESYNC = 4000;
 
     static final short CLOSE_ACCESS_CHANGED = 4001;
+    /** How long a join may wait for its answer before the client is told to reconnect. */
+    static final long JOIN_DEADLINE_MILLIS = 60_000;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
 
     /**
      * Who is on this socket, in which meeting and role, as read at the upgrade; {@code roleMark} is
@@ -233,6 +238,16 @@ final class LiveConnection {
         long from = since == null ? -1L : ((Number) since).longValue();
         // Subscribe before asking for the catch-up, so no frame falls between the two.
         following = true;
+        // Whatever holds a join up (a writer's node that stops answering in a cluster, say), the
+        // client hears within a minute and reconnects, rather than waiting for an answer for ever.
+        Vertx vertx = Vertx.currentContext().owner();
+        long deadline = vertx.setTimer(JOIN_DEADLINE_MILLIS, t -> {
+            if (!closed) {
+                LOG.warn("document {}: a join got no answer within {} s; the client is told to reconnect",
+                        documentId, JOIN_DEADLINE_MILLIS / 1000);
+                closeForResync("the document did not answer the join in time");
+            }
+        });
         fanout.follow(documentId, this)
                 // Through the registry: in a cluster the writer may be starting on another node, or
                 // gone with its lease not yet ended, and the join waits for the next one.
@@ -246,7 +261,8 @@ final class LiveConnection {
                     send(reply.body().copy().put("type", "joined").put("connectionId", connectionId));
                     presenceUpdate(null, null);
                 })
-                .onFailure(e -> closeForResync("the document is not available: " + e.getMessage()));
+                .onFailure(e -> closeForResync("the document is not available: " + e.getMessage()))
+                .onComplete(done -> vertx.cancelTimer(deadline));
     }
 
     private void submit(JsonObject message) {
