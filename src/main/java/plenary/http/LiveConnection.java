@@ -1,6 +1,9 @@
 package plenary.http;
 
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -59,6 +62,8 @@ final class LiveConnection {
     private final ServerWebSocket socket;
     private final EventBus bus;
     private final DeliveryOptions delivery;
+    /** The socket's event loop: everything this connection does runs on it. */
+    private final Context loop;
     private final Sequencers sequencers;
     private final String documentId;
     private final Viewer viewer;
@@ -95,6 +100,7 @@ final class LiveConnection {
         this.roles = CurrentRoles.of(Vertx.currentContext().owner());
         this.meters = Meters.of(Vertx.currentContext().owner());
         this.fanout = LiveFanout.of(Vertx.currentContext());
+        this.loop = Vertx.currentContext();
     }
 
     void start() {
@@ -251,8 +257,8 @@ final class LiveConnection {
         fanout.follow(documentId, this)
                 // Through the registry: in a cluster the writer may be starting on another node, or
                 // gone with its lease not yet ended, and the join waits for the next one.
-                .compose(v -> sequencers.<JsonObject>request(documentId,
-                        new SequencerRequest.Join(from, (String) hash, viewer.principal().userId(), clientId)))
+                .compose(v -> onThisLoop(sequencers.<JsonObject>request(documentId,
+                        new SequencerRequest.Join(from, (String) hash, viewer.principal().userId(), clientId))))
                 .onSuccess(reply -> {
                     if (!closed && !counted) {
                         counted = true;
@@ -263,6 +269,16 @@ final class LiveConnection {
                 })
                 .onFailure(e -> closeForResync("the document is not available: " + e.getMessage()))
                 .onComplete(done -> vertx.cancelTimer(deadline));
+    }
+
+    /**
+     * The same outcome, handed over on this socket's event loop: the registry's futures complete on
+     * whichever loop deployed the sequencer, and this socket's state is confined to its own.
+     */
+    private <T> Future<T> onThisLoop(Future<T> elsewhere) {
+        Promise<T> here = Promise.promise();
+        elsewhere.onComplete(done -> loop.runOnContext(v -> here.handle(done)));
+        return here.future();
     }
 
     private void submit(JsonObject message) {
