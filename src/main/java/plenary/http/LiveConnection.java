@@ -83,8 +83,10 @@ final class LiveConnection {
     private boolean closed;
 
     /**
-     * @param delivery how requests go to the document's sequencer: in a cluster with a send timeout
-     *                 short enough that a writer that died is noticed before the lease ends
+     * @param sequencers the documents' writers: a join goes through them (in a cluster the writer may
+     *                   be starting on another node); submissions and presence go straight to the
+     *                   writer's address, with the send timeout they give (in a cluster short enough
+     *                   that a writer that died is noticed before its lease ends)
      */
     LiveConnection(ServerWebSocket socket, EventBus bus, Sequencers sequencers, String documentId, LiveLimits limits,
                    Viewer viewer) {
@@ -246,7 +248,7 @@ final class LiveConnection {
         following = true;
         // Whatever holds a join up (a writer's node that stops answering in a cluster, say), the
         // client hears within a minute and reconnects, rather than waiting for an answer for ever.
-        Vertx vertx = Vertx.currentContext().owner();
+        Vertx vertx = loop.owner();
         long deadline = vertx.setTimer(JOIN_DEADLINE_MILLIS, t -> {
             if (!closed) {
                 LOG.warn("document {}: a join got no answer within {} s; the client is told to reconnect",
