@@ -216,7 +216,7 @@ public final class DocumentSequencer extends VerticleBase {
         }
         renewal = vertx.setPeriodic(Math.max(100, ownership.lease().toMillis() / 3), t -> {
             long sent = System.nanoTime();
-            vertx.executeBlocking(() -> ownership.leases().renew(documentId, ownership.node(), ownerToken,
+            ownership.work().executeBlocking(() -> ownership.leases().renew(documentId, ownership.node(), ownerToken,
                     ownership.lease()), false).onComplete(renewed -> {
                 if (retired) {
                     return;
@@ -863,7 +863,7 @@ public final class DocumentSequencer extends VerticleBase {
         if (ownership == null) {
             return Future.succeededFuture();
         }
-        return vertx.executeBlocking(() -> {
+        return ownership.work().executeBlocking(() -> {
             ownership.leases().release(documentId, ownerToken);
             return null;
         }, false).<Void>mapEmpty().recover(e -> {

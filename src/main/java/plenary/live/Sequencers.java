@@ -88,7 +88,7 @@ public final class Sequencers {
      */
     private void adoptOrphans() {
         vertx.setPeriodic(Math.max(250, ownership.lease().toMillis() / 2), t ->
-                vertx.executeBlocking(() -> ownership.leases().orphans(100), false)
+                ownership.work().executeBlocking(() -> ownership.leases().orphans(100), false)
                         .onSuccess(orphans -> orphans.forEach(id -> ensure(id).onFailure(e ->
                                 LOG.warn("document {}: could not take it over: {}", id, e.toString()))))
                         .onFailure(e -> LOG.warn("looking for documents without a writer failed: {}", e.toString())));
@@ -135,7 +135,8 @@ public final class Sequencers {
      */
     private Future<String> claimThenDeploy(String documentId) {
         long claimed = System.nanoTime();
-        return vertx.executeBlocking(() -> ownership.leases().claim(documentId, ownership.node(), ownership.lease()),
+        return ownership.work().executeBlocking(() -> ownership.leases().claim(documentId, ownership.node(),
+                        ownership.lease()),
                 false).compose(claim -> switch (claim) {
                     case DocumentLeases.Taken taken -> vertx.deployVerticle(new DocumentSequencer(documentId, log,
                             settings, ids, clock, this, new DocumentSequencer.Claimed(ownership, taken.token(),

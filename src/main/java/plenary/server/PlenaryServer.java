@@ -101,7 +101,8 @@ public final class PlenaryServer implements AutoCloseable {
                 }
             }
             Ownership ownership = config.cluster().enabled() ? new Ownership(config.cluster().node(),
-                    new DocumentLeases(database.dataSource()), config.cluster().lease()) : null;
+                    new DocumentLeases(database.dataSource()), config.cluster().lease(),
+                    vertx.createSharedWorkerExecutor(Ownership.WORKERS, 2)) : null;
             Sequencers sequencers = new Sequencers(vertx, documents.log(), config.sequencer(), ids, clock, ownership);
             search = SearchIndex.open(config.dataDir().resolve("search"));
             IndexFeed feed = new IndexFeed(vertx, search, documents, people, sequencers);

@@ -315,7 +315,8 @@ class ClusterLiveTest {
             TestPeople.invite(rest, admin, meeting, "chair", null, "chair", "chair-password-for-tests", "Chair");
             chair = TestPeople.signIn(rest, "chair", "chair-password-for-tests");
             // Started through the node that does not write the document: it reaches the writer over the bus.
-            String deadline = java.time.Instant.now().plusSeconds(3).toString();
+            // Far enough ahead that the request reaches the writer before it, on a busy machine too.
+            String deadline = java.time.Instant.now().plusSeconds(10).toString();
             HttpResponse<String> started = rest.bearer(chair).postJson("/api/documents/" + documentId + "/silence",
                     "{\"deadline\":\"" + deadline + "\"}");
             assertEquals(201, started.statusCode(), started::body);
