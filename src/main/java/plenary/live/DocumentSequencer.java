@@ -186,7 +186,6 @@ public final class DocumentSequencer extends VerticleBase {
     public Future<?> start() {
         meters = Meters.of(vertx);
         writers = vertx.createSharedWorkerExecutor(WRITERS, WRITER_THREADS);
-        LocalObjectCodec.register(vertx, SearchSource.class);
         SequencerRequest.registerCodecs(vertx);
         committed = meters.opsCommitted(documentId);
         queue = Gauge.builder("plenary.sequencer.queue", this, s -> s.unwritten.size() + s.parked.size() + s.deferred.size())

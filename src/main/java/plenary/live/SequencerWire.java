@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
+import plenary.document.Document;
 import plenary.editing.ChangeJson;
 import plenary.editing.Submission;
 import plenary.negotiation.Actor;
@@ -13,6 +14,7 @@ import plenary.negotiation.Event;
 import plenary.negotiation.EventJson;
 import plenary.negotiation.Negotiation;
 import plenary.people.Role;
+import plenary.search.SearchSource;
 import plenary.store.SnapshotCodec;
 import plenary.view.NegotiationSnapshot;
 
@@ -22,10 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON form of what crosses between the nodes of a cluster to and from a document's sequencer:
- * each {@link SequencerRequest}, and the {@link NegotiationSnapshot} a view is built from (the
- * document as stored, and the negotiation as the events it folds). In one process nothing is
- * encoded ({@link WireCodec}).
+ * The JSON form of what may cross between the nodes of a cluster to and from a document's
+ * sequencer: each {@link SequencerRequest}, and the {@link NegotiationSnapshot} a view is built from
+ * and the {@link SearchSource} search entries are built from (each the document as stored, and the
+ * negotiation as the events it folds). In one process nothing is encoded ({@link WireCodec}).
  */
 public final class SequencerWire {
     /** Commands and events in the API's spelling of enums. */
@@ -40,6 +42,7 @@ public final class SequencerWire {
             register(vertx, type);
         }
         WireCodec.register(vertx, NegotiationSnapshot.class, SequencerWire::snapshot, SequencerWire::snapshot);
+        WireCodec.register(vertx, SearchSource.class, SequencerWire::searchSource, SequencerWire::searchSource);
     }
 
     private static <T> void register(Vertx vertx, Class<T> type) {
@@ -91,22 +94,42 @@ public final class SequencerWire {
     }
 
     public static String snapshot(NegotiationSnapshot snapshot) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("document", SnapshotCodec.encode(snapshot.document()));
-        out.put("editWindowMillis", snapshot.negotiation().editWindow().toMillis());
-        var events = out.putArray("events");
-        snapshot.negotiation().events().forEach(e -> events.add(EventJson.encode(e)));
-        out.put("frame", snapshot.frame()).put("at", snapshot.at().toString());
-        return out.toString();
+        return state(snapshot.document(), snapshot.negotiation())
+                .put("frame", snapshot.frame()).put("at", snapshot.at().toString()).toString();
     }
 
     public static NegotiationSnapshot snapshot(String text) {
         JsonNode in = read(text);
+        return new NegotiationSnapshot(SnapshotCodec.decode(in.path("document").asText()), negotiation(in),
+                in.path("frame").asLong(), Instant.parse(in.path("at").asText()));
+    }
+
+    /** What the search feed builds a document's entries from, the same way as a snapshot. */
+    public static String searchSource(SearchSource source) {
+        return state(source.document(), source.negotiation())
+                .put("revision", source.revision()).put("seq", source.seq()).toString();
+    }
+
+    public static SearchSource searchSource(String text) {
+        JsonNode in = read(text);
+        return new SearchSource(SnapshotCodec.decode(in.path("document").asText()), negotiation(in),
+                in.path("revision").asLong(), in.path("seq").asLong());
+    }
+
+    /** The document as stored, and the negotiation as the events it folds. */
+    private static ObjectNode state(Document document, Negotiation negotiation) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("document", SnapshotCodec.encode(document));
+        out.put("editWindowMillis", negotiation.editWindow().toMillis());
+        var events = out.putArray("events");
+        negotiation.events().forEach(e -> events.add(EventJson.encode(e)));
+        return out;
+    }
+
+    private static Negotiation negotiation(JsonNode in) {
         List<Event> events = new ArrayList<>();
         in.path("events").forEach(e -> events.add(convert(e, Event.class)));
-        return new NegotiationSnapshot(SnapshotCodec.decode(in.path("document").asText()),
-                Negotiation.replay(Duration.ofMillis(in.path("editWindowMillis").asLong()), events),
-                in.path("frame").asLong(), Instant.parse(in.path("at").asText()));
+        return Negotiation.replay(Duration.ofMillis(in.path("editWindowMillis").asLong()), events);
     }
 
     private static String textOrNull(JsonNode node, String field) {

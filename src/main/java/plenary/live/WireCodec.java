@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * Passes an immutable object as it is to a consumer in this process (no JSON, no copy), and as
  * JSON to one on another node of a cluster: the sequencers' requests ({@link SequencerRequest}) and
- * the snapshots they answer with ({@link SequencerWire}).
+ * what they answer with ({@link SequencerWire}).
  */
 final class WireCodec<T> implements MessageCodec<T, T> {
     private final Class<T> type;

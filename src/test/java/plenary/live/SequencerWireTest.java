@@ -27,6 +27,7 @@ import plenary.negotiation.Event;
 import plenary.negotiation.Negotiation;
 import plenary.negotiation.Verdict;
 import plenary.people.Role;
+import plenary.search.SearchSource;
 import plenary.store.SnapshotCodec;
 import plenary.view.NegotiationSnapshot;
 
@@ -253,6 +254,15 @@ class SequencerWireTest {
         assertEquals(fold(sent.negotiation()), fold(received.negotiation()), json);
         assertEquals(sent.frame(), received.frame(), json);
         assertEquals(sent.at(), received.at(), json);
+
+        // The search feed's source has the same state in its wire form, with its revision and seq.
+        SearchSource source = new SearchSource(sent.document(), sent.negotiation(), 41, sent.negotiation().seq());
+        String sourceJson = SequencerWire.searchSource(source);
+        SearchSource back = SequencerWire.searchSource(sourceJson);
+        assertEquals(source.document(), back.document(), sourceJson);
+        assertEquals(fold(source.negotiation()), fold(back.negotiation()), sourceJson);
+        assertEquals(source.revision(), back.revision(), sourceJson);
+        assertEquals(source.seq(), back.seq(), sourceJson);
     }
 
     private static Object[] step(Actor actor, Command command) {
