@@ -3,9 +3,11 @@ package plenary.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -23,12 +25,17 @@ public final class ClusteredVertx {
     private ClusteredVertx() {
     }
 
-    /** Joins the cluster (the first node forms it); blocks until Vert.x is clustered. */
-    public static Vertx start(ClusterSettings settings) throws Exception {
+    /**
+     * Joins the cluster (the first node forms it); blocks until Vert.x is clustered. The frames that
+     * cross between nodes are counted into {@code registry} ({@link BusTraffic}).
+     */
+    public static Vertx start(ClusterSettings settings, MeterRegistry registry) throws Exception {
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings));
         VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions()
-                .setHost(settings.host()).setPort(0).setClusterPublicHost(settings.host()));
-        return Vertx.builder().with(options).withClusterManager(manager).buildClustered()
+                        .setHost(settings.host()).setPort(0).setClusterPublicHost(settings.host()))
+                .setMetricsOptions(new MetricsOptions().setEnabled(true));
+        return Vertx.builder().with(options).withClusterManager(manager)
+                .withMetrics(new BusTraffic(registry).factory()).buildClustered()
                 .await(2, TimeUnit.MINUTES);
     }
 

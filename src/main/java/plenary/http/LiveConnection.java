@@ -382,20 +382,10 @@ final class LiveConnection {
         }
     }
 
-    /** Back-pressure: a client that cannot keep up is closed, not buffered without end. */
     private void forward(SharedText frame) {
-        if (closed) {
-            return;
+        if (canQueue()) {
+            frame.writeTo(socket);
         }
-        if (socket.isClosed()) {
-            onClose();
-            return;
-        }
-        if (socket.writeQueueFull()) {
-            closeForResync("too far behind; reconnect and resynchronise");
-            return;
-        }
-        frame.writeTo(socket);
     }
 
     private void error(Object seq, String code, String message) {
@@ -403,9 +393,30 @@ final class LiveConnection {
     }
 
     private void send(JsonObject message) {
-        if (!closed && !socket.isClosed() && !socket.writeQueueFull()) {
+        if (canQueue()) {
             socket.writeTextMessage(message.encode());
         }
+    }
+
+    /**
+     * Back-pressure: whether the socket can take one more message. A client that cannot keep up is
+     * closed for resync, not buffered without end. Replies (its {@code joined}, an ack, an error, a
+     * pong) are not dropped either: the client would wait for them for ever (an unanswered join, an
+     * edit never acknowledged); it reconnects and learns on joining how far its submissions got.
+     */
+    private boolean canQueue() {
+        if (closed) {
+            return false;
+        }
+        if (socket.isClosed()) {
+            onClose();
+            return false;
+        }
+        if (socket.writeQueueFull()) {
+            closeForResync("too far behind; reconnect and resynchronise");
+            return false;
+        }
+        return true;
     }
 
     private void closeForResync(String reason) {

@@ -202,8 +202,7 @@ public final class DocumentSequencer extends VerticleBase {
         }).onSuccess(v -> {
             if (takeover) {
                 // The clients of every node followed the writer that went: frames start again here.
-                vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
-                        "{\"type\":\"resync\",\"reason\":\"another server now writes this document\"}");
+                publish("{\"type\":\"resync\",\"reason\":\"another server now writes this document\"}");
             }
         }).onFailure(e -> writers.close()); // not deployed, so never stopped: let go of the pool here
     }
@@ -248,10 +247,19 @@ public final class DocumentSequencer extends VerticleBase {
         }
         LOG.warn("document {}: stepping down as its writer: {}", documentId, why);
         retired = true;
-        vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
-                "{\"type\":\"resync\",\"reason\":\"this document moved to another server\"}",
+        publish("{\"type\":\"resync\",\"reason\":\"this document moved to another server\"}",
                 new DeliveryOptions().setLocalOnly(true));
         registry.retire(documentId, deploymentID());
+    }
+
+    /** Publishes a frame to the document's sockets (on every node, unless the options say otherwise), and counts it. */
+    private void publish(String frame) {
+        publish(frame, new DeliveryOptions());
+    }
+
+    private void publish(String frame, DeliveryOptions options) {
+        meters.framesPublished().increment();
+        vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame, options);
     }
 
     /**
@@ -644,8 +652,7 @@ public final class DocumentSequencer extends VerticleBase {
             presenceChanges.clear();
             reloading = false;
             writing = false;
-            vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
-                    "{\"type\":\"resync\",\"reason\":\"the server could not save recent changes\"}");
+            publish("{\"type\":\"resync\",\"reason\":\"the server could not save recent changes\"}");
             List<Message<SequencerRequest>> waiting = new ArrayList<>(deferred);
             deferred.clear();
             waiting.forEach(this::onRequest);
@@ -777,7 +784,7 @@ public final class DocumentSequencer extends VerticleBase {
             ArrayNode ops = frame.putArray("ops");
             unbroadcast.forEach(c -> ops.add(ChangeJson.encode(c)));
             unbroadcast.clear();
-            vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
+            publish(frame.toString());
             long published = System.nanoTime();
             for (Timing timing : unbroadcastTimings) {
                 meters.ack().record(published - timing.arrivedNanos(), TimeUnit.NANOSECONDS);
@@ -800,8 +807,7 @@ public final class DocumentSequencer extends VerticleBase {
         if (!presenceChanges.isEmpty()) {
             JsonArray changes = new JsonArray(new ArrayList<>(presenceChanges.values()));
             presenceChanges.clear();
-            vertx.eventBus().publish(LiveAddresses.broadcasts(documentId),
-                    new JsonObject().put("type", "presence").put("changes", changes).encode());
+            publish(new JsonObject().put("type", "presence").put("changes", changes).encode());
         }
     }
 
@@ -815,13 +821,13 @@ public final class DocumentSequencer extends VerticleBase {
         ObjectNode frame = JSON.createObjectNode().put("type", "negotiation").put("frame", framesPublished);
         frame.set("events", tick.events());
         frame.set("changes", tick.room());
-        vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), frame.toString());
+        publish(frame.toString());
         tick.own().forEach((delegation, changes) -> {
             ObjectNode own = JSON.createObjectNode().put("type", "negotiation").put("frame", framesPublished)
                     .put("own", true);
             own.putArray("events");
             own.set("changes", changes);
-            vertx.eventBus().publish(LiveAddresses.broadcasts(documentId), own.toString(),
+            publish(own.toString(),
                     new DeliveryOptions().addHeader(LiveAddresses.DELEGATION_HEADER, delegation));
         });
     }

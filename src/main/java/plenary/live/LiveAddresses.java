@@ -21,4 +21,9 @@ public final class LiveAddresses {
     public static String broadcasts(String documentId) {
         return "plenary.doc." + documentId + ".out";
     }
+
+    /** Whether an address is some document's {@link #broadcasts}. */
+    public static boolean isBroadcast(String address) {
+        return address.startsWith("plenary.doc.") && address.endsWith(".out");
+    }
 }

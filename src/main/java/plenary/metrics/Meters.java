@@ -29,6 +29,7 @@ public final class Meters implements Shareable {
     private final Map<String, AtomicInteger> sockets = new ConcurrentHashMap<>();
     private final Timer ack;
     private final Timer broadcast;
+    private final Counter framesPublished;
     private final Counter sessionsCached;
     private final Counter sessionsLoaded;
 
@@ -41,6 +42,8 @@ public final class Meters implements Shareable {
                 .register(registry);
         this.broadcast = Timer.builder("plenary.live.broadcast").description("a commit durable to the frame that"
                 + " carries it published to the document's sockets").serviceLevelObjectives(LIVE_SLOS).register(registry);
+        this.framesPublished = Counter.builder("plenary.live.frames.published").description("frames the documents'"
+                + " writers in this process published to their sockets (in a cluster, to every node's)").register(registry);
     }
 
     /** Makes {@code registry} the meters of {@code vertx}; call once, before anything records. */
@@ -91,5 +94,9 @@ public final class Meters implements Shareable {
 
     public Timer broadcast() {
         return broadcast;
+    }
+
+    public Counter framesPublished() {
+        return framesPublished;
     }
 }

@@ -77,7 +77,7 @@ public final class PlenaryServer implements AutoCloseable {
                 meters.registry());
         Vertx vertx;
         try {
-            vertx = config.cluster().enabled() ? ClusteredVertx.start(config.cluster()) : Vertx.vertx();
+            vertx = config.cluster().enabled() ? ClusteredVertx.start(config.cluster(), meters.registry()) : Vertx.vertx();
         } catch (Exception e) {
             database.close();
             meters.close();

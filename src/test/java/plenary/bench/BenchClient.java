@@ -110,6 +110,11 @@ final class BenchClient implements WebSocket.Listener, RawWebSockets.Receiver {
         return closed;
     }
 
+    /** Whether the transport has told this client it is open (only then can it send). */
+    boolean isOpen() {
+        return transport != null;
+    }
+
     void abort() {
         Transport t = transport;
         if (t != null) {
@@ -119,7 +124,11 @@ final class BenchClient implements WebSocket.Listener, RawWebSockets.Receiver {
 
     private void send(String text) {
         Transport t = transport;
-        if (t != null && !closed) {
+        if (t == null) {
+            // Not open yet: a message sent now would go nowhere and be waited for in vain.
+            throw new IllegalStateException("client " + clientId + " sends before it is open");
+        }
+        if (!closed) {
             t.send(text);
         }
     }

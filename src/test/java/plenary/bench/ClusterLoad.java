@@ -464,7 +464,7 @@ public final class ClusterLoad {
                     TimeUnit.NANOSECONDS);
             System.out.printf(Locale.ROOT, "  %d sockets open; sending all joins%n", opened.get());
             for (Client c : order) {
-                if (!c.bench().joined.isDone()) {
+                if (!c.bench().joined.isDone() && c.bench().isOpen()) {
                     c.bench().join();
                 }
             }

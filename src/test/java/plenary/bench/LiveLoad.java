@@ -306,7 +306,7 @@ public final class LiveLoad {
             System.out.printf(Locale.ROOT, "  %d sockets open after %.1f s; sending all joins%n", opened.get(),
                     (System.nanoTime() - deadline) / 1e9 + options.connectTimeoutSeconds());
             clients.forEach(c -> {
-                if (!c.joined.isDone()) {
+                if (!c.joined.isDone() && c.isOpen()) {
                     c.join();
                 }
             });

@@ -96,12 +96,11 @@ final class RawWebSockets implements AutoCloseable {
                 if (socket.inflater != null) {
                     deflating.incrementAndGet();
                 }
-                loops[Math.floorMod(next.getAndIncrement(), loops.length)].register(socket);
                 return socket;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, handshakes);
+        }, handshakes).thenCompose(socket -> loops[Math.floorMod(next.getAndIncrement(), loops.length)].register(socket));
     }
 
     /** How many sockets so far agreed permessage-deflate with the server. */
@@ -190,9 +189,15 @@ final class RawWebSockets implements AutoCloseable {
             this.selector = selector;
         }
 
-        void register(Socket socket) {
+        /**
+         * Completes once the client has been told it is open ({@link Receiver#opened}), on this loop:
+         * completing before then let a caller send through a client that had no transport yet, and
+         * the message went nowhere (one join in 200 "unanswered" in ClusterLoad).
+         */
+        CompletableFuture<Socket> register(Socket socket) {
             registrations.add(socket);
             selector.wakeup();
+            return socket.registered;
         }
 
         void stop() {
@@ -209,10 +214,12 @@ final class RawWebSockets implements AutoCloseable {
                         try {
                             s.channel.register(selector, SelectionKey.OP_READ, s);
                             s.client.opened(s);
+                            s.registered.complete(s);
                             if (s.in.position() > 0) {
                                 s.readable(); // frames that came with the upgrade response
                             }
                         } catch (IOException e) {
+                            s.registered.completeExceptionally(e);
                             s.failed(e);
                         }
                     }
@@ -251,6 +258,8 @@ final class RawWebSockets implements AutoCloseable {
         private final SocketChannel channel;
         private final ByteBuffer in;
         private final Receiver client;
+        /** Completed on the selector thread once {@link Receiver#opened} has run for this socket. */
+        final CompletableFuture<Socket> registered = new CompletableFuture<>();
         private boolean closed;
         /** Bytes read after the upgrade response: every frame as it came over the wire, headers included. */
         private volatile long bytesRead;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +63,9 @@ class ClusterLiveTest {
     private static ClusterNodes cluster;
     private static String documentId;
     private static String token;
+    /** What the three nodes, started together, left in the empty database before any test. */
+    private static long documentsAtStart;
+    private static long sampleMeetings;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Every token typed and every one acknowledged, across the whole class. */
     private static final Set<String> submitted = ConcurrentHashMap.newKeySet();
@@ -71,7 +75,10 @@ class ClusterLiveTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = new ClusterNodes(dir, 3, LEASE_SECONDS).startAll();
+        // Started side by side on an empty database with the samples to load: they race to seed it.
+        cluster = new ClusterNodes(dir, 3, LEASE_SECONDS, true).startAll();
+        documentsAtStart = cluster.count("documents");
+        sampleMeetings = cluster.count("meetings WHERE name = ?", "Human Rights Go Local 2022 (sample)");
         try (HttpTestClient rest = rest(0)) {
             token = TestPeople.drafter(rest);
             // Paragraphs 1 to 3 for the typists through each node, 4 for a client that roams.
@@ -97,12 +104,24 @@ class ClusterLiveTest {
     }
 
     @Test
+    @Order(0)
+    void nodesStartedTogetherOnAnEmptyDatabaseLoadTheSamplesOnce() {
+        // Two sample drafts and one adopted text, in one sample meeting: what one server alone loads.
+        assertEquals(3, documentsAtStart, "sample documents after three nodes started together");
+        assertEquals(1, sampleMeetings, "sample meetings after three nodes started together");
+    }
+
+    @Test
     @Order(1)
     void peopleTypingThroughEveryNodeConverge() throws Exception {
+        // Three readers on each node, besides its typist: a frame that crossed to a node once per
+        // socket, not once per node, would show in the frame counters below.
         List<LiveTestClient> readers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            readers.add(new LiveTestClient(HTTP, LiveDocs.liveUri(cluster.node(i).port(), documentId), "reader" + i)
-                    .withToken(token).connect());
+            for (int k = 0; k < 3; k++) {
+                readers.add(new LiveTestClient(HTTP, LiveDocs.liveUri(cluster.node(i).port(), documentId),
+                        "reader" + i + "-" + k).withToken(token).connect());
+            }
         }
         Typing typing = new Typing(List.of(0, 1, 2));
         await(() -> typing.ackedBy(List.of(0, 1, 2)) >= 15, 120, "15 edits acknowledged through each node");
@@ -113,7 +132,7 @@ class ClusterLiveTest {
         for (int i = 0; i < 3; i++) {
             try (HttpTestClient rest = rest(i)) {
                 // Each node's reader follows every commit, wherever it was typed, in order.
-                LiveDocs.assertConverged(rest.bearer(token), documentId, List.of(readers.get(i)));
+                LiveDocs.assertConverged(rest.bearer(token), documentId, readers.subList(3 * i, 3 * i + 3));
                 assertEveryAcknowledgedEditOnce(rest);
                 // Each node's export is the writer's text, wherever that writer runs.
                 HttpResponse<String> html = rest.get("/api/documents/" + documentId + "/export?format=html");
@@ -122,6 +141,21 @@ class ClusterLiveTest {
                 assertEquals(List.of(), notExported, "node " + i + "'s export lacks acknowledged edits");
             }
         }
+        // Each frame crossed to each other node once: read what they received before what the writer's
+        // node published, so frames still on their way cannot make the first exceed the second.
+        Map<Integer, Double> received = new TreeMap<>();
+        for (int i = 0; i < 3; i++) {
+            received.put(i, metric(cluster.node(i).metrics(), "plenary_cluster_frames_received_total"));
+        }
+        double published = metric(cluster.node(owner).metrics(), "plenary_live_frames_published_total");
+        assertEquals(0.0, received.get(owner), "the writer's node publishes to its own sockets locally");
+        for (int i = 0; i < 3; i++) {
+            if (i != owner) {
+                assertTrue(received.get(i) > 0 && received.get(i) <= published, "node " + i + " received "
+                        + received.get(i) + " frames from the bus for " + published + " published by node " + owner);
+            }
+        }
+
         // A comment through each node reaches the writer (REST over the event bus), and every node's
         // search index follows what was written through the others.
         String paragraph;
@@ -372,6 +406,14 @@ class ClusterLiveTest {
      * token never acknowledged, which the check below allows in the text at most once. Any other
      * refusal is a finding.
      */
+    /** A counter's value in a Prometheus scrape (the counter has no labels here). */
+    private static double metric(String scrape, String name) {
+        Matcher m = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$",
+                Pattern.MULTILINE).matcher(scrape);
+        assertTrue(m.find(), name + " missing from /metrics");
+        return Double.parseDouble(m.group(2));
+    }
+
     private static void assertOnlyExpectedRefusals(List<String> refusals) {
         List<String> unexpected = refusals.stream()
                 .filter(r -> !r.contains("\"code\":\"unavailable\"") && !r.contains("\"code\":\"not-saved\"")).toList();

@@ -33,10 +33,18 @@ final class ClusterNodes implements AutoCloseable {
     private final List<Integer> clusterPorts = new ArrayList<>();
     private final List<ChildServer> nodes = new ArrayList<>();
 
+    /** Whether the nodes load the sample documents into the empty database (they race to: one does). */
+    private final boolean samples;
+
     ClusterNodes(Path dir, int count, int leaseSeconds) throws IOException {
+        this(dir, count, leaseSeconds, false);
+    }
+
+    ClusterNodes(Path dir, int count, int leaseSeconds, boolean samples) throws IOException {
         this.dir = dir;
         this.db = TestPostgres.get().createDatabase();
         this.leaseSeconds = leaseSeconds;
+        this.samples = samples;
         for (int i = 0; i < count; i++) {
             clusterPorts.add(freePort());
             nodes.add(null);
@@ -71,10 +79,14 @@ final class ClusterNodes implements AutoCloseable {
                 members.add("127.0.0.1:" + clusterPorts.get(j));
             }
         }
-        return ChildServer.launch(data, dir.resolve("node" + i + "-" + System.nanoTime() + ".log"), List.of(),
-                "--no-samples", "--db-url", db.url(), "--db-user", db.user(), "--cluster",
+        List<String> args = new ArrayList<>(List.of("--db-url", db.url(), "--db-user", db.user(), "--cluster",
                 "--cluster-host", "127.0.0.1", "--cluster-port", Integer.toString(clusterPorts.get(i)),
-                "--cluster-members", String.join(",", members), "--lease-seconds", Integer.toString(leaseSeconds));
+                "--cluster-members", String.join(",", members), "--lease-seconds", Integer.toString(leaseSeconds)));
+        if (!samples) {
+            args.add("--no-samples");
+        }
+        return ChildServer.launch(data, dir.resolve("node" + i + "-" + System.nanoTime() + ".log"), List.of(),
+                args.toArray(String[]::new));
     }
 
     ChildServer node(int i) {
@@ -109,6 +121,20 @@ final class ClusterNodes implements AutoCloseable {
                     fail("no document " + documentId);
                 }
                 return new Lease(rs.getString(1), rs.getLong(2));
+            }
+        }
+    }
+
+    /** A count read from the shared database: {@code SELECT COUNT(*) FROM ...} with one parameter or none. */
+    long count(String fromWhere, String... parameters) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), null);
+             PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM " + fromWhere)) {
+            for (int p = 0; p < parameters.length; p++) {
+                q.setString(p + 1, parameters[p]);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }

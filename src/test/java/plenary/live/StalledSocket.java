@@ -1,5 +1,6 @@
 package plenary.live;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -41,23 +42,25 @@ final class StalledSocket implements AutoCloseable {
         }
     }
 
-    /** Sends one masked text frame, as a client must. */
+    /** Sends one masked text frame (of at most 65,535 bytes), as a client must, in one write. */
     void sendText(String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        out.write(0x81);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 8);
+        frame.write(0x81);
         if (payload.length < 126) {
-            out.write(0x80 | payload.length);
+            frame.write(0x80 | payload.length);
         } else {
-            out.write(0x80 | 126);
-            out.write(payload.length >>> 8);
-            out.write(payload.length & 0xff);
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xff);
         }
-        out.write(mask);
+        frame.write(mask);
         for (int i = 0; i < payload.length; i++) {
-            out.write(payload[i] ^ mask[i % 4]);
+            frame.write(payload[i] ^ mask[i % 4]);
         }
+        out.write(frame.toByteArray());
         out.flush();
     }
 

@@ -3,6 +3,9 @@ package plenary.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,8 @@ public final class ChildServer implements AutoCloseable {
     /** The line a started server logs, as text or as JSON (whose encoder writes "/" as "\\/"). */
     private static final Pattern LISTENING = Pattern.compile("Plenary listening on http:\\\\?/\\\\?/localhost:(\\d+)");
     private static final long START_TIMEOUT_MILLIS = 120_000;
+    /** Every child serves {@code /metrics} to this bearer token ({@link #metrics()}). */
+    private static final String METRICS_TOKEN = "child-metrics-token";
 
     private final Process process;
     private final Path log;
@@ -88,6 +93,7 @@ public final class ChildServer implements AutoCloseable {
         if (adminPassword != null) {
             builder.environment().put("PLENARY_ADMIN_PASSWORD", adminPassword);
         }
+        builder.environment().put("PLENARY_METRICS_TOKEN", METRICS_TOKEN);
         long launched = System.nanoTime();
         return new ChildServer(builder.start(), log, launched);
     }
@@ -138,6 +144,24 @@ public final class ChildServer implements AutoCloseable {
     /** {@link System#nanoTime()} when the process was launched: its uptime is measured from here. */
     public long launchedNanos() {
         return launchedNanos;
+    }
+
+    /** What {@code /metrics} shows now (Prometheus's text format). */
+    public String metrics() {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/metrics"))
+                .header("Authorization", "Bearer " + METRICS_TOKEN).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("/metrics answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public URI baseUri() {
