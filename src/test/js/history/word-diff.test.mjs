@@ -29,7 +29,8 @@ function edit(r, text) {
 }
 
 test('tokens join back into the text', () => {
-  assert.deepEqual(tokens('Calls upon, cities'), ['Calls', ' ', 'upon', ',', ' ', 'cities']);
+  assert.deepEqual(tokens('Calls upon, cities'), ['Calls', ' ', 'upon', ', ', 'cities']);
+  assert.deepEqual(tokens('加强人权教育'), ['加强', '人权', '教育']);
   assert.equal(tokens('').length, 0);
 });
 

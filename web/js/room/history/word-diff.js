@@ -1,14 +1,35 @@
-// Word-level difference between two clause texts: the longest common subsequence over tokens
-// (runs of word characters, runs of spaces, single other characters), so a changed word shows as
-// one deletion and one insertion rather than as scattered letters. Clause texts are short (a few
-// hundred tokens), so the quadratic table is fine; beyond MAX_CELLS the middle is replaced whole.
+// Word-level difference between two clause texts: the longest common subsequence over tokens, so a
+// changed word shows as one deletion and one insertion rather than as scattered letters. Clause
+// texts are short (a few hundred tokens), so the quadratic table is fine; beyond MAX_CELLS the
+// middle is replaced whole.
+//
+// The tokens are words found by Unicode word segmentation (Intl.Segmenter, with the dictionaries
+// for Chinese, Japanese and Thai, which are written without spaces), and the runs of spaces,
+// punctuation and typed symbols between them, each run one token. The server
+// (plenary.amendment.Words, ICU) tokenises the same way, so the panel shows the same changes as the
+// compilation; src/test/resources/plenary/words/vectors.json holds the cases both are checked against.
 
-const TOKEN = /[\p{L}\p{N}\p{M}_]+|\s+|[^\p{L}\p{N}\p{M}_\s]/gu;
 const MAX_CELLS = 4_000_000;
+// 'und': no particular language's rules, as on the server, whatever the page's language.
+const SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
+// Spaces, punctuation and the keyboard's symbols (not emoji, which are words here).
+const SEPARATOR = /^[\p{White_Space}\p{P}\p{Sm}\p{Sc}\p{Sk}]+$/u;
 
 /** Splits a text into the tokens the diff compares; joining them gives the text back. */
 export function tokens(text) {
-  return String(text ?? '').match(TOKEN) ?? [];
+  const out = [];
+  let separator = '';
+  for (const { segment } of SEGMENTER.segment(String(text ?? ''))) {
+    if (SEPARATOR.test(segment)) {
+      separator += segment;
+      continue;
+    }
+    if (separator) out.push(separator);
+    separator = '';
+    out.push(segment);
+  }
+  if (separator) out.push(separator);
+  return out;
 }
 
 /**

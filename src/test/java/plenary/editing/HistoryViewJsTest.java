@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Runs the history view's node tests ({@code src/test/js/history/*.test.mjs}: the word diff's fixed
  * cases and seeded property, where equal+insert parts rebuild the new text and equal+delete the old
- * one; and the words for a revision) with {@code node --test}. {@code -Dplenary.seed=N} sets the seed.
+ * one; the word vectors the server's {@code WordsVectorsTest} reads too; and the words for a
+ * revision) with {@code node --test}. {@code -Dplenary.seed=N} sets the seed.
  */
 class HistoryViewJsTest {
 
