@@ -25,7 +25,9 @@ export function renderSearchResults(query, page) {
 
 /** One result; shared with the precedents panel. */
 export function renderResult(result) {
-  const where = [KINDS.has(result.kind) ? t(`search.kind.${result.kind}`) : result.kind,
+  // An amendment by the number the room cites it by: "Amendment A7, paragraph 3".
+  const kind = KINDS.has(result.kind) ? t(`search.kind.${result.kind}`) : result.kind;
+  const where = [result.label ? `${kind} ${result.label}` : kind,
     result.number ? t('search.paragraph', { number: result.number }) : null]
     .filter(Boolean).join(', ');
   const href = `${documentHref(result.documentId)}`;

@@ -1,6 +1,6 @@
 // The compilation text (#/documents/{id}/compilation): the text as negotiators read it, every
-// clause with every tabled amendment of it inline against the current text, labelled A1, A2… in
-// document order. Brought up to date (at most once a frame) whenever the text or the negotiation
+// clause with every tabled amendment of it inline against the current text, in document order,
+// each labelled with the number it was given when tabled (A7). Brought up to date (at most once a frame) whenever the text or the negotiation
 // changes, rebuilding only the paragraphs whose text, place or amendments changed.
 
 import { h } from '../dom.js';

@@ -6,6 +6,7 @@ import { h } from '../dom.js';
 import { addStrings, t, tn } from '../i18n.js';
 import { renderClause } from '../render-clause.js';
 import strings from '../strings/projector.js';
+import { amendmentNumber } from './amendment-number.js';
 import { clauseName } from './clause-name.js';
 import { chairClauseId } from './projector/chair-clause.js';
 import { scrollToCentre } from './projector/scroll-into-view.js';
@@ -31,20 +32,24 @@ export function mountProjector(container, ctx) {
     const clauses = client.clauses;
     if (!clauses.length) return;
     const current = chairClauseId(client.people, clauses);
-    const pendingCount = new Map();
+    // Each paragraph's pending amendments by the numbers the room cites them by (A3, A7).
+    const pendingOn = new Map();
     for (const a of store.state.amendments) {
-      if (a.state === 'tabled') pendingCount.set(a.clauseId, (pendingCount.get(a.clauseId) ?? 0) + 1);
+      if (a.state === 'tabled') pendingOn.set(a.clauseId, [...(pendingOn.get(a.clauseId) ?? []), amendmentNumber(a)]);
     }
     const lang = [document.documentElement.lang, documentLanguage()];
     shown.update(clauses.map((clause) => {
-      const pending = pendingCount.get(clause.id) ?? 0;
+      const pending = pendingOn.get(clause.id) ?? [];
       const isCurrent = clause.id === current;
       return {
         id: clause.id,
         key: JSON.stringify([clause.text, clause.kind, clause.number, clause.status, pending, isCurrent, lang]),
         build: () => {
           const el = renderClause(clause);
-          if (pending) el.append(h('span', { class: 'projector__pending' }, tn('projector.pending', pending)));
+          if (pending.length) {
+            el.append(h('span', { class: 'projector__pending' },
+              `${tn('projector.pending', pending.length)}: ${pending.filter(Boolean).join(', ')}`));
+          }
           if (isCurrent) {
             el.classList.add('projector__current');
             el.setAttribute('aria-current', 'true');

@@ -4,6 +4,7 @@
 
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
+import { amendmentNumber } from '../amendment-number.js';
 import { focusLater, keyed } from '../chair/keyed.js';
 import { dismiss, dismissed, focusCurrentTab } from './dismissals.js';
 
@@ -42,7 +43,10 @@ export function voteBanner(ctx) {
     if (!vote) return null;
     const voter = ctx.role === 'delegate' && delegation && vote.electorate.includes(delegation);
     const present = voter && vote.present.includes(delegation);
-    const question = h('span', { class: 'banner__question', dir: 'auto' }, vote.question);
+    // A vote on an amendment names it as the room cites it, before the question.
+    const subject = vote.subject === 'amendment' ? amendmentNumber(store.amendment(vote.subjectId)) : null;
+    const question = h('span', { class: 'banner__question', dir: 'auto' },
+      subject ? h('span', { class: 'banner__subject' }, `${subject}: `) : null, vote.question);
     const status = (text) => h('p', { class: 'banner__status', tabindex: '-1', 'data-focus': 'vote-banner-status' }, text);
     const n = vote.electorate.length;
 

@@ -1,14 +1,15 @@
 // What a formal vote is about, in words: "the whole document", "paragraph 3",
-// "the amendment to paragraph 3 by City of Graz". Also labels tabled amendments in selects.
+// "A7, amendment to paragraph 3 by City of Graz". Also labels tabled amendments in selects.
 
 import { t } from '../../i18n.js';
+import { amendmentNumber } from '../amendment-number.js';
 import { clauseNameById } from '../clause-name.js';
 
 export function amendmentLabel(amendment, client) {
   return t('chair.vote.subject.amendment', {
+    label: amendmentNumber(amendment) ?? amendment.id,
     clause: clauseNameById(client, amendment.clauseId),
     sponsor: amendment.sponsor ?? t('chair.vote.compromise'),
-    id: amendment.id,
   });
 }
 

@@ -1,6 +1,9 @@
-// The compilation's labels A1, A2… : tabled amendments in document order (by the clause they
+// The compilation's order and labels: tabled amendments in document order (by the clause they
 // amend; on one clause, changes to it before insertions after it; then by tabling time), and last
-// those whose clause is gone. Labels are for reading aloud in the room, so they follow the text.
+// those whose clause is gone. Each is labelled with its number from its tabling ("A7"), which
+// stays the same whatever is decided about the others, as it does in the PDF.
+
+import { amendmentNumber } from '../amendment-number.js';
 
 const byTime = (a, b) => String(a.createdAt).localeCompare(String(b.createdAt));
 
@@ -18,6 +21,6 @@ export function labelAmendments(clauses, amendments) {
   }
   const orphans = tabled.filter((a) => !present.has(a.clauseId)).sort(byTime);
   ordered.push(...orphans);
-  const label = new Map(ordered.map((a, i) => [a.id, `A${i + 1}`]));
+  const label = new Map(amendments.filter((a) => amendmentNumber(a)).map((a) => [a.id, amendmentNumber(a)]));
   return { ordered, label, orphans };
 }

@@ -5,6 +5,7 @@
 import { h } from '../../dom.js';
 import { formatInstant } from '../../format.js';
 import { t, tn } from '../../i18n.js';
+import { amendmentNumber } from '../amendment-number.js';
 import { renderWordDiff } from './word-diff.js';
 import { renderRapporteurActions } from './rapporteur-actions.js';
 import { renderCommentThreads } from './comment-thread.js';
@@ -15,10 +16,12 @@ const POSITIONS = ['support', 'oppose', 'abstain'];
 export function renderAmendmentCard(env, a) {
   const { ctx } = env;
   const sponsor = a.sponsor ?? t('panel.amendment.compromise');
+  const number = amendmentNumber(a); // from its tabling on: how the room cites it
   const headingId = `amendment-${a.id}-heading`;
   const pending = a.state === 'draft' || a.state === 'tabled';
   const card = h('article', { class: `amendment-card amendment-card--${a.state}`, 'aria-labelledby': headingId, 'data-amendment-id': a.id },
     h('h4', { id: headingId, tabindex: '-1', 'data-focus-key': `amendment:${a.id}` },
+      number ? h('span', { class: 'amendment-card__number' }, `${number} `) : null,
       t(`panel.kind.${a.kind}`), ' — ', sponsor),
     h('dl', { class: 'amendment-card__facts' },
       fact(t('panel.amendment.state'), h('span', { class: `state state--${a.state}` }, t(`panel.state.${a.state}`))),

@@ -147,7 +147,7 @@ final class SearchRoutes {
         h.snippet().forEach(p -> snippet.add(new JsonObject().put("text", p.text()).put("match", p.match())));
         return new JsonObject().put("kind", h.kind().wireName()).put("documentId", h.documentId())
                 .put("documentTitle", h.documentTitle()).put("meetingId", h.meetingId()).put("clauseId", h.clauseId())
-                .put("number", h.number()).put("targetId", h.targetId()).put("snippet", snippet)
+                .put("number", h.number()).put("targetId", h.targetId()).put("label", h.label()).put("snippet", snippet)
                 .put("score", h.score());
     }
 

@@ -42,6 +42,13 @@ public final class Negotiation {
     final Map<String, Map<String, IndicativePosition>> indicative = new LinkedHashMap<>();
     final Map<String, FormalVote> votes = new LinkedHashMap<>();
     final Map<String, SilenceProcedure> silences = new LinkedHashMap<>();
+    /**
+     * Each amendment's number, given when it is first tabled (1, 2, … in the order of tabling, a
+     * compromise included), never changed or given again, whatever becomes of it or of the others:
+     * the room cites "A7" in speeches, votes and the record. Drafts have none. A fold of the events
+     * like the rest, so every reader and every restart numbers alike.
+     */
+    final Map<String, Integer> numbers = new HashMap<>();
     /** Comments of threads begun on a delegation's draft → that delegation: they stay its business for good. */
     final Map<String, String> privateThreads = new HashMap<>();
     final Duration editWindow;
@@ -75,6 +82,7 @@ public final class Negotiation {
         out.votes.putAll(votes);
         out.silences.putAll(silences);
         out.privateThreads.putAll(privateThreads);
+        out.numbers.putAll(numbers);
         out.adoption = adoption;
         out.seq = seq;
         out.history.addAll(history);
@@ -199,9 +207,15 @@ public final class Negotiation {
             }
             case Event.AmendmentDrafted e -> {
                 amendments.put(e.amendment().id(), e.amendment());
+                numberIfTabled(e.amendment());
                 yield new Transition(amendmentSubject(e.amendment().id()), null, Wire.name(e.amendment().state()));
             }
-            case Event.AmendmentTabled e -> move(e.id(), AmendmentState.TABLED, null);
+            case Event.AmendmentTabled e -> {
+                Amendment before = amendments.get(e.id());
+                amendments.put(e.id(), before.inState(AmendmentState.TABLED, null));
+                numberIfTabled(amendments.get(e.id()));
+                yield new Transition(amendmentSubject(e.id()), Wire.name(before.state()), Wire.name(AmendmentState.TABLED));
+            }
             case Event.AmendmentWithdrawn e -> move(e.id(), AmendmentState.WITHDRAWN,
                     amendments.get(e.id()).state() == AmendmentState.DRAFT ? Amendment.NEVER_TABLED : null);
             case Event.CosponsorJoined e -> {
@@ -215,6 +229,7 @@ public final class Negotiation {
             case Event.AmendmentRejected e -> move(e.id(), AmendmentState.REJECTED, e.reason());
             case Event.CompromiseMerged e -> {
                 amendments.put(e.compromise().id(), e.compromise());
+                numberIfTabled(e.compromise());
                 yield new Transition(amendmentSubject(e.compromise().id()), null,
                         Wire.name(e.compromise().state()) + " (compromise for " + String.join(", ",
                                 e.compromise().lineage()) + ")");
@@ -302,8 +317,30 @@ public final class Negotiation {
         return new Transition(amendmentSubject(id), Wire.name(before.state()), Wire.name(next));
     }
 
-    private static String amendmentSubject(String id) {
-        return "amendment " + id;
+    private void numberIfTabled(Amendment a) {
+        if (a.state() == AmendmentState.TABLED) {
+            numbers.putIfAbsent(a.id(), numbers.size() + 1);
+        }
+    }
+
+    /** The amendment's number (see {@link #numbers}), or null if it was never tabled. */
+    public Integer number(String amendmentId) {
+        return numbers.get(amendmentId);
+    }
+
+    /** How the room cites the amendment: "A7"; null if it was never tabled. */
+    public String label(String amendmentId) {
+        Integer n = numbers.get(amendmentId);
+        return n == null ? null : label(n);
+    }
+
+    public static String label(int number) {
+        return "A" + number;
+    }
+
+    private String amendmentSubject(String id) {
+        String label = label(id);
+        return "amendment " + (label == null ? id : label + " (" + id + ")");
     }
 
     private static String sponsors(Amendment a) {

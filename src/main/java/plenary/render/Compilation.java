@@ -6,6 +6,7 @@ import plenary.amendment.Standing;
 import plenary.amendment.WordDiff;
 import plenary.document.Clause;
 import plenary.document.Document;
+import plenary.negotiation.Negotiation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +29,11 @@ public final class Compilation {
     public static Compilation of(Edition edition) {
         Document document = edition.document();
         List<String> numbers = document.numbers();
-        Map<String, String> labels = new HashMap<>();
+        // Each amendment under the number it was given when tabled, which never changes; an edition
+        // built without its negotiation (a test's) numbers its pending amendments in order.
+        Map<String, String> labels = new HashMap<>(edition.labels());
         for (int i = 0; i < edition.pending().size(); i++) {
-            labels.put(edition.pending().get(i).id(), "A" + (i + 1));
+            labels.putIfAbsent(edition.pending().get(i).id(), Negotiation.label(i + 1));
         }
         Map<String, String> conflictLabels = new HashMap<>();
         Compilation out = new Compilation();

@@ -24,10 +24,13 @@ import java.util.Objects;
  * @param votes          formal votes that are closed, in the order they were called
  * @param adoption       null until the document is adopted
  * @param voteSubjects   amendment id → how the vote annex names an amendment voted on that is no
- *                       longer pending ("the amendment of City of Graz to paragraph 3, accepted")
+ *                       longer pending ("amendment A4 of City of Graz to paragraph 3 (accepted)")
+ * @param labels         amendment id → its number as the room cites it ("A7"), for every amendment
+ *                       ever tabled ({@link Negotiation#label})
  */
 public record Edition(Document document, List<Amendment> pending, Map<String, String> conflictGroups,
-                      List<FormalVote> votes, AdoptionStamp adoption, Map<String, String> voteSubjects) {
+                      List<FormalVote> votes, AdoptionStamp adoption, Map<String, String> voteSubjects,
+                      Map<String, String> labels) {
 
     public Edition {
         Objects.requireNonNull(document, "document");
@@ -35,11 +38,17 @@ public record Edition(Document document, List<Amendment> pending, Map<String, St
         conflictGroups = Map.copyOf(conflictGroups);
         votes = List.copyOf(votes);
         voteSubjects = Map.copyOf(voteSubjects);
+        labels = Map.copyOf(labels);
     }
 
     public Edition(Document document, List<Amendment> pending, Map<String, String> conflictGroups,
                    List<FormalVote> votes, AdoptionStamp adoption) {
-        this(document, pending, conflictGroups, votes, adoption, Map.of());
+        this(document, pending, conflictGroups, votes, adoption, Map.of(), Map.of());
+    }
+
+    public Edition(Document document, List<Amendment> pending, Map<String, String> conflictGroups,
+                   List<FormalVote> votes, AdoptionStamp adoption, Map<String, String> voteSubjects) {
+        this(document, pending, conflictGroups, votes, adoption, voteSubjects, Map.of());
     }
 
     /** A text with no negotiation around it, as the command-line export reads it from a file. */
@@ -55,20 +64,29 @@ public record Edition(Document document, List<Amendment> pending, Map<String, St
         List<FormalVote> closed = negotiation.votes().stream().filter(v -> v.stage() == VoteStage.CLOSED).toList();
         AdoptionStamp stamp = negotiation.adoption()
                 .map(a -> new AdoptionStamp(a.revision(), a.sha256(), a.at())).orElse(null);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Amendment a : negotiation.amendments()) {
+            String label = negotiation.label(a.id());
+            if (label != null) {
+                labels.put(a.id(), label);
+            }
+        }
         Map<String, String> subjects = new LinkedHashMap<>();
         for (FormalVote vote : closed) {
             if (vote.subject() == plenary.deliberation.VoteSubject.AMENDMENT && vote.subjectId() != null) {
-                negotiation.amendment(vote.subjectId()).ifPresent(a -> subjects.put(a.id(), describe(a, document)));
+                negotiation.amendment(vote.subjectId())
+                        .ifPresent(a -> subjects.put(a.id(), describe(a, labels.get(a.id()), document)));
             }
         }
-        return new Edition(document, pending, groups, closed, stamp, subjects);
+        return new Edition(document, pending, groups, closed, stamp, subjects, labels);
     }
 
-    /** "the amendment of City of Graz to paragraph 3 (accepted)": an amendment named without its id. */
-    private static String describe(Amendment a, Document document) {
+    /** "amendment A4 of City of Graz to paragraph 3 (accepted)": an amendment named by its number, not its id. */
+    private static String describe(Amendment a, String label, Document document) {
         int at = document.indexOf(a.clauseId());
         String number = at < 0 ? null : document.numbers().get(at);
-        return (a.sponsor() == null ? "the rapporteurs' compromise" : "the amendment of " + a.sponsor())
+        return (label == null ? "the amendment" : "amendment " + label)
+                + (a.sponsor() == null ? " of the rapporteurs (a compromise)" : " of " + a.sponsor())
                 + (number == null ? "" : " to paragraph " + number)
                 + " (" + a.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
     }

@@ -25,9 +25,9 @@ public final class Entries {
     /**
      * The rule the readers of entries follow; an index written under an older one is refilled at
      * start-up. 2: drafts reach their delegation only (not their author), and threads begun on a
-     * draft stay private once it is tabled.
+     * draft stay private once it is tabled. 3: amendments carry their number (A7).
      */
-    public static final int RULE = 2;
+    public static final int RULE = 3;
 
     private Entries() {
     }
@@ -43,7 +43,7 @@ public final class Entries {
             }
             String number = clause.kind() == ClauseKind.FOOTNOTE ? null : numbers.get(i);
             out.add(new Entry(clauseKind.wireName() + ":" + document.id() + ":" + clause.id(), clauseKind,
-                    document.id(), meetingId, document.title(), clause.id(), number, null,
+                    document.id(), meetingId, document.title(), clause.id(), number, null, null,
                     PlainText.of(clause.text()), Set.of(Entry.PUBLIC)));
         }
         for (Amendment a : negotiation.amendments()) {
@@ -53,7 +53,8 @@ public final class Entries {
             String text = (a.proposed() == null ? "" : PlainText.of(a.proposed()))
                     + (a.rationale() == null || a.rationale().isBlank() ? "" : "\n\n" + a.rationale());
             out.add(new Entry("amendment:" + a.id(), SearchKind.AMENDMENT, document.id(), meetingId, document.title(),
-                    a.clauseId(), number(document, a.clauseId()), a.id(), text, readers(a, meetingId)));
+                    a.clauseId(), number(document, a.clauseId()), a.id(), negotiation.label(a.id()), text,
+                    readers(a, meetingId)));
         }
         for (Comment c : negotiation.comments()) {
             if (c.deleted() || c.body() == null || c.body().isBlank()) {
@@ -73,7 +74,7 @@ public final class Entries {
                 clauseId = on.clauseId();
             }
             out.add(new Entry("comment:" + c.id(), SearchKind.COMMENT, document.id(), meetingId, document.title(),
-                    clauseId, clauseId == null ? null : number(document, clauseId), c.id(), c.body(), readers));
+                    clauseId, clauseId == null ? null : number(document, clauseId), c.id(), null, c.body(), readers));
         }
         return out;
     }

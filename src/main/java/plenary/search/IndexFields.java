@@ -20,6 +20,7 @@ final class IndexFields {
     static final String CLAUSE = "clause";
     static final String NUMBER = "number";
     static final String TARGET = "target";
+    static final String LABEL = "label";
     static final String TEXT = "text";
     static final String READER = "reader";
     /** The marker of a document: which revision and negotiation entry the index has seen. */
@@ -58,6 +59,9 @@ final class IndexFields {
         if (entry.targetId() != null) {
             doc.add(new StringField(TARGET, entry.targetId(), Field.Store.YES));
         }
+        if (entry.label() != null) {
+            doc.add(new StoredField(LABEL, entry.label()));
+        }
         doc.add(new Field(TEXT, entry.text(), TEXT_TYPE));
         for (String reader : entry.readers()) {
             doc.add(new StringField(READER, reader, Field.Store.NO));
@@ -67,8 +71,8 @@ final class IndexFields {
 
     static Entry fromLucene(Document doc) {
         return new Entry(doc.get(KEY), SearchKind.fromWireName(doc.get(KIND)).orElseThrow(), doc.get(DOCUMENT),
-                doc.get(MEETING), doc.get(TITLE), doc.get(CLAUSE), doc.get(NUMBER), doc.get(TARGET), doc.get(TEXT),
-                Set.of());
+                doc.get(MEETING), doc.get(TITLE), doc.get(CLAUSE), doc.get(NUMBER), doc.get(TARGET), doc.get(LABEL),
+                doc.get(TEXT), Set.of());
     }
 
     static Document marker(String documentId, long revision, long seq) {

@@ -90,7 +90,7 @@ public final class Search {
         for (int i = 0; i < docs.length; i++) {
             Entry e = entries.get(i);
             out.add(new SearchHit(e.kind(), e.documentId(), e.documentTitle(), e.meetingId(), e.clauseId(), e.number(),
-                    e.targetId(), snippets.get(i), docs[i].score));
+                    e.targetId(), e.label(), snippets.get(i), docs[i].score));
         }
         return out;
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * so no client has to trust markup built from what delegates typed.
  */
 public record SearchHit(SearchKind kind, String documentId, String documentTitle, String meetingId, String clauseId,
-                        String number, String targetId, List<Part> snippet, float score) {
+                        String number, String targetId, String label, List<Part> snippet, float score) {
 
     public SearchHit {
         snippet = List.copyOf(snippet);

@@ -171,6 +171,8 @@ public final class NegotiationJson {
                                         ViewParts parts) {
         ObjectNode out = NODES.objectNode();
         out.put("id", a.id());
+        // Its number from its tabling on, for good ("A7"): the room cites it; null for a draft.
+        out.put("number", n.number(a.id()));
         out.put("kind", Wire.name(a.kind()));
         out.put("clauseId", a.clauseId());
         out.put("clauseNumber", number(document, a.clauseId()));

@@ -126,6 +126,12 @@ class NegotiationScenarioTest {
             String a5 = id(created(gwangju.postJson(doc + "/amendments", "{\"kind\":\"insert\",\"clauseId\":\"" + op3
                     + "\",\"clauseKind\":\"operative\",\"text\":\"*Requests* the secretariat to publish a yearly digest;\","
                     + "\"rationale\":\"Follow-up needs a record.\",\"table\":true}")));
+            // Numbered as they were tabled, over the API as well.
+            JsonNode state = json(ok(uclg.get(doc + "/negotiation")));
+            List<String> tabledOrder = List.of(a1, a2, a3, a4, a5);
+            for (JsonNode a : state.get("amendments")) {
+                assertEquals(tabledOrder.indexOf(a.get("id").asText()) + 1, a.get("number").asInt(), a.toString());
+            }
             JsonNode cosponsored = json(ok(gwangju.postJson(doc + "/amendments/" + a1 + "/cosponsors", "{}")));
             assertEquals(List.of("City of Gwangju"), strings(cosponsored.get("cosponsors")));
 
@@ -322,7 +328,7 @@ class NegotiationScenarioTest {
                     "amendment-accepted", "silence-started", "silence-broken", "silence-concluded",
                     "clause-status-set", "document-adopted"));
             JsonNode mergeA1 = find(entries, e -> e.get("action").asText().equals("amendment-accepted")
-                    && e.get("subject").asText().equals("amendment " + a1));
+                    && e.get("subject").asText().equals("amendment A1 (" + a1 + ")"));
             assertEquals("Rapporteur Ben", mergeA1.get("actor").get("name").asText());
             assertEquals("tabled", mergeA1.get("before").asText());
             assertEquals("accepted", mergeA1.get("after").asText());

@@ -90,7 +90,8 @@ class NegotiationTest {
         assertEquals("forbidden", r.refused(CHAIR, new Command.WithdrawAmendment("A1")));
         r.run(FRANCE, new Command.WithdrawAmendment("A1"));
         assertEquals(AmendmentState.WITHDRAWN, r.amendment("A1").state());
-        assertEquals(new Transition("amendment A1", "tabled", "withdrawn"), r.transitions.getLast());
+        // Named by its number (1: the first tabled) and its id.
+        assertEquals(new Transition("amendment A1 (A1)", "tabled", "withdrawn"), r.transitions.getLast());
         assertEquals("amendment-closed", r.refused(FRANCE, new Command.WithdrawAmendment("A1")));
         assertEquals("wrong-state", r.refused(FRANCE, new Command.TableAmendment("A1")));
         assertEquals("wrong-state", r.refused(BRAZIL, new Command.Cosponsor("A1")));

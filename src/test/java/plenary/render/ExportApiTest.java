@@ -136,8 +136,9 @@ class ExportApiTest {
     void theCompilationShowsTabledAmendmentsButNeverAnotherDelegationsDraft() {
         String op2 = clauses.get(4);
         ok(chair.putJson(doc + "/phases/tabling", "{\"open\":true,\"deadline\":\"" + Instant.now().plusSeconds(3600) + "\"}"));
-        ok(graz.postJson(doc + "/amendments", "{\"clauseId\":\"" + op2 + "\",\"text\":\"*Encourages* cities to"
-                + " report every year on their progress.\",\"rationale\":\"Yearly is better.\",\"table\":true}"));
+        String first = HttpTestClient.json(ok(graz.postJson(doc + "/amendments", "{\"clauseId\":\"" + op2
+                + "\",\"text\":\"*Encourages* cities to report every year on their progress.\",\"rationale\":"
+                + "\"Yearly is better.\",\"table\":true}"))).get("id").asText();
         ok(gwangju.postJson(doc + "/amendments", "{\"clauseId\":\"" + op2 + "\",\"text\":\"*Encourages* cities to"
                 + " report secretly on their progress.\",\"rationale\":\"Still a draft.\"}"));
         for (HttpTestClient reader : List.of(graz, gwangju, chair)) {
@@ -152,6 +153,16 @@ class ExportApiTest {
         }
         String clean = new PdfPages(ok(graz.getBytes(doc + "/export?format=pdf")).body()).all();
         assertFalse(clean.contains("A1 (modify)"), "the clean text shows no amendments");
+
+        // Numbers stay (issue 19): a second amendment is A2, and still A2 once A1 is withdrawn, where
+        // a label by position made it A1.
+        String second = HttpTestClient.json(ok(graz.postJson(doc + "/amendments", "{\"clauseId\":\"" + op2
+                + "\",\"text\":\"*Encourages* towns to report every year on their progress.\",\"table\":true}")))
+                .get("id").asText();
+        ok(graz.postJson(doc + "/amendments/" + first + "/withdraw", "{}"));
+        String after = new PdfPages(ok(graz.getBytes(doc + "/export?format=pdf&variant=compilation")).body()).all();
+        assertTrue(after.contains("A2 (modify) by City of Graz") && !after.contains("A1 (modify)"), after);
+        ok(graz.postJson(doc + "/amendments/" + second + "/withdraw", "{}"));
     }
 
     @Test

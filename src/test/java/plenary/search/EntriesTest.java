@@ -110,6 +110,10 @@ class EntriesTest {
         assertEquals("Calls upon cities and regions to act;\n\nWhy A1", a1.text(), "the proposal, then the rationale");
         assertEquals(Set.of(Entry.PUBLIC), amendments.get("A2").readers());
         assertEquals("2", amendments.get("A2").number());
+        // Its number from its tabling (the first tabled here), which a result shows; a draft has none.
+        assertEquals("A1", amendments.get("A2").label());
+        assertEquals("A2", amendments.get("A4").label());
+        assertNull(amendments.get("A1").label());
         assertEquals(Set.of(Entry.PUBLIC), amendments.get("A4").readers(), "a tabled amendment stays on the record");
     }
 

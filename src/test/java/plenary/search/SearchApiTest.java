@@ -251,7 +251,9 @@ class SearchApiTest {
         assertEquals(amendment, a.get("targetId").asText());
         assertEquals(op1, a.get("clauseId").asText());
         assertEquals("1", a.get("number").asText());
+        assertEquals("A1", a.get("label").asText(), "the amendment's number from its tabling");
         JsonNode c = awaitFound(graz, "brambleweed", "kind=comment").get("results").get(0);
+        assertTrue(c.get("label").isNull(), "comments have no number");
         assertEquals(comment, c.get("targetId").asText());
         assertEquals(List.of("Brambleweed"), marked(c));
         assertEquals(0, total(graz, "thundersnowly", "kind=clause"));

@@ -44,7 +44,7 @@ class SearchIndexTest {
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             out.add(new Entry("clause:doc-" + round + ":c" + i, SearchKind.CLAUSE, "doc-" + round, "m1", "Round " + round,
-                    "c" + i, Integer.toString(i + 1), null, "*Calls upon* cities of round " + round + " to act " + i,
+                    "c" + i, Integer.toString(i + 1), null, null, "*Calls upon* cities of round " + round + " to act " + i,
                     Set.of(Entry.PUBLIC)));
         }
         return out;

@@ -160,7 +160,7 @@ class SearchRebuildTest {
                              .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
             writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.KEY, "comment:" + noteId),
                     IndexFields.toLucene(new Entry("comment:" + noteId, SearchKind.COMMENT, documentId, meetingId, "Rule",
-                            null, "1", noteId, "A hullabaloo, between us.", java.util.Set.of(Entry.PUBLIC))));
+                            null, "1", noteId, null, "A hullabaloo, between us.", java.util.Set.of(Entry.PUBLIC))));
             var marker = new org.apache.lucene.document.Document();
             marker.add(new org.apache.lucene.document.StringField(IndexFields.KEY, IndexFields.MARKER + ":" + documentId,
                     org.apache.lucene.document.Field.Store.YES));

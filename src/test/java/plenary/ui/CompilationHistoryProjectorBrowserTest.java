@@ -64,9 +64,12 @@ class CompilationHistoryProjectorBrowserTest {
         String text = op1.get("text").asText();
         assertTrue(text.contains("binding commitments") && text.endsWith(";"), text);
         String clauseId = op1.get("id").asText();
-        rest.table("graz", documentId, clauseId,
-                text.replace("binding commitments", "enforceable commitments").replaceFirst(";$", ", by 2030;"), "For the test.");
-        rest.tableInsertion("gwangju", documentId, clauseId, "*Invites* cities to report on these commitments every year;");
+        // Each is labelled with the number it was given when tabled (others may have been tabled before).
+        String grazLabel = "A" + rest.table("graz", documentId, clauseId,
+                text.replace("binding commitments", "enforceable commitments").replaceFirst(";$", ", by 2030;"),
+                "For the test.").get("number").asInt();
+        String insertionLabel = "A" + rest.tableInsertion("gwangju", documentId, clauseId,
+                "*Invites* cities to report on these commitments every year;").get("number").asInt();
 
         observer.go(view("compilation"));
         By graz = By.cssSelector("[data-clause-id='" + clauseId + "'] ~ .compilation-amendments .compilation-amendment");
@@ -75,13 +78,13 @@ class CompilationHistoryProjectorBrowserTest {
         assertEquals("enforceable", shown(amendment.findElement(By.cssSelector("ins"))));
         assertTrue(amendment.findElements(By.cssSelector("ins")).stream().anyMatch(e -> e.getText().contains("by 2030")));
         assertEquals("binding", shown(amendment.findElement(By.cssSelector("del"))));
-        assertEquals("A1", amendment.findElement(By.cssSelector(".compilation-amendment__label")).getText());
+        assertEquals(grazLabel, amendment.findElement(By.cssSelector(".compilation-amendment__label")).getText());
         assertTrue(amendment.findElement(By.cssSelector(".compilation-amendment__sponsor")).getText().contains("City of Graz"));
         assertEquals("inserted: ", observer.driver.findElement(By.cssSelector(".compilation-amendment ins .visually-hidden"))
                 .getAttribute("textContent"));
         assertEquals("auto", amendment.findElement(By.cssSelector(".compilation-amendment__text")).getAttribute("dir"));
         WebElement insertion = observer.waitFor(By.cssSelector(".compilation-insertion"));
-        assertTrue(insertion.getText().contains("A2"), insertion.getText());
+        assertTrue(insertion.getText().contains(insertionLabel), insertion.getText());
         assertTrue(insertion.findElement(By.cssSelector("ins")).getText().contains("report on these commitments"));
         String pdf = observer.driver.findElement(By.cssSelector(".compilation__export a")).getAttribute("href");
         assertTrue(pdf.endsWith("/export?format=pdf&variant=compilation"), pdf);
@@ -90,14 +93,16 @@ class CompilationHistoryProjectorBrowserTest {
 
         // A rival change to the same words, tabled while the view is open: it arrives live and
         // both are named as conflicting by label.
-        rest.table("uclg", documentId, clauseId, text.replace("binding commitments", "firm commitments"), "For the test.");
+        String uclgLabel = "A" + rest.table("uclg", documentId, clauseId, text.replace("binding commitments", "firm commitments"),
+                "For the test.").get("number").asInt();
         observer.waitUntil(d -> d.findElements(graz).size() == 2);
         List<WebElement> both = observer.driver.findElements(graz);
         observer.waitUntil(d -> d.findElements(By.cssSelector(".mark--group")).size() == 2);
-        assertTrue(both.get(0).getText().contains("conflicts with A2"), both.get(0).getText());
+        assertTrue(both.get(0).getText().contains("conflicts with " + uclgLabel), both.get(0).getText());
         assertTrue(both.get(1).getText().contains("United Cities") || both.get(1).getText().contains("UCLG"), both.get(1).getText());
-        assertTrue(both.get(1).getText().contains("conflicts with A1"), both.get(1).getText());
-        assertTrue(observer.driver.findElement(By.cssSelector(".compilation-insertion")).getText().contains("A3"));
+        assertTrue(both.get(1).getText().contains("conflicts with " + grazLabel), both.get(1).getText());
+        // Labels do not move when another amendment comes: the insertion keeps its number.
+        assertTrue(observer.driver.findElement(By.cssSelector(".compilation-insertion")).getText().contains(insertionLabel));
         shot(observer, both.get(0), "compilation-view-conflict");
         assertAccessible(observer, "the compilation view with a conflict");
     }
@@ -165,7 +170,11 @@ class CompilationHistoryProjectorBrowserTest {
     void projectorFollowsTheParagraphTheChairClicks() {
         Browser chair = demo.signedIn("chair");
         chair.go(demo.base + "#/documents/" + documentId);
-        String clauseId = rest.operative("chair", documentId, "5").get("id").asText();
+        JsonNode op5 = rest.operative("chair", documentId, "5");
+        String clauseId = op5.get("id").asText();
+        // An amendment pending on it: the projector names it by its number.
+        String label = "A" + rest.table("graz", documentId, clauseId, "Every year, " + op5.get("text").asText(),
+                "For the projector.").get("number").asInt();
         WebElement open = chair.waitFor(By.cssSelector(".room-clause[data-clause-id='" + clauseId + "'] .room-clause__open"));
 
         observer.go(view("projector"));
@@ -181,6 +190,8 @@ class CompilationHistoryProjectorBrowserTest {
         observer.waitFor(current);
         assertEquals(1, observer.driver.findElements(By.cssSelector(".projector__current")).size());
         assertEquals("Now discussing: paragraph 5", observer.driver.findElement(By.cssSelector(".projector__focus")).getText());
+        observer.waitUntil(d -> d.findElement(By.cssSelector(".projector__current .projector__pending")).getText()
+                .matches(".*pending: (.*, )?" + label + "(,.*)?$"));
         // Scrolled into view (smoothly: wait until it has arrived).
         observer.waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "const r = document.querySelector(arguments[0]).getBoundingClientRect();"

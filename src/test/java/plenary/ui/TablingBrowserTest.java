@@ -88,6 +88,9 @@ class TablingBrowserTest {
         assertEquals(expected, tabled.get("text").asText());
         assertEquals("tabled", tabled.get("state").asText());
         assertEquals("City of Graz", tabled.get("sponsor").asText());
+        // The card names it by the number it got when tabled, as the compilation and the vote form do.
+        assertTrue(tabled.get("number").asInt() > 0, tabled.toString());
+        eventually(graz, d -> ("A" + tabled.get("number").asInt()).equals(cardText(graz, amendmentId, ".amendment-card__number").strip()));
         graz.screenshot("tabling-graz-tabled");
         assertAccessible(graz, "the delegate's panel");
 
