@@ -61,6 +61,18 @@ public final class MarkdownImporter {
 
     /** Reads a draft within {@code budget}, which the caller may cancel from another thread. */
     public Document read(String documentId, String markdown, ParseBudget budget) {
+        return readWithWarnings(documentId, markdown, budget).document();
+    }
+
+    /** A draft as read, and what in it may not have been read as its author meant ({@link ImportWarning}). */
+    public record Imported(Document document, List<ImportWarning> warnings) {
+        public Imported {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Reads a draft within {@code budget}, and says what in it may not be what its author meant. */
+    public Imported readWithWarnings(String documentId, String markdown, ParseBudget budget) {
         String source = normalise(markdown);
         MarkdownGuards.check(source);
         DocumentMeta meta = DocumentMeta.EMPTY;
@@ -69,6 +81,8 @@ public final class MarkdownImporter {
             meta = new DocumentMeta(frontMatter.get().fields());
             source = frontMatter.get().body();
         }
+        SubListIndent.Widened widened = SubListIndent.widen(source);
+        source = widened.text();
         var root = budget.parse(parser, source);
         String title = "";
         boolean titleSeen = false;
@@ -85,7 +99,13 @@ public final class MarkdownImporter {
                 readBlock(source, block, clauses);
             }
         }
-        return new Document(documentId, title, meta, DocumentStatus.DRAFTING, 0, clauses);
+        Document document = new Document(documentId, title, meta, DocumentStatus.DRAFTING, 0, clauses);
+        // Lines as the author numbers them: the front matter's come first.
+        String whole = normalise(markdown);
+        int frontLines = (int) whole.substring(0, whole.length() - frontMatter.map(FrontMatter::body).orElse(whole).length())
+                .chars().filter(c -> c == '\n').count();
+        return new Imported(document, ImportWarnings.of(document, frontMatter.isPresent(),
+                widened.itemLines().stream().map(line -> line + frontLines).toList()));
     }
 
     private void readBlock(String source, Node block, List<Clause> clauses) {

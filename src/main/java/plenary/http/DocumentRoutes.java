@@ -89,24 +89,28 @@ final class DocumentRoutes {
             access.meeting(me, meetingId, Action.CREATE_DOCUMENT);
             return meetingId;
         }).compose(meetingId -> imports.submit(Math.max(IMPORT_MIN_KIB, body.length() / 1024), () -> {
-            Document document = importDraft(MarkdownBody.decode(body), budget);
+            MarkdownImporter.Imported imported = importDraft(MarkdownBody.decode(body), budget);
             // Nobody would hear of a draft stored for a client that has gone.
             budget.check();
-            documents.create(document, meetingId);
-            return document;
-        })).onSuccess(document -> {
+            documents.create(imported.document(), meetingId);
+            return imported;
+        })).onSuccess(imported -> {
+            Document document = imported.document();
             vertx.eventBus().publish(LiveAddresses.CHANGED, document.id());
+            // What may not have been read as its author meant, said rather than left to be found.
+            JsonArray warnings = new JsonArray();
+            imported.warnings().forEach(w -> warnings.add(new JsonObject().put("code", w.code()).put("message", w.message())));
             ctx.response()
                 .setStatusCode(201)
                 .putHeader("Location", "/api/documents/" + document.id())
                 .putHeader("Content-Type", "application/json")
-                .end(DocumentJson.document(document).encode());
+                .end(DocumentJson.document(document).put("warnings", warnings).encode());
         }).onFailure(failure -> WorkQueue.fail(ctx, failure));
     }
 
-    private Document importDraft(String markdown, ParseBudget budget) {
+    private MarkdownImporter.Imported importDraft(String markdown, ParseBudget budget) {
         try {
-            return importer.read(ids.get(), markdown, budget);
+            return importer.readWithWarnings(ids.get(), markdown, budget);
         } catch (DocumentException e) {
             throw new ProblemException(Problem.unprocessable(e.getMessage()));
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package plenary.server;
 
 import plenary.document.Document;
 import plenary.document.MarkdownImporter;
+import plenary.document.ParseBudget;
 import plenary.document.RandomIds;
 import plenary.store.Database;
 import plenary.people.Meeting;
@@ -46,9 +47,12 @@ public final class ImportCommand {
             MarkdownImporter importer = new MarkdownImporter(ids);
             for (String file : files(config.arguments())) {
                 String markdown = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-                Document document = importer.read(ids.get(), markdown);
+                MarkdownImporter.Imported imported = importer.readWithWarnings(ids.get(), markdown,
+                        ParseBudget.within(MarkdownImporter.DEFAULT_DEADLINE));
+                Document document = imported.document();
                 documents.create(document, meetingId);
                 System.out.println(document.id() + "\t" + document.clauses().size() + " clauses\t" + file);
+                imported.warnings().forEach(w -> System.err.println(file + ": warning: " + w.message()));
             }
         }
         return 0;

@@ -99,6 +99,9 @@ class DocumentApiTest {
             assertTrue(id.matches("[A-Za-z0-9_-]{1,64}"), "id " + id);
             assertEquals("/api/documents/" + id, created.headers().firstValue("Location").orElse(null));
 
+            // A well-formed draft: the import has nothing to warn of.
+            JsonNode warnings = ((com.fasterxml.jackson.databind.node.ObjectNode) body).remove("warnings");
+            assertTrue(warnings.isArray() && warnings.isEmpty(), warnings.toString());
             JsonNode document = server.getJson("/api/documents/" + id);
             assertEquals(body, document, "the 201 body is the document as stored");
             assertEquals(id, document.path("id").asText());
@@ -249,6 +252,24 @@ class DocumentApiTest {
     void noSamplesLeavesTheStoreEmpty() throws Exception {
         try (RunningServer server = RunningServer.start(dataDir, "--no-samples")) {
             assertEquals(0, server.getJson("/api/documents").path("documents").size());
+        }
+    }
+
+    @Test
+    void anImportSaysWhatItMayHaveReadOtherwiseThanMeant() throws Exception {
+        try (RunningServer server = RunningServer.start(dataDir, "--no-samples")) {
+            HttpResponse<String> created = server.postMarkdown("# Bare\n\n100. *Decides*:\n\n    1. first;\n    2. second;\n\n"
+                    + "101. cities act;\n");
+            assertEquals(201, created.statusCode(), created::body);
+            JsonNode body = HttpTestClient.json(created);
+            List<String> codes = new java.util.ArrayList<>();
+            body.path("warnings").forEach(w -> codes.add(w.path("code").asText()));
+            assertEquals(List.of("no-front-matter", "sub-list-indentation", "operative-without-verb"), codes, body.toString());
+            assertTrue(body.path("warnings").get(1).path("message").asText().startsWith("Line 3:"));
+            // Read as meant: two paragraphs, the first with its two sub-paragraphs.
+            List<String> kinds = new java.util.ArrayList<>();
+            body.path("clauses").forEach(c -> kinds.add(c.path("kind").asText()));
+            assertEquals(List.of("operative", "sub-paragraph", "sub-paragraph", "operative"), kinds);
         }
     }
 
