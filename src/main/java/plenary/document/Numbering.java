@@ -32,6 +32,29 @@ public final class Numbering {
         return Collections.unmodifiableList(labels);
     }
 
+    /**
+     * How a negotiator cites each clause: "PP2", "OP15", "OP2(a)"; null for headings, footnotes and
+     * free text, which have no number.
+     */
+    public static List<String> citations(List<Clause> clauses) {
+        List<String> labels = labels(clauses);
+        List<String> out = new ArrayList<>(clauses.size());
+        String operative = null;
+        for (int i = 0; i < clauses.size(); i++) {
+            String label = labels.get(i);
+            switch (clauses.get(i).kind()) {
+                case PREAMBULAR -> out.add(label);
+                case OPERATIVE -> {
+                    operative = "OP" + label;
+                    out.add(operative);
+                }
+                case SUB_PARAGRAPH -> out.add(operative == null ? label : operative + label);
+                default -> out.add(null);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /** 1 → a … 26 → z, then 27 → aa, 28 → bb: the usual style of UN sub-paragraphs. */
     static String letters(int n) {
         int repeat = (n - 1) / 26 + 1;

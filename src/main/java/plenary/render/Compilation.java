@@ -6,6 +6,7 @@ import plenary.amendment.Standing;
 import plenary.amendment.WordDiff;
 import plenary.document.Clause;
 import plenary.document.Document;
+import plenary.document.Numbering;
 import plenary.negotiation.Negotiation;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class Compilation {
     public static Compilation of(Edition edition) {
         Document document = edition.document();
         List<String> numbers = document.numbers();
+        List<String> citations = Numbering.citations(document.clauses());
         // Each amendment under the number it was given when tabled, which never changes; an edition
         // built without its negotiation (a test's) numbers its pending amendments in order.
         Map<String, String> labels = new HashMap<>(edition.labels());
@@ -55,7 +57,9 @@ public final class Compilation {
                 int at = document.indexOf(a.afterId());
                 afterNumber = at < 0 ? null : numbers.get(at);
             }
-            PendingChange change = new PendingChange(a.id(), labels.get(a.id()), a.kind(), a.clauseId(), a.newKind(),
+            int on = document.indexOf(a.clauseId());
+            PendingChange change = new PendingChange(a.id(), labels.get(a.id()), a.kind(), a.clauseId(),
+                    on < 0 ? null : citations.get(on), a.newKind(),
                     sponsors, a.lineage().stream().map(id -> labels.getOrDefault(id, id)).toList(), standing.kind(),
                     conflictLabel, afterNumber, segments(a, standing, document), a.rationale());
             out.byClause.computeIfAbsent(a.clauseId(), c -> new ArrayList<>()).add(change);

@@ -26,9 +26,13 @@ final class HtmlCompilation {
         this.compilation = compilation;
     }
 
-    void legend(StringBuilder out) {
-        out.append("<aside class=\"legend\">\n<p>Compilation text: words an amendment would add are ")
-                .append("<ins>bold and underlined</ins>; words it would remove are <del>struck through</del>.</p>\n");
+    void legend(StringBuilder out, Edition edition) {
+        out.append("<aside class=\"legend\">\n<p>").append(escape(Wording.compilationSubtitle(edition))).append(".");
+        if (!edition.pending().isEmpty()) {
+            out.append(" Words an amendment would add are <ins>bold and underlined</ins>; words it would remove are ")
+                    .append("<del>struck through</del>.");
+        }
+        out.append("</p>\n");
         if (!compilation.conflictGroups().isEmpty()) {
             out.append("<p>Amendments in conflict, which cannot all be adopted as written:</p>\n<ul class=\"conflicts\">\n");
             compilation.conflictGroups().forEach((label, members) -> out.append("<li><span class=\"conflict\">")

@@ -52,7 +52,7 @@ public final class HtmlEdition {
         masthead(out, document);
         standing(out, edition);
         if (compilation != null) {
-            compilation.legend(out);
+            compilation.legend(out, edition);
         }
         out.append("<main class=\"text\">\n");
         List<String> numbers = document.numbers();
@@ -61,7 +61,8 @@ public final class HtmlEdition {
             if (clause.kind() == ClauseKind.FOOTNOTE) {
                 continue;
             }
-            HtmlClause.render(out, clause, numbers.get(i), parsed.get(clause.id()), markdown, compilation != null);
+            HtmlClause.render(out, clause, numbers.get(i), parsed.get(clause.id()), markdown,
+                    compilation != null && !edition.adopted());
             if (compilation != null) {
                 compilation.changes(out, clause.id());
             }

@@ -60,7 +60,9 @@ public final class PdfEdition {
                 continue;
             }
             shown.add(clause.id());
-            String badge = compilation != null && numbers.get(i) != null ? Wording.status(clause.status()) : null;
+            // Status marks are negotiation's: an adopted text has none left to show.
+            String badge = compilation != null && !edition.adopted() && numbers.get(i) != null
+                    ? Wording.status(clause.status()) : null;
             Node tree = parsed.get(clause.id());
             float keep = clause.kind() == ClauseKind.HEADING ? PdfStyle.HEADING_KEEP : 0;
             flow.add(clauses.clause(clause, numbers.get(i), tree, badge), notes.citedIn(tree), keep);
@@ -101,8 +103,7 @@ public final class PdfEdition {
         title.setSpacingAfter(variant == Variant.COMPILATION ? 4 : 16);
         pdf.add(PdfFlow.wrap(title), List.of());
         if (variant == Variant.COMPILATION) {
-            Paragraph sub = line(inlines, "Compilation text: the current text with every pending amendment",
-                    look.italicised(), Element.ALIGN_CENTER);
+            Paragraph sub = line(inlines, Wording.compilationSubtitle(edition), look.italicised(), Element.ALIGN_CENTER);
             sub.setSpacingAfter(14);
             pdf.add(PdfFlow.wrap(sub), List.of());
         }

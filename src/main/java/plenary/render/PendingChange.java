@@ -10,14 +10,17 @@ import java.util.List;
 /**
  * One pending amendment as the compilation text prints it under its clause.
  *
- * @param label         "A3": its position among the edition's pending amendments, for citing aloud
+ * @param label         "A3": the number it was given when tabled, for citing aloud
+ * @param clauseCitation the paragraph it is about as negotiators cite it ("OP3", "PP2", "OP2(a)"),
+ *                      or null when that paragraph has no number or is gone
  * @param sponsors      the sponsor, then the co-sponsors; empty for a rapporteurs' compromise
  * @param lineage       for a compromise: the labels (or ids) of the amendments it replaces
  * @param conflictLabel "C1" when it is in a conflict group, else null
  * @param afterNumber   for a move: the number of the paragraph it would follow ("the top" when null)
  * @param segments      the change in words against the current plain text: equal, inserted, deleted
  */
-public record PendingChange(String id, String label, AmendmentKind kind, String clauseId, ClauseKind newKind,
+public record PendingChange(String id, String label, AmendmentKind kind, String clauseId, String clauseCitation,
+                            ClauseKind newKind,
                             List<String> sponsors, List<String> lineage, Standing.Kind standing,
                             String conflictLabel, String afterNumber, List<Segment> segments, String rationale) {
 

@@ -53,6 +53,18 @@ public final class Wording {
         return t > 0 ? instant.substring(0, t) : instant;
     }
 
+    /**
+     * What a compilation is, under its title: the negotiation text with what is pending on it, or,
+     * once the text is adopted, the adopted text (with whatever was left pending at adoption).
+     */
+    public static String compilationSubtitle(Edition edition) {
+        if (!edition.adopted()) {
+            return "Compilation text: the current text with every pending amendment";
+        }
+        return edition.pending().isEmpty() ? "Compilation text of the adopted text: no amendment was pending at adoption"
+                : "Compilation text of the adopted text, with the amendments left pending at adoption, which it does not contain";
+    }
+
     public static String status(ClauseStatus status) {
         return switch (status) {
             case BRACKETED -> "bracketed";
@@ -71,8 +83,11 @@ public final class Wording {
     }
 
     /** "A3 (modify) by Graz, Gwangju" or "A4 (compromise replacing A2, A3)". */
+    /** "A3 (modify OP2) by City of Graz": its number, what it does to which paragraph, who proposes it. */
     public static String heading(PendingChange change) {
-        StringBuilder out = new StringBuilder(change.label()).append(" (").append(kind(change.kind()));
+        String cited = change.clauseCitation() != null ? " " + change.clauseCitation()
+                : change.kind() == AmendmentKind.INSERT ? " this one" : "";
+        StringBuilder out = new StringBuilder(change.label()).append(" (").append(kind(change.kind())).append(cited);
         if (change.compromise()) {
             out.append(", rapporteurs' compromise");
             if (!change.lineage().isEmpty()) {
@@ -88,7 +103,7 @@ public final class Wording {
     public static String kind(AmendmentKind kind) {
         return switch (kind) {
             case MODIFY -> "modify";
-            case INSERT -> "new paragraph after this one";
+            case INSERT -> "new paragraph after";
             case DELETE -> "delete";
             case MOVE -> "move";
         };

@@ -26,6 +26,9 @@ class NumberingTest {
                 c("s2", ClauseKind.SUB_PARAGRAPH), c("o2", ClauseKind.OPERATIVE), c("s3", ClauseKind.SUB_PARAGRAPH),
                 c("f", ClauseKind.FREE_TEXT), c("n", ClauseKind.FOOTNOTE));
         assertEquals(Arrays.asList("PP1", "PP2", null, "1", "(a)", "(b)", "2", "(a)", null, null), d.numbers());
+        // As negotiators cite them (the compilation's amendment headings): a sub-paragraph with its parent.
+        assertEquals(Arrays.asList("PP1", "PP2", null, "OP1", "OP1(a)", "OP1(b)", "OP2", "OP2(a)", null, null),
+                Numbering.citations(d.clauses()));
     }
 
     @Test

@@ -143,7 +143,7 @@ class ExportApiTest {
                 + " report secretly on their progress.\",\"rationale\":\"Still a draft.\"}"));
         for (HttpTestClient reader : List.of(graz, gwangju, chair)) {
             String pdf = new PdfPages(ok(reader.getBytes(doc + "/export?format=pdf&variant=compilation")).body()).all();
-            assertTrue(pdf.contains("A1 (modify) by City of Graz"), pdf);
+            assertTrue(pdf.contains("A1 (modify OP2) by City of Graz"), pdf);
             assertTrue(pdf.contains("report every two years year on their progress"), "deleted words, then inserted ones: " + pdf);
             assertFalse(pdf.contains("secretly"), "a draft amendment is nobody's business in the compilation");
             String html = new String(ok(reader.getBytes(doc + "/export?format=html&variant=compilation")).body(),
@@ -152,7 +152,7 @@ class ExportApiTest {
             assertFalse(html.contains("secretly"));
         }
         String clean = new PdfPages(ok(graz.getBytes(doc + "/export?format=pdf")).body()).all();
-        assertFalse(clean.contains("A1 (modify)"), "the clean text shows no amendments");
+        assertFalse(clean.contains("A1 (modify"), "the clean text shows no amendments");
 
         // Numbers stay (issue 19): a second amendment is A2, and still A2 once A1 is withdrawn, where
         // a label by position made it A1.
@@ -161,7 +161,7 @@ class ExportApiTest {
                 .get("id").asText();
         ok(graz.postJson(doc + "/amendments/" + first + "/withdraw", "{}"));
         String after = new PdfPages(ok(graz.getBytes(doc + "/export?format=pdf&variant=compilation")).body()).all();
-        assertTrue(after.contains("A2 (modify) by City of Graz") && !after.contains("A1 (modify)"), after);
+        assertTrue(after.contains("A2 (modify OP2) by City of Graz") && !after.contains("A1 (modify"), after);
         ok(graz.postJson(doc + "/amendments/" + second + "/withdraw", "{}"));
     }
 

@@ -236,22 +236,22 @@ class HtmlEditionTest {
         assertEquals(List.of(), InertHtml.problems(page));
 
         String insert = change(page, "am-ins");
-        assertTrue(insert.contains("A1 (new paragraph after this one) by Graz, Gwangju"), insert);
+        assertTrue(insert.contains("A1 (new paragraph after OP1) by Graz, Gwangju"), insert);
         assertTrue(insert.contains("<ins>Urges States to help;</ins>"), insert);
         String modify = change(page, "am-mod");
-        assertTrue(modify.contains("A2 (modify) by Barcelona"), modify);
+        assertTrue(modify.contains("A2 (modify OP2) by Barcelona"), modify);
         assertTrue(modify.contains("<span class=\"standing current\">current</span>"), modify);
         assertEquals(List.of("and cities ", " together"), marked(modify, "ins"), modify);
         assertEquals(List.of(), marked(modify, "del"), modify);
         assertTrue(modify.contains("Encourages regions <ins>and cities </ins>to plan<ins> together</ins>;"), modify);
         String delete = change(page, "am-del");
-        assertTrue(delete.contains("A3 (delete) by Vienna"), delete);
+        assertTrue(delete.contains("A3 (delete OP2(a)) by Vienna"), delete);
         assertEquals(List.of("with residents;"), marked(delete, "del"), delete);
         String move = change(page, "am-mov");
-        assertTrue(move.contains("A4 (move) by Utrecht"), move);
+        assertTrue(move.contains("A4 (move OP3) by Utrecht"), move);
         assertTrue(move.contains("<p class=\"move\">Move after PP1</p>"), move);
         String compromise = change(page, "am-cmp");
-        assertTrue(compromise.contains("A5 (modify, rapporteurs&#39; compromise replacing A2, am-gone)"), compromise);
+        assertTrue(compromise.contains("A5 (modify OP1, rapporteurs&#39; compromise replacing A2, am-gone)"), compromise);
         assertEquals(List.of("and regions "), marked(compromise, "ins"), compromise);
 
         // Two changes to the same words: one conflict group, labelled C1 on both and in the legend.

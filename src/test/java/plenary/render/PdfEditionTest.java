@@ -219,6 +219,28 @@ class PdfEditionTest {
         assertTrue(latin[1] < middle + 60, "and stops well before the right one: ink to x=" + latin[1]);
     }
 
+    /**
+     * Issue 19: the compilation of an adopted text marked every paragraph "[bracketed]" and said
+     * "with every pending amendment" under the Adopted stamp. It now says what it is, in both formats.
+     */
+    @Test
+    void theCompilationOfAnAdoptedTextSaysWhatItIsAndMarksNoStatus() {
+        AdoptionStamp stamp = new AdoptionStamp(12, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "2026-11-27T10:00:00Z");
+        Edition adopted = new Edition(outcome.withStatus(plenary.document.DocumentStatus.ADOPTED), List.of(), Map.of(),
+                List.of(), stamp);
+        String pdf = new PdfPages(PdfEdition.render(adopted, Variant.COMPILATION)).all();
+        assertTrue(pdf.contains("Compilation text of the adopted text: no amendment was pending at adoption"), pdf);
+        assertFalse(pdf.contains("[bracketed]") || pdf.contains("[agreed]") || pdf.contains("with every pending amendment"),
+                pdf.substring(0, 600));
+        String html = HtmlEdition.render(adopted, Variant.COMPILATION);
+        assertTrue(html.contains("Compilation text of the adopted text: no amendment was pending at adoption."), html);
+        assertFalse(html.contains("class=\"status") || html.contains("with every pending amendment"), html);
+        // The draft's compilation still marks each paragraph's status.
+        assertTrue(new PdfPages(PdfEdition.render(new Edition(outcome, List.of(), Map.of(), List.of(), null),
+                Variant.COMPILATION)).all().contains("[bracketed]"));
+    }
+
     @Test
     void theCompilationShowsEachPendingAmendmentUnderItsClause() {
         Clause op1 = firstOf(outcome, ClauseKind.OPERATIVE);
@@ -233,14 +255,14 @@ class PdfEditionTest {
         assertTrue(text.contains("Compilation text"));
         int clause = text.indexOf("1. [bracketed]");
         assertTrue(clause > 0, "operative 1 with its status badge: " + text.substring(0, 400));
-        int a1 = text.indexOf("A1 (modify) by City of Graz, Gwangju");
-        int a3 = text.indexOf("A3 (modify) by UCLG");
+        int a1 = text.indexOf("A1 (modify OP1) by City of Graz, Gwangju");
+        int a3 = text.indexOf("A3 (modify OP1) by UCLG");
         assertTrue(a1 > clause && a3 > a1, "both amendments follow their clause, in order");
         assertTrue(text.substring(a1, a3).contains("conflict group C1"), "the conflict is marked");
         assertTrue(text.substring(a1, a3).contains("Calls upon Strongly urges"), "deleted then inserted words");
-        int a2 = text.indexOf("A2 (delete) by UCLG");
+        int a2 = text.indexOf("A2 (delete PP1) by UCLG");
         assertTrue(a2 > 0 && a2 < clause, "the deletion sits under the preambular paragraph it deletes");
-        assertFalse(new PdfPages(PdfEdition.render(edition, Variant.CLEAN)).all().contains("A1 (modify)"),
+        assertFalse(new PdfPages(PdfEdition.render(edition, Variant.CLEAN)).all().contains("A1 (modify"),
                 "the clean text has no amendments");
     }
 
