@@ -19,7 +19,8 @@ export function renderAmendmentCard(env, a) {
   const number = amendmentNumber(a); // from its tabling on: how the room cites it
   const headingId = `amendment-${a.id}-heading`;
   const pending = a.state === 'draft' || a.state === 'tabled';
-  const card = h('article', { class: `amendment-card amendment-card--${a.state}`, 'aria-labelledby': headingId, 'data-amendment-id': a.id },
+  const card = h('article', { class: `amendment-card amendment-card--${a.state}`, 'aria-labelledby': headingId,
+    'data-amendment-id': a.id, 'data-kind': a.kind },
     h('h4', { id: headingId, tabindex: '-1', 'data-focus-key': `amendment:${a.id}` },
       number ? h('span', { class: 'amendment-card__number' }, `${number} `) : null,
       t(`panel.kind.${a.kind}`), ' — ', sponsor),

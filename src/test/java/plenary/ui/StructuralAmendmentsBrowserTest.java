@@ -201,8 +201,7 @@ class StructuralAmendmentsBrowserTest {
         String[] id = new String[1];
         eventually(browser, d -> (id[0] = (String) ((JavascriptExecutor) d).executeScript("""
                 const cards = [...document.querySelectorAll('#room-panel .amendment-card')].filter((c) =>
-                  c.classList.contains('amendment-card--' + arguments[0]) || c.dataset.kind === arguments[0]
-                  || c.querySelector('h4')?.textContent.startsWith({insert: 'New paragraph', move: 'Move', modify: 'Modification'}[arguments[0]] ?? '\\u0000'));
+                  c.classList.contains('amendment-card--' + arguments[0]) || c.dataset.kind === arguments[0]);
                 return cards.length && !cards.at(-1).classList.contains('amendment-card--withdrawn') ? cards.at(-1).dataset.amendmentId : null;""",
                 what)) != null);
         return id[0];
