@@ -48,7 +48,7 @@ export function mountProjector(container, ctx) {
           const el = renderClause(clause);
           if (pending.length) {
             el.append(h('span', { class: 'projector__pending' },
-              `${tn('projector.pending', pending.length)}: ${pending.filter(Boolean).join(', ')}`));
+              tn('projector.pending', pending.length, { labels: pending.filter(Boolean).join(', ') })));
           }
           if (isCurrent) {
             el.classList.add('projector__current');

@@ -11,8 +11,8 @@ export default {
     'projector.connection.offline': 'Offline: reconnecting…',
     'projector.connection.resyncing': 'Reloading…',
     'projector.connection.closed': 'Closed',
-    'projector.pending.one': '1 amendment pending',
-    'projector.pending.other': '{n} amendments pending',
+    'projector.pending.one': '1 amendment pending: {labels}',
+    'projector.pending.other': '{n} amendments pending: {labels}',
   },
   fr: {
     'projector.heading': 'Texte projeté',
@@ -24,8 +24,8 @@ export default {
     'projector.connection.offline': 'Hors ligne : reconnexion…',
     'projector.connection.resyncing': 'Rechargement…',
     'projector.connection.closed': 'Fermé',
-    'projector.pending.one': '1 amendement en attente',
-    'projector.pending.other': '{n} amendements en attente',
+    'projector.pending.one': '1 amendement en attente : {labels}',
+    'projector.pending.other': '{n} amendements en attente : {labels}',
   },
   es: {
     'projector.heading': 'Texto proyectado',
@@ -37,7 +37,7 @@ export default {
     'projector.connection.offline': 'Sin conexión: reconectando…',
     'projector.connection.resyncing': 'Recargando…',
     'projector.connection.closed': 'Cerrado',
-    'projector.pending.one': '1 enmienda pendiente',
-    'projector.pending.other': '{n} enmiendas pendientes',
+    'projector.pending.one': '1 enmienda pendiente: {labels}',
+    'projector.pending.other': '{n} enmiendas pendientes: {labels}',
   },
 };

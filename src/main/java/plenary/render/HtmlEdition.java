@@ -92,7 +92,7 @@ public final class HtmlEdition {
         DocumentMeta meta = document.meta();
         List<String> when = new ArrayList<>();
         meta.place().filter(s -> !s.isBlank()).ifPresent(when::add);
-        meta.date().filter(s -> !s.isBlank()).ifPresent(when::add);
+        meta.date().filter(s -> !s.isBlank()).map(Wording::metaDate).ifPresent(when::add);
         out.append("<header class=\"masthead\">\n<div class=\"meeting\">\n");
         meta.conference().filter(s -> !s.isBlank())
                 .ifPresent(c -> out.append("<p class=\"conference\">").append(escape(c)).append("</p>\n"));
@@ -118,7 +118,7 @@ public final class HtmlEdition {
                     .append(escape(Wording.draftLine(edition.document().revision()))).append("</p>\n</div>\n");
         } else if (edition.adoption() != null) {
             out.append("<div class=\"banner adopted\" role=\"note\">\n<p class=\"adopted-line\">")
-                    .append(escape(Wording.adoptedLine(edition.adoption()))).append("</p>\n<p class=\"hash\">")
+                    .append(escape(Wording.adoptedLine(edition.adoption(), edition.document().meta()))).append("</p>\n<p class=\"hash\">")
                     .append(escape(Wording.hashLine(edition.adoption()))).append("</p>\n</div>\n");
         } else {
             out.append("<div class=\"banner adopted\" role=\"note\">\n<p class=\"adopted-line\">Adopted text, revision ")

@@ -23,7 +23,7 @@ final class PdfArchive {
         plenary.document.Document text = edition.document();
         pdf.addTitle(text.title().isBlank() ? "Outcome document" : text.title());
         pdf.addSubject(edition.adoption() == null ? Wording.draftLine(text.revision())
-                : Wording.adoptedLine(edition.adoption()) + ". " + Wording.hashLine(edition.adoption()));
+                : Wording.adoptedLine(edition.adoption(), edition.document().meta()) + ". " + Wording.hashLine(edition.adoption()));
         text.meta().conference().ifPresent(pdf::addAuthor);
         pdf.addCreator("Plenary");
         writer.createXmpMetadata();

@@ -89,7 +89,7 @@ public final class PdfEdition {
         PdfInlines.Look look = PdfInlines.Look.body(PdfStyle.BODY);
         StringBuilder placeDate = new StringBuilder();
         meta.place().ifPresent(placeDate::append);
-        meta.date().ifPresent(d -> placeDate.append(placeDate.isEmpty() ? "" : ", ").append(d));
+        meta.date().map(Wording::metaDate).ifPresent(d -> placeDate.append(placeDate.isEmpty() ? "" : ", ").append(d));
         meta.conference().ifPresent(c -> pdf.add(PdfFlow.wrap(line(inlines, c, look.bolder(), Element.ALIGN_LEFT)), List.of()));
         if (!placeDate.isEmpty()) {
             pdf.add(PdfFlow.wrap(line(inlines, placeDate.toString(), look, Element.ALIGN_LEFT)), List.of());
@@ -108,18 +108,18 @@ public final class PdfEdition {
             pdf.add(PdfFlow.wrap(sub), List.of());
         }
         if (edition.adoption() != null) {
-            pdf.add(stamp(edition.adoption(), inlines), List.of());
+            pdf.add(stamp(edition.adoption(), edition.document().meta(), inlines), List.of());
         }
     }
 
     /** The adoption stamp under the title: date, revision, and the hash anyone can recompute. */
-    private static PdfPTable stamp(AdoptionStamp stamp, PdfInlines inlines) {
+    private static PdfPTable stamp(AdoptionStamp stamp, DocumentMeta meta, PdfInlines inlines) {
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.BOX);
         cell.setBorderColor(PdfStyle.RULE);
         cell.setPadding(8);
         PdfInlines.Look look = PdfInlines.Look.body(PdfStyle.SMALL);
-        cell.addElement(line(inlines, Wording.adoptedLine(stamp), look.bolder(), Element.ALIGN_LEFT));
+        cell.addElement(line(inlines, Wording.adoptedLine(stamp, meta), look.bolder(), Element.ALIGN_LEFT));
         cell.addElement(line(inlines, Wording.hashLine(stamp), look, Element.ALIGN_LEFT));
         PdfPTable table = new PdfPTable(1);
         table.setTotalWidth(PdfStyle.textWidth());

@@ -50,7 +50,7 @@ final class PdfPageDecor extends PdfPageEventHelper {
 
         float footerY = 44;
         rule(canvas, left, right, footerY + 12);
-        String notice = edition.adoption() != null ? Wording.adoptedLine(edition.adoption())
+        String notice = edition.adoption() != null ? Wording.adoptedLine(edition.adoption(), edition.document().meta())
                 : edition.adopted() ? Wording.adoptedWithoutStamp(edition.document().revision())
                 : Wording.draftLine(edition.document().revision());
         show(canvas, Element.ALIGN_LEFT, phrase(notice, !edition.adopted()), left, footerY);

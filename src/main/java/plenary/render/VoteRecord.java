@@ -37,7 +37,7 @@ public final class VoteRecord {
             rows.add(new Row("Abstentions", Integer.toString(result.tally().abstain())));
         }
         if (vote.closedAt() != null) {
-            rows.add(new Row("Closed on", Wording.day(vote.closedAt())));
+            rows.add(new Row("Closed on", Wording.day(vote.closedAt(), edition.document().meta())));
         }
         rows.add(new Row("Result", result == null ? "No result recorded" : result.summary()));
         return rows;

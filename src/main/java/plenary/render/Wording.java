@@ -5,6 +5,13 @@ import plenary.amendment.Standing;
 import plenary.document.ClauseStatus;
 import plenary.document.DocumentMeta;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,8 +41,8 @@ public final class Wording {
         return "Draft, revision " + revision + ": not an adopted text";
     }
 
-    public static String adoptedLine(AdoptionStamp stamp) {
-        return "Adopted on " + day(stamp.adoptedAt()) + ", revision " + stamp.revision();
+    public static String adoptedLine(AdoptionStamp stamp, DocumentMeta meta) {
+        return "Adopted on " + day(stamp.adoptedAt(), meta) + ", revision " + stamp.revision();
     }
 
     /** An adopted text whose adoption record is missing (stored as adopted by other means). */
@@ -47,10 +54,38 @@ public final class Wording {
         return "SHA-256 of the adopted text: " + stamp.sha256();
     }
 
-    /** The date part of an ISO-8601 instant ("2026-11-27T10:00:00Z" → "2026-11-27"). */
-    public static String day(String instant) {
-        int t = instant.indexOf('T');
-        return t > 0 ? instant.substring(0, t) : instant;
+    /** Front matter naming the meeting's time zone (an IANA id such as "Europe/Vienna"); UTC without it. */
+    public static final String TIME_ZONE = "timezone";
+    /** A date as UN documents write it: "8 February 2022" (in English, like the other fixed words). */
+    private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    /**
+     * The day of an ISO-8601 instant where the meeting is ("2026-11-27T23:30:00Z" is "28 November
+     * 2026" in Vienna), written out; as given when it is not an instant.
+     */
+    public static String day(String instant, DocumentMeta meta) {
+        try {
+            return WRITTEN.format(Instant.parse(instant).atZone(zone(meta)));
+        } catch (DateTimeParseException e) {
+            return instant;
+        }
+    }
+
+    /** The front matter's date written out ("2022-02-08" → "8 February 2022"); as typed when it is no ISO date. */
+    public static String metaDate(String typed) {
+        try {
+            return WRITTEN.format(LocalDate.parse(typed.strip()));
+        } catch (DateTimeParseException e) {
+            return typed;
+        }
+    }
+
+    private static ZoneId zone(DocumentMeta meta) {
+        try {
+            return meta.get(TIME_ZONE).map(String::strip).map(ZoneId::of).orElse(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC; // not a zone anyone can read: the day stays UTC's rather than failing the export
+        }
     }
 
     /**

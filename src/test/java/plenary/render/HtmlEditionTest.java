@@ -58,7 +58,7 @@ class HtmlEditionTest {
         assertTrue(page.contains("<meta charset=\"utf-8\">"));
         assertTrue(page.contains("<p class=\"symbol\">HRGL/2022/ML/1</p>"));
         assertTrue(page.contains("<p class=\"original\">Original: French</p>"));
-        assertTrue(page.contains("<p class=\"place-date\">Graz, Austria, 2022-02-08</p>"));
+        assertTrue(page.contains("<p class=\"place-date\">Graz, Austria, 8 February 2022</p>"));
         assertTrue(page.contains("<h1 dir=\"ltr\">Déclaration de Graz sur les droits humains au niveau local</h1>"));
 
         List<String[]> clauses = clauses(page);
@@ -99,7 +99,17 @@ class HtmlEditionTest {
         assertEquals(List.of(), InertHtml.problems(adopted));
         assertFalse(adopted.contains("DRAFT"));
         assertFalse(adopted.contains("banner draft"));
-        assertTrue(adopted.contains("<p class=\"adopted-line\">Adopted on 2026-11-27, revision 12</p>"));
+        assertTrue(adopted.contains("<p class=\"adopted-line\">Adopted on 27 November 2026, revision 12</p>"));
+        // Issue 19: the day is the meeting's (front matter "timezone"), not UTC's, and written out.
+        AdoptionStamp late = new AdoptionStamp(12, stamp.sha256(), "2026-11-27T23:30:00Z");
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(document.meta().fields());
+        fields.put("timezone", "Europe/Vienna");
+        Document inVienna = new Document(document.id(), document.title(), new plenary.document.DocumentMeta(fields),
+                DocumentStatus.ADOPTED, document.revision(), document.clauses());
+        assertTrue(HtmlEdition.render(new Edition(inVienna, List.of(), Map.of(), List.of(), late), Variant.CLEAN)
+                .contains("Adopted on 28 November 2026, revision 12"), "23:30 UTC is the next day in Vienna");
+        assertTrue(HtmlEdition.render(new Edition(document.withStatus(DocumentStatus.ADOPTED), List.of(), Map.of(), List.of(),
+                late), Variant.CLEAN).contains("Adopted on 27 November 2026"), "without a time zone, UTC's day");
         assertTrue(adopted.contains("<p class=\"hash\">SHA-256 of the adopted text: "
                 + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08</p>"));
     }

@@ -142,7 +142,7 @@ class PdfEditionTest {
             String page = pdf.page(p);
             assertFalse(page.contains("DRAFT"), "no watermark on page " + (p + 1));
             assertFalse(page.contains("Draft, revision"));
-            assertTrue(page.contains("Adopted on 2026-11-27, revision 57"), "stamp on page " + (p + 1));
+            assertTrue(page.contains("Adopted on 27 November 2026, revision 57"), "stamp on page " + (p + 1));
             Matcher printed = Pattern.compile("SHA-256 of the adopted text: ([0-9a-f]{64})").matcher(page);
             assertTrue(printed.find(), "hash on page " + (p + 1));
             assertEquals(Fingerprint.sha256(adopted), printed.group(1), "the printed hash is the text's own");
