@@ -17,10 +17,12 @@ final class HtmlClause {
 
     /**
      * @param number the clause's printed number ("1", "(a)", "PP2"), or null
-     * @param badge  whether to show the clause's negotiation status, as the compilation does
+     * @param compilation whether this is the compilation, which prints a preambular paragraph's number
+     *                    ("PP2") so the room can cite it
+     * @param badge       whether to show the clause's negotiation status, as a draft's compilation does
      */
     static void render(StringBuilder out, Clause clause, String number, Node parsed, HtmlMarkdown markdown,
-                       boolean badge) {
+                       boolean compilation, boolean badge) {
         if (clause.kind() == ClauseKind.FOOTNOTE) {
             throw new IllegalArgumentException("footnotes are printed with the notes, not in the text");
         }
@@ -29,6 +31,8 @@ final class HtmlClause {
                 + " dir=\"" + TextDirection.of(parsed).html() + "\"";
         String kind = "clause " + clause.kind().wireName();
         String status = badge ? badge(clause) : "";
+        String pp = compilation && clause.kind() == ClauseKind.PREAMBULAR && number != null
+                ? "<span class=\"pp-number\">" + escape(number) + "</span>" : "";
         switch (clause.kind()) {
             case HEADING -> {
                 // A heading's text is one line of inline Markdown; anything else is shown as typed.
@@ -44,7 +48,7 @@ final class HtmlClause {
                         .append(markdown.blocks(parsed)).append("</div>\n</div>\n");
             }
             default -> out.append("<div class=\"").append(kind).append('"').append(attributes).append(">\n")
-                    .append(status).append(markdown.blocks(parsed)).append("</div>\n");
+                    .append(pp).append(status).append(markdown.blocks(parsed)).append("</div>\n");
         }
     }
 

@@ -61,7 +61,7 @@ public final class HtmlEdition {
             if (clause.kind() == ClauseKind.FOOTNOTE) {
                 continue;
             }
-            HtmlClause.render(out, clause, numbers.get(i), parsed.get(clause.id()), markdown,
+            HtmlClause.render(out, clause, numbers.get(i), parsed.get(clause.id()), markdown, compilation != null,
                     compilation != null && !edition.adopted());
             if (compilation != null) {
                 compilation.changes(out, clause.id());

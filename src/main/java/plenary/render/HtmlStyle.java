@@ -51,6 +51,7 @@ final class HtmlStyle {
             .status-bracketed { color: #8a5300; }
             .status-agreed-ad-ref { color: #0d47a1; }
             .status-agreed { color: #1b5e20; }
+            .pp-number { float: inline-start; margin-inline-end: .6em; font: bold .8em/1.9 sans-serif; color: #555; }
             .legend { font-family: sans-serif; font-size: .85em; border: 1px solid #999; padding: .4em .9em; margin: 0 0 1.5em; }
             .legend p, .legend ul { margin: .3em 0; }
             .changes { margin: -.3em 0 1em 2.5em; margin-inline-start: 2.5em; padding-inline-start: .8em; \

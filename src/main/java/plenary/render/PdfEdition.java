@@ -60,9 +60,7 @@ public final class PdfEdition {
                 continue;
             }
             shown.add(clause.id());
-            // Status marks are negotiation's: an adopted text has none left to show.
-            String badge = compilation != null && !edition.adopted() && numbers.get(i) != null
-                    ? Wording.status(clause.status()) : null;
+            String badge = compilation == null ? null : Wording.compilationMark(clause, numbers.get(i), edition.adopted());
             Node tree = parsed.get(clause.id());
             float keep = clause.kind() == ClauseKind.HEADING ? PdfStyle.HEADING_KEEP : 0;
             flow.add(clauses.clause(clause, numbers.get(i), tree, badge), notes.citedIn(tree), keep);

@@ -2,6 +2,8 @@ package plenary.render;
 
 import plenary.amendment.AmendmentKind;
 import plenary.amendment.Standing;
+import plenary.document.Clause;
+import plenary.document.ClauseKind;
 import plenary.document.ClauseStatus;
 import plenary.document.DocumentMeta;
 
@@ -98,6 +100,18 @@ public final class Wording {
         }
         return edition.pending().isEmpty() ? "Compilation text of the adopted text: no amendment was pending at adoption"
                 : "Compilation text of the adopted text, with the amendments left pending at adoption, which it does not contain";
+    }
+
+    /**
+     * What the compilation marks at the start of a paragraph so the room can cite it: a preambular
+     * paragraph's number, which the clean text does not print ("PP2"), and, until adoption, the
+     * status ("PP2 · bracketed", "bracketed"); null for what has neither.
+     */
+    public static String compilationMark(Clause clause, String number, boolean adopted) {
+        String pp = clause.kind() == ClauseKind.PREAMBULAR ? number : null;
+        // Status marks are negotiation's: an adopted text has none left to show.
+        String status = adopted || number == null ? null : status(clause.status());
+        return pp == null ? status : status == null ? pp : pp + " · " + status;
     }
 
     public static String status(ClauseStatus status) {

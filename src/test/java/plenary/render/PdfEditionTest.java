@@ -236,9 +236,14 @@ class PdfEditionTest {
         String html = HtmlEdition.render(adopted, Variant.COMPILATION);
         assertTrue(html.contains("Compilation text of the adopted text: no amendment was pending at adoption."), html);
         assertFalse(html.contains("class=\"status") || html.contains("with every pending amendment"), html);
-        // The draft's compilation still marks each paragraph's status.
-        assertTrue(new PdfPages(PdfEdition.render(new Edition(outcome, List.of(), Map.of(), List.of(), null),
-                Variant.COMPILATION)).all().contains("[bracketed]"));
+        // Preambular paragraphs keep their numbers there, for citing (the clean text prints none).
+        assertTrue(pdf.contains("[PP1]") && html.contains("<span class=\"pp-number\">PP1</span>"), html);
+        // The draft's compilation still marks each paragraph's status, a preambular one with its number.
+        String draft = new PdfPages(PdfEdition.render(new Edition(outcome, List.of(), Map.of(), List.of(), null),
+                Variant.COMPILATION)).all();
+        assertTrue(draft.contains("[bracketed]") && draft.contains("[PP1 · bracketed]"), draft.substring(0, 600));
+        assertFalse(new PdfPages(PdfEdition.render(new Edition(outcome, List.of(), Map.of(), List.of(), null),
+                Variant.CLEAN)).all().contains("PP1"), "the clean text numbers no preambular paragraph");
     }
 
     @Test
