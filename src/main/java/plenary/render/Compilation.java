@@ -1,6 +1,7 @@
 package plenary.render;
 
 import plenary.amendment.Amendment;
+import plenary.amendment.AmendmentKind;
 import plenary.amendment.Segment;
 import plenary.amendment.Standing;
 import plenary.amendment.WordDiff;
@@ -31,6 +32,8 @@ public final class Compilation {
         Document document = edition.document();
         List<String> numbers = document.numbers();
         List<String> citations = Numbering.citations(document.clauses());
+        // Insertions proposed after each paragraph so far, in the order they were written: bis, ter…
+        Map<String, Integer> insertsAfter = new HashMap<>();
         // Each amendment under the number it was given when tabled, which never changes; an edition
         // built without its negotiation (a test's) numbers its pending amendments in order.
         Map<String, String> labels = new HashMap<>(edition.labels());
@@ -58,10 +61,14 @@ public final class Compilation {
                 afterNumber = at < 0 ? null : numbers.get(at);
             }
             int on = document.indexOf(a.clauseId());
+            String proposedNumber = null;
+            if (a.kind() == AmendmentKind.INSERT && on >= 0 && citations.get(on) != null) {
+                proposedNumber = citations.get(on) + " " + Wording.latinOrdinal(insertsAfter.merge(a.clauseId(), 1, Integer::sum));
+            }
             PendingChange change = new PendingChange(a.id(), labels.get(a.id()), a.kind(), a.clauseId(),
                     on < 0 ? null : citations.get(on), a.newKind(),
                     sponsors, a.lineage().stream().map(id -> labels.getOrDefault(id, id)).toList(), standing.kind(),
-                    conflictLabel, afterNumber, segments(a, standing, document), a.rationale());
+                    conflictLabel, afterNumber, proposedNumber, segments(a, standing, document), a.rationale());
             out.byClause.computeIfAbsent(a.clauseId(), c -> new ArrayList<>()).add(change);
         }
         return out;

@@ -17,12 +17,16 @@ import java.util.List;
  * @param lineage       for a compromise: the labels (or ids) of the amendments it replaces
  * @param conflictLabel "C1" when it is in a conflict group, else null
  * @param afterNumber   for a move: the number of the paragraph it would follow ("the top" when null)
+ * @param proposedNumber for an insertion: how the room cites the paragraph it proposes, after the one
+ *                      it follows ("OP5 bis", then "OP5 ter" for the next after OP5); null when that
+ *                      one has no number
  * @param segments      the change in words against the current plain text: equal, inserted, deleted
  */
 public record PendingChange(String id, String label, AmendmentKind kind, String clauseId, String clauseCitation,
                             ClauseKind newKind,
                             List<String> sponsors, List<String> lineage, Standing.Kind standing,
-                            String conflictLabel, String afterNumber, List<Segment> segments, String rationale) {
+                            String conflictLabel, String afterNumber, String proposedNumber, List<Segment> segments,
+                            String rationale) {
 
     public PendingChange {
         sponsors = List.copyOf(sponsors);

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -134,9 +135,10 @@ public final class Wording {
     /** "A3 (modify) by Graz, Gwangju" or "A4 (compromise replacing A2, A3)". */
     /** "A3 (modify OP2) by City of Graz": its number, what it does to which paragraph, who proposes it. */
     public static String heading(PendingChange change) {
-        String cited = change.clauseCitation() != null ? " " + change.clauseCitation()
-                : change.kind() == AmendmentKind.INSERT ? " this one" : "";
-        StringBuilder out = new StringBuilder(change.label()).append(" (").append(kind(change.kind())).append(cited);
+        String what = change.kind() == AmendmentKind.INSERT
+                ? (change.proposedNumber() != null ? "new paragraph " + change.proposedNumber() : "new paragraph after this one")
+                : kind(change.kind()) + (change.clauseCitation() != null ? " " + change.clauseCitation() : "");
+        StringBuilder out = new StringBuilder(change.label()).append(" (").append(what);
         if (change.compromise()) {
             out.append(", rapporteurs' compromise");
             if (!change.lineage().isEmpty()) {
@@ -152,10 +154,18 @@ public final class Wording {
     public static String kind(AmendmentKind kind) {
         return switch (kind) {
             case MODIFY -> "modify";
-            case INSERT -> "new paragraph after";
+            case INSERT -> "new paragraph";
             case DELETE -> "delete";
             case MOVE -> "move";
         };
+    }
+
+    private static final List<String> LATIN = List.of("bis", "ter", "quater", "quinquies", "sexies", "septies",
+            "octies", "novies", "decies");
+
+    /** The n-th paragraph proposed after another: 1 → "bis", 2 → "ter" … 9 → "decies", then "bis (10)" and on. */
+    public static String latinOrdinal(int n) {
+        return n <= LATIN.size() ? LATIN.get(n - 1) : "bis (" + n + ")";
     }
 
     public static String moveTarget(PendingChange change) {

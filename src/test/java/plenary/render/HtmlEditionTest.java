@@ -240,14 +240,17 @@ class HtmlEditionTest {
                 compromise("am-cmp", op1.id(), "*Calls upon* cities and regions to act;", List.of("am-mod", "am-gone")),
                 amendment("am-x", AmendmentKind.MODIFY, pp1.id(), null, "*Recalling* the Charter,", "Lyon", List.of()),
                 amendment("am-y", AmendmentKind.MODIFY, pp1.id(), null, "*Recalling* the whole Charter of the United Nations,",
-                        "Porto", List.of()));
+                        "Porto", List.of()),
+                amendment("am-ins2", AmendmentKind.INSERT, op1.id(), null, "*Invites* towns to help;", "Quito", List.of()));
         Edition edition = new Edition(document, pending, Map.of("am-x", "group-7", "am-y", "group-7"), List.of(), null);
         String page = HtmlEdition.render(edition, Variant.COMPILATION);
         assertEquals(List.of(), InertHtml.problems(page));
 
         String insert = change(page, "am-ins");
-        assertTrue(insert.contains("A1 (new paragraph after OP1) by Graz, Gwangju"), insert);
+        assertTrue(insert.contains("A1 (new paragraph OP1 bis) by Graz, Gwangju"), insert);
         assertTrue(insert.contains("<ins>Urges States to help;</ins>"), insert);
+        // A second paragraph proposed after the same one is "ter", as UN compilations number them.
+        assertTrue(change(page, "am-ins2").contains("A8 (new paragraph OP1 ter) by Quito"), change(page, "am-ins2"));
         String modify = change(page, "am-mod");
         assertTrue(modify.contains("A2 (modify OP2) by Barcelona"), modify);
         assertTrue(modify.contains("<span class=\"standing current\">current</span>"), modify);
