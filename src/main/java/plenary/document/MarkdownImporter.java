@@ -73,7 +73,8 @@ public final class MarkdownImporter {
 
     /** Reads a draft within {@code budget}, and says what in it may not be what its author meant. */
     public Imported readWithWarnings(String documentId, String markdown, ParseBudget budget) {
-        String source = normalise(markdown);
+        String whole = normalise(markdown);
+        String source = whole;
         MarkdownGuards.check(source);
         DocumentMeta meta = DocumentMeta.EMPTY;
         var frontMatter = FrontMatter.split(source);
@@ -101,7 +102,6 @@ public final class MarkdownImporter {
         }
         Document document = new Document(documentId, title, meta, DocumentStatus.DRAFTING, 0, clauses);
         // Lines as the author numbers them: the front matter's come first.
-        String whole = normalise(markdown);
         int frontLines = (int) whole.substring(0, whole.length() - frontMatter.map(FrontMatter::body).orElse(whole).length())
                 .chars().filter(c -> c == '\n').count();
         return new Imported(document, ImportWarnings.of(document, frontMatter.isPresent(),
